@@ -1,0 +1,35 @@
+"""careerladder: engineering-leadership career ladders and job postings as one calibrated ladder.
+
+The public API (stages can be called one by one)::
+
+    >>> import careerladder
+    >>> docs = careerladder.read_text("# Engineering Manager\\n\\n- 3+ years managing engineers\\n", "em.md")
+    >>> role = careerladder.extract(careerladder.parse(docs[0], "em.md")[0])
+    >>> role.title, role.requirements[0].min
+    ('Engineering Manager', 3.0)
+"""
+
+from __future__ import annotations
+
+from .errors import (CareerLadderError, EvidenceError, LimitError, ParseError, ReadError, ResolveError,
+                     StoreError)
+from .extract import extract
+from .model import (Block, CompetencyScore, Diagnostic, Document, Evidence, Expectation, Ladder, Leveling, Link,
+                    NextLevelRef, ParentRef, Requirement, Role, Section, Statement)
+from .parse import parse
+from .pipeline import build, load
+from .readers import read_path, read_text
+from .resolve import resolve
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    # stages
+    "read_path", "read_text", "parse", "extract", "resolve", "load", "build",
+    # model
+    "Block", "Document", "Role", "Section", "Statement", "Requirement", "ParentRef", "NextLevelRef",
+    "Ladder", "Expectation", "Leveling", "Evidence", "CompetencyScore", "Diagnostic", "Link",
+    # errors
+    "CareerLadderError", "ReadError", "LimitError", "ParseError", "ResolveError", "StoreError", "EvidenceError",
+]

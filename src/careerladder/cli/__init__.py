@@ -1,0 +1,11 @@
+"""The ``careerladder`` command (typer + rich). Each command lives in its own module of this
+package and only parses options, calls the library, and prints.
+"""
+
+from __future__ import annotations
+
+from .app import app, main
+from . import build as _build  # noqa: F401 - registers commands
+from . import inspect as _inspect  # noqa: F401
+
+__all__ = ["app", "main"]

@@ -1,0 +1,55 @@
+"""careerladder's exceptions, one hierarchy::
+
+    CareerLadderError
+     ├── ReadError        a file cannot be read or decoded, or no reader knows it
+     │    └── LimitError  a file exceeds a size, depth or length limit
+     ├── ParseError       a document was read but holds no usable role
+     ├── ResolveError     inheritance cannot be resolved (used by strict callers)
+     ├── StoreError       the database refused a write or has a newer schema
+     └── EvidenceError    an assessment's evidence file is empty or malformed
+
+Every error's ``str()`` is one line naming the file (and line, when known)
+and the problem, so a batch can log it and go on.
+"""
+
+from __future__ import annotations
+
+
+class CareerLadderError(Exception):
+    """Base class; ``source`` is the file, ``line`` the 1-based line or None."""
+
+    def __init__(self, message: str, source: str | None = None, line: int | None = None):
+        self.message = message
+        self.source = source
+        self.line = line
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = ""
+        if self.source:
+            where = f"{self.source}:{self.line}: " if self.line else f"{self.source}: "
+        return f"{where}{self.message}"
+
+
+class ReadError(CareerLadderError):
+    """The file cannot be read: missing, empty, binary, undecodable or of no known format."""
+
+
+class LimitError(ReadError):
+    """The input exceeds a limit in ``careerladder.thresholds`` (size, depth, statement length)."""
+
+
+class ParseError(CareerLadderError):
+    """The document was read but no role could be made of it."""
+
+
+class ResolveError(CareerLadderError):
+    """An inheritance reference cannot be resolved."""
+
+
+class StoreError(CareerLadderError):
+    """The store cannot be opened or written."""
+
+
+class EvidenceError(CareerLadderError):
+    """An evidence file for an assessment is empty or malformed."""

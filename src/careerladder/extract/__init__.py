@@ -1,0 +1,111 @@
+"""Role -> Role with requirements, parents, next level and organization filled in.
+
+>>> from careerladder.readers import read_text
+>>> from careerladder.parse import parse
+>>> doc = read_text("# Director\\n\\n*Same as Engineering Manager, but also...*\\n\\n"
+...                 "- At least 5 years managing managers\\n", "director.md")[0]
+>>> role = extract(parse(doc, "director.md")[0])
+>>> [(r.type, r.min) for r in role.requirements]
+[('years_experience', 5.0), ('manages_managers', None)]
+>>> role.parents[0].title
+'Engineering Manager'
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Requirement, Role, Section, Statement, role_statements
+from .rules import RULES, Context
+from .rules import inheritance, organization
+
+
+def requirements(role: Role) -> list[Requirement]:
+    """Every requirement found in ``role``'s statements, in document order, without duplicates.
+
+    One requirement per (type, value, min, max, qualifier) for ``technology``,
+    ``remote``, ``manages_managers`` and ``education`` (the first mention wins);
+    numeric types keep every distinct statement.
+    """
+    found: list[Requirement] = []
+    seen: set[tuple] = set()
+    for section, st in role_statements(role):
+        if st.reference:
+            continue
+        lower = (f"{st.label}: {st.text}" if st.label else st.text).lower()
+        ctx = Context(section.kind, section.path, role.title, role.kind, lower)
+        for rule in RULES:
+            for req in rule(st, ctx):
+                key = (req.type, req.value, req.min, req.max, req.qualifier)
+                if req.type in ("years_experience", "team_size", "direct_reports"):
+                    key = key + (req.statement_id,)
+                if key in seen:
+                    continue
+                seen.add(key)
+                found.append(req)
+    return found
+
+
+def _metadata_requirements(role: Role, found: list[Requirement]) -> list[Requirement]:
+    """location / remote stated in front matter or record fields (line of the front matter)."""
+    extra = []
+    meta = role.metadata
+    location = meta.get("location")
+    if isinstance(location, str) and location.strip() and not any(r.type == "location" for r in found):
+        extra.append(Requirement("location", location, 1, value=location.strip()))
+    remote = meta.get("remote")
+    if remote in (True, "true", "yes", "Remote", "remote") and not any(r.type == "remote" for r in found):
+        extra.append(Requirement("remote", "remote", 1, value="remote"))
+    return extra
+
+
+def _mark_references(sections: tuple[Section, ...], ids: set[str]) -> tuple[Section, ...]:
+    def mark(st: Statement) -> Statement:
+        children = tuple(mark(c) for c in st.children)
+        if st.id in ids or children != st.children:
+            return replace(st, reference=st.id in ids or st.reference, children=children)
+        return st
+
+    return tuple(replace(s, statements=tuple(mark(st) for st in s.statements),
+                         subsections=_mark_references(s.subsections, ids)) for s in sections)
+
+
+def extract(role: Role) -> Role:
+    """``role`` with ``requirements``, ``parents``, ``next_level`` and ``organization``.
+
+    Statements that only point at another level ("Same as Director, but also...")
+    get ``reference=True``. Job postings never get parents. Pure: no I/O.
+    """
+    parents, next_level = ([], None)
+    ref_ids: set[str] = set()
+    if role.kind == "ladder_level":
+        parents, next_level = inheritance.from_metadata(role.metadata)
+        for _, st in role_statements(role):
+            found = inheritance.find_parents(st)
+            nxt = inheritance.find_next_level(st)
+            if found:
+                parents.extend(p for p in found if p.title.lower() != role.title.lower())
+            if nxt and next_level is None:
+                next_level = nxt
+            if (found or nxt) and inheritance.is_reference(st):
+                ref_ids.add(st.id)
+    sections = _mark_references(role.sections, ref_ids) if ref_ids else role.sections
+    role = replace(role, sections=sections, parents=tuple(_unique(parents)), next_level=next_level)
+    found = requirements(role)
+    found += _metadata_requirements(role, found)
+    org = role.organization
+    if not org:
+        org = organization.infer((st.text for _, st in role_statements(role)), exclude=[role.title])
+    return replace(role, requirements=tuple(found), organization=org)
+
+
+def _unique(parents):
+    seen = set()
+    for p in parents:
+        key = (p.title.lower(), p.href)
+        if key not in seen:
+            seen.add(key)
+            yield p
+
+
+__all__ = ["extract", "requirements"]

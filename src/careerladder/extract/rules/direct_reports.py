@@ -1,0 +1,30 @@
+"""direct_reports: "a minimum of 2 direct reports", "5-8 direct reports", "span of control of 8".
+
+min/max in reports (max None when open-ended).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Requirement, Statement
+from ..grammar import BOUNDED, bounds
+from ._util import requirement
+
+_REPORTS = re.compile(rf"{BOUNDED}\s+(?:direct\s+reports?|directs|reports\b)", re.I)
+_SPAN = re.compile(rf"\bspan\s+of\s+control\s+(?:of\s+)?{BOUNDED}", re.I)
+
+
+def find(st: Statement, ctx) -> list[Requirement]:
+    """direct_reports requirements in ``st``; see the module docstring."""
+    lower = ctx.lower
+    if "report" not in lower and "span of control" not in lower and "directs" not in lower:
+        return []
+    found = []
+    for pattern in (_REPORTS, _SPAN):
+        for m in pattern.finditer(st.text):
+            lo, hi, vague = bounds(m)
+            if lo is None or vague or lo > 500:
+                continue
+            found.append(requirement("direct_reports", st, m.group(0), min=lo, max=hi, unit="reports"))
+    return found

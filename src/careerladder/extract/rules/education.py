@@ -1,0 +1,44 @@
+"""education: "Bachelor's degree in a related field or the equivalent in work experience",
+"BS/MS in Computer Science", "a university degree", "PhD preferred".
+
+``value``: phd | master | bachelor | degree; ``qualifier``: "or equivalent experience"
+when the text accepts experience instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Requirement, Statement
+from ._util import requirement
+
+_DEGREES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("phd", re.compile(r"\b(?:ph\.?\s?d\.?|doctorate|doctoral\s+degree)(?!\w)", re.I)),
+    ("master", re.compile(r"\bmaster(?:'s|’s|s)?\s+(?:degree|of|in)\b|\b(?:m\.?sc\.?|mba)\b", re.I)),
+    ("master", re.compile(r"\b(?:MS|M\.S\.|M\.Eng)(?!\w)")),
+    ("bachelor", re.compile(r"\b(?:bachelor'?s?|bachelor’s|b\.?sc\.?|undergraduate)\b", re.I)),
+    ("bachelor", re.compile(r"\b(?:BS|B\.S\.|BA|B\.A\.|B\.Eng)(?!\w)")),
+    ("degree", re.compile(r"\b(?:(?:university|college|academic|engineering|technical)\s+)?degree\b", re.I)),
+)
+_EQUIVALENT = re.compile(r"\bor\s+(?:the\s+)?(?:an?\s+)?equivalent\b|\bor\s+(?:comparable|relevant)\s+"
+                         r"(?:work\s+)?experience\b|equivalent\s+(?:practical\s+|work\s+)?experience", re.I)
+_NOT_DEGREE = re.compile(r"\b(?:360|\d+)[- ]degree\b|\bdegree\s+of\b|\bto\s+some\s+degree\b|"
+                         r"\bhigh\s+degree\b|\bdegrees?\s+(?:celsius|fahrenheit)\b", re.I)
+
+
+def find(st: Statement, ctx) -> list[Requirement]:
+    """At most one education requirement for ``st`` (the highest degree named)."""
+    if ctx.section_kind in ("about", "benefits"):
+        return []
+    lower = ctx.lower
+    if not any(k in lower for k in ("degree", "bachelor", "master", "ph", "bs", "ms", "b.s", "m.s", "bsc",
+                                    "msc", "mba", "doctor", "ba ", "undergraduate", "university")):
+        return []
+    if _NOT_DEGREE.search(st.text) and "bachelor" not in lower and "master" not in lower:
+        return []
+    for value, pattern in _DEGREES:
+        m = pattern.search(st.text)
+        if m:
+            qualifier = "or equivalent experience" if _EQUIVALENT.search(st.text) else None
+            return [requirement("education", st, st.text, value=value, qualifier=qualifier)]
+    return []

@@ -1,0 +1,43 @@
+"""manages_managers: "manager of managers", "managing other engineering managers",
+"Manage and coach Engineering Managers", "experience managing managers",
+"managers reporting to you", "Manage team leads and engineering managers".
+
+No number; ``value`` is ``"yes"``. Working *with* managers ("Work with other
+engineering managers") does not count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Requirement, Statement
+from ._util import requirement
+
+_TARGET = (r"(?:(?:other|multiple|several|first[- ]line|line|people|senior|engineering|software|"
+           r"development|front[- ]?line|\w+)\s+){0,3}"
+           r"(?:managers|directors|team\s+leads|tech(?:nical)?\s+leads|engineering\s+leads|heads\s+of)")
+_PATTERNS = (
+    re.compile(r"\bmanagers?\s+of\s+(?:other\s+)?managers\b", re.I),
+    re.compile(rf"\b(?:manag(?:e|es|ed|ing)|lead(?:s|ing)?|coach(?:es|ing)?|mentor(?:s|ing)?|"
+               rf"supervis(?:e|es|ing))\b(?:\s+(?:and|&)\s+\w+)?\s+{_TARGET}\b", re.I),
+    re.compile(r"\b(?:managers|directors)\s+(?:who\s+)?report(?:ing)?\s+(?:directly\s+)?to\s+(?:you|me|them)\b",
+               re.I),
+    re.compile(r"\bmanager\s+direct\s+reports\b", re.I),
+    re.compile(r"\b(?:organi[sz]ation|team)s?\s+of\s+(?:managers|leaders)\b", re.I),
+)
+_NOT = re.compile(r"\b(?:product|project|program|account|office|marketing|sales|community|"
+                  r"hiring|property|case|release)\s+managers\b", re.I)
+
+
+def find(st: Statement, ctx) -> list[Requirement]:
+    """At most one manages_managers requirement for ``st``; see the module docstring."""
+    lower = ctx.lower
+    if "manager" not in lower and "director" not in lower and "lead" not in lower and "heads of" not in lower:
+        return []
+    if ctx.section_kind in ("about", "benefits"):
+        return []
+    for pattern in _PATTERNS:
+        m = pattern.search(st.text)
+        if m and not _NOT.search(m.group(0)):
+            return [requirement("manages_managers", st, m.group(0), value="yes")]
+    return []

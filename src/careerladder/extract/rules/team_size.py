@@ -1,0 +1,49 @@
+"""team_size: "teams of 20-30 people", "a remote team of four members", "a team of 8",
+"an organization of 100+ engineers", "lead 15 engineers", "an 8-person team".
+
+min/max in people; qualifier ``team`` or ``organization``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Requirement, Statement
+from ..grammar import BOUNDED, bounds
+from ._util import requirement
+
+_UNIT = r"(?:people|persons|engineers|developers|members|individuals|employees|staff|FTEs?|reports|ICs|" \
+        r"engineering\s+professionals|team\s+members|software\s+engineers|data\s+scientists|headcount)"
+_GROUP = r"(?P<group>teams?|squads?|organi[sz]ations?|orgs?|departments?|groups?|division)"
+_OF = re.compile(rf"\b{_GROUP}\s+(?:of|with)\s+(?:up\s+to\s+)?{BOUNDED}(?:\s+{_UNIT})?", re.I)
+_PERSON = re.compile(rf"{BOUNDED}[- ](?:person|people|member|engineer|developer)s?\s+{_GROUP}", re.I)
+_VERB = re.compile(
+    rf"\b(?:manag\w*|lead(?:s|ing)?|oversee\w*|grow(?:s|ing)?|run(?:s|ning)?|build(?:s|ing)?|scal\w*|"
+    rf"supervis\w*|direct(?:s|ing)?)\s+(?:a\s+(?:team|group)\s+of\s+)?(?:up\s+to\s+)?{BOUNDED}\s+{_UNIT}", re.I)
+
+
+def find(st: Statement, ctx) -> list[Requirement]:
+    """team_size requirements in ``st``; see the module docstring."""
+    if ctx.section_kind in ("about", "benefits") or not any(ch.isdigit() for ch in st.text) and \
+            not any(w in ctx.lower for w in (" of one", " of two", " of three", " of four", " of five",
+                                             " of six", " of seven", " of eight", " of nine", " of ten",
+                                             " of twelve", " of fifteen", " of twenty")):
+        return []
+    found: list[Requirement] = []
+    seen: set[tuple[float | None, float | None]] = set()
+    for pattern in (_OF, _PERSON, _VERB):
+        for m in pattern.finditer(st.text):
+            lo, hi, vague = bounds(m)
+            if lo is None or vague or lo < 2 or lo > 100000:
+                continue
+            tail = st.text[m.end(): m.end() + 12].lower()
+            if tail.lstrip().startswith(("year", "month", "week", "day", "%", "hour", "direct", "report")):
+                continue
+            group = (m.groupdict().get("group") or "team").lower()
+            qualifier = "organization" if group.startswith(("org", "depart", "division")) else "team"
+            if (lo, hi) in seen:
+                continue
+            seen.add((lo, hi))
+            found.append(requirement("team_size", st, m.group(0), min=lo, max=hi, unit="people",
+                                     qualifier=qualifier))
+    return found

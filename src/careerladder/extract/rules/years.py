@@ -1,0 +1,86 @@
+"""years_experience: "4+ years of engineering leadership experience", "At least 5 years",
+"3+ years of relevant work experience", "2+ years of experience managing a technical team",
+"10+" under a "Years of experience" heading.
+
+min/max in years (max None when open-ended: a bare "5 years" is a floor);
+qualifier: management > leadership > engineering > work, from the words around.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Requirement, Statement
+from ..grammar import BOUNDED, RANGE, bounds
+from ._util import full_text, requirement
+
+_YEARS = re.compile(
+    rf"(?<![\w.$€£-]){BOUNDED}\s*(?:years?|yrs?)\b(?:'|’)?(?=(?P<after>[^.;!?]{{0,90}}))", re.I)
+_EXPERIENCE_OF = re.compile(
+    rf"\bexperience\s+of\s+{BOUNDED}\s*(?:years?|yrs?)\b(?=(?P<after>[^.;!?]{{0,60}}))", re.I)
+_BARE = re.compile(rf"^\s*{RANGE}\s*(?:years?|yrs?)?\s*$", re.I)
+#: Words right after "N years" that say it is about experience.
+_EXPERIENCE_CUE = re.compile(
+    r"\b(?:experience|exp\b|managing|leading|working|building|developing|designing|writing|"
+    r"running|coding|programming|management|leadership|in\s+(?:a|an|the|software|engineering|"
+    r"tech|people|product|industry|professional|senior|leadership|management)|as\s+an?\b|"
+    r"of\s+(?:software|engineering|professional|industry|relevant|hands|technical|progressive|"
+    r"people|team|direct|management|leadership|combined|proven|related|practical|commercial|"
+    r"full|backend|frontend|web|production)|track\s+record|hands-on|professional)", re.I)
+_NOT_EXPERIENCE = re.compile(r"^\s*(?:ago|old|of\s+age|anniversary|warranty|in\s+business|running\b)",
+                             re.I)
+_QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("management", re.compile(
+        r"\b(?:manag\w*|people\s+lead\w*|direct\s+reports?|leading\s+(?:\w+\s+)?(?:teams?|engineers|people))\b",
+        re.I)),
+    ("leadership", re.compile(r"\b(?:lead\w*|leadership|head\s+of)\b", re.I)),
+    ("engineering", re.compile(
+        r"\b(?:engineering|software|development|developer|programming|coding|technical|hands-on|"
+        r"backend|frontend|full[- ]stack|architecture)\b", re.I)),
+    ("work", re.compile(r"\b(?:work|professional|industry|relevant|experience)\b", re.I)),
+)
+#: Where the words about one number of years end ("... experience with at least 2 years managing").
+_WINDOW_END = re.compile(r"\s(?:with|while|including|plus|and\s+(?:at\s+least|a\s+minimum|\d))\s|[,(]|\d", re.I)
+_HEADING = re.compile(r"\byears?\s+of\s+experience\b", re.I)
+
+
+def _qualifier(window: str) -> str | None:
+    for name, pattern in _QUALIFIERS:
+        if pattern.search(window):
+            return name
+    return None
+
+
+def find(st: Statement, ctx) -> list[Requirement]:
+    """years_experience requirements in ``st``; see the module docstring."""
+    if ctx.section_kind in ("about", "benefits"):
+        return []
+    lower = ctx.lower
+    if "year" not in lower and "yr" not in lower:
+        if any(_HEADING.search(h) for h in ctx.section_path):
+            m = _BARE.match(st.text)
+            if m:
+                lo, hi, _ = bounds(m)
+                if lo is not None and lo < 60:
+                    return [requirement("years_experience", st, st.text, min=lo,
+                                        max=hi if hi != lo else None, unit="years")]
+        return []
+    text = full_text(st)
+    found: list[Requirement] = []
+    for pattern in (_YEARS, _EXPERIENCE_OF):
+        for m in pattern.finditer(text):
+            after = m.group("after")
+            if _NOT_EXPERIENCE.match(after) or not _EXPERIENCE_CUE.search(after[:70]):
+                if pattern is _YEARS and "experience" not in text[max(0, m.start() - 40):m.start()].lower():
+                    continue
+            lo, hi, vague = bounds(m)
+            if lo is None or vague or lo > 50:
+                continue
+            explicit_range = m.group("hi") is not None
+            end = _WINDOW_END.search(after)
+            window = after[: end.start()] if end else after[:70]
+            qualifier = _qualifier(window) or _qualifier(text[max(0, m.start() - 40):m.start()])
+            found.append(requirement("years_experience", st, m.group(0),
+                                     min=lo, max=hi if explicit_range else None, unit="years",
+                                     qualifier=qualifier))
+    return found

@@ -1,0 +1,104 @@
+"""Readers: one module per input format behind one registry, chosen by sniffing content.
+
+>>> from careerladder.readers import reader_names
+>>> reader_names()[:3]
+['html', 'markdown', 'text']
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .. import thresholds
+from ..errors import ReadError
+from ..model import Document
+from .base import Reader, decode, read_bytes
+from .html import HtmlReader
+from .markdown import MarkdownReader
+from .text import TextReader
+
+_REGISTRY: list[Reader] = [HtmlReader(), MarkdownReader(), TextReader()]
+
+#: File suffixes never taken for role documents when walking a folder.
+SKIP_SUFFIXES = frozenset({
+    ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".webp", ".bmp", ".pdf", ".zip", ".gz",
+    ".tar", ".tgz", ".bz2", ".xz", ".7z", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".css", ".js",
+    ".map", ".mp4", ".mp3", ".mov", ".wav", ".db", ".sqlite", ".pyc", ".so", ".dll", ".exe",
+    ".lock", ".xlsx", ".xls", ".docx", ".pptx", ".key", ".ttc", ".psd", ".sketch",
+})
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
+
+
+def register(reader: Reader, *, first: bool = True) -> None:
+    """Add a reader; ``first`` gives it priority when two readers sniff the same score."""
+    if first:
+        _REGISTRY.insert(0, reader)
+    else:
+        _REGISTRY.append(reader)
+
+
+def reader_names() -> list[str]:
+    """Names of the registered readers, in priority order."""
+    return [r.name for r in _REGISTRY]
+
+
+def choose_reader(path: Path, head: str) -> Reader | None:
+    """The reader with the highest sniff score for ``head``, or None when all score 0."""
+    best, best_score = None, 0.0
+    for reader in _REGISTRY:
+        score = reader.sniff(path, head)
+        if score > best_score:
+            best, best_score = reader, score
+    return best
+
+
+def read_path(path: Path | str, source: str | None = None) -> list[Document]:
+    """Every document in the file at ``path``; ``source`` is how it is named in output.
+
+    Raises ``ReadError`` (one line naming the file and the problem) when the
+    file is missing, empty, binary, too large, or of no known format.
+    """
+    path = Path(path)
+    source = source or str(path)
+    text = decode(read_bytes(path, source), source)
+    return read_text(text, source, path)
+
+
+def read_text(text: str, source: str, path: Path | None = None) -> list[Document]:
+    """Every document in ``text`` as if read from ``path`` (used by ``read_path`` and the web app)."""
+    if not text.strip():
+        raise ReadError("empty file", source)
+    path = path or Path(source)
+    reader = choose_reader(path, text[: thresholds.SNIFF_BYTES])
+    if reader is None:
+        raise ReadError("unknown format: no reader recognizes this content", source)
+    docs = list(reader.read(source, text))
+    if not docs:
+        raise ReadError(f"no documents found ({reader.name} reader)", source)
+    return docs
+
+
+def iter_files(paths: Iterable[Path | str]) -> Iterator[tuple[Path, Path]]:
+    """(file, input root) for every file under ``paths``, sorted, skipping hidden folders
+    and non-text suffixes. A path that does not exist is yielded as is (reading reports it)."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for dirpath, dirnames, filenames in os.walk(p):
+                dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+                for name in filenames:
+                    f = Path(dirpath) / name
+                    if name.startswith(".") or f.suffix.lower() in SKIP_SUFFIXES:
+                        continue
+                    found.append(f)
+            for f in sorted(found):
+                yield f, p
+        else:
+            yield p, p.parent
+
+
+__all__ = ["Reader", "register", "reader_names", "choose_reader", "read_path", "read_text",
+           "iter_files"]

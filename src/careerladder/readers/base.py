@@ -1,0 +1,157 @@
+"""What every reader shares: the Reader protocol, decoding, and block helpers.
+
+A reader turns the text of one file into one or more ``Document`` objects made
+of flat ``Block`` objects with source lines; it never builds sections (that is
+``careerladder.parse``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Protocol
+
+from .. import thresholds
+from ..errors import LimitError, ReadError
+from ..model import Block, Document
+
+
+class Reader(Protocol):
+    """One input format.
+
+    ``name``: short format name stored in ``Document.format``.
+    ``sniff(path, head)`` -> confidence in [0, 1] that ``head`` (the first
+    ``thresholds.SNIFF_BYTES`` of the decoded text) is this format.
+    ``read(source, text)`` -> the documents in ``text``; raises ``ReadError``.
+    """
+
+    name: str
+
+    def sniff(self, path: Path, head: str) -> float: ...
+
+    def read(self, source: str, text: str) -> Iterator[Document]: ...
+
+
+def content_hash(data: bytes | str) -> str:
+    """sha256 hex digest of ``data`` (str is hashed as UTF-8)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode file bytes: BOM-marked UTF-16/UTF-8, else UTF-8, else cp1252, else Latin-1.
+
+    Raises ``ReadError`` when the file is empty or looks binary (NUL bytes or
+    more than ``thresholds.BINARY_CONTROL_RATIO`` control characters).
+    """
+    if not data.strip():
+        raise ReadError("empty file", source)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    sample = data[: thresholds.SNIFF_BYTES * 4]
+    if b"\x00" in sample:
+        raise ReadError("binary file (NUL bytes), not a text document", source)
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if controls > thresholds.BINARY_CONTROL_RATIO * len(sample):
+        raise ReadError("binary file (control bytes), not a text document", source)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def read_bytes(path: Path, source: str) -> bytes:
+    """The bytes of ``path``; ``ReadError`` when missing or unreadable, ``LimitError`` when too big."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(f"cannot read file: {exc.strerror or exc}", source) from exc
+    if size > thresholds.MAX_FILE_BYTES:
+        raise LimitError(
+            f"file is {size} bytes, over the {thresholds.MAX_FILE_BYTES}-byte limit", source)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot read file: {exc.strerror or exc}", source) from exc
+
+
+def clean_text(text: str) -> str:
+    """Collapse runs of whitespace (including NBSP) into single spaces and strip."""
+    return " ".join(text.replace("\u00a0", " ").replace("\u200b", "").split())
+
+
+def cut(text: str) -> str:
+    """``text`` cut to ``thresholds.MAX_STATEMENT_CHARS`` characters (ending with an ellipsis)."""
+    limit = thresholds.MAX_STATEMENT_CHARS
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(slots=True)
+class LineLocator:
+    """Finds the source line of text that a parser lost the position of (HTML).
+
+    Blocks come in document order, so the search moves a cursor forward through
+    a whitespace-collapsed copy of the markup-free source; each hit maps back to
+    a line. ``plain`` is that copy and ``lines`` the line of each of its characters.
+    """
+
+    plain: str
+    lines: list[int]
+    cursor: int = 0
+
+    @classmethod
+    def from_source(cls, source_text: str, first_line: int = 1) -> "LineLocator":
+        """Index ``source_text`` whose first line is ``first_line``; tags are skipped, entities kept raw."""
+        plain: list[str] = []
+        lines: list[int] = []
+        line = first_line
+        in_tag = False
+        last_space = True
+        for ch in source_text:
+            if ch == "\n":
+                line += 1
+            if in_tag:
+                if ch == ">":
+                    in_tag = False
+                continue
+            if ch == "<":
+                in_tag = True
+                continue
+            if ch.isspace():
+                if not last_space:
+                    plain.append(" ")
+                    lines.append(line)
+                    last_space = True
+                continue
+            plain.append(ch)
+            lines.append(line)
+            last_space = False
+        return cls("".join(plain), lines)
+
+    def locate(self, text: str, default: int) -> int:
+        """Line where ``text`` (visible text of a block) starts, or ``default`` when not found."""
+        if not self.lines:
+            return default
+        probe = " ".join(text.split()[:4])
+        probe = probe.split("&")[0].split("\u2019")[0].split("'")[0].strip()[:40]
+        if len(probe) < 3:
+            return self.lines[min(self.cursor, len(self.lines) - 1)] if self.cursor else default
+        hit = self.plain.find(probe, self.cursor)
+        if hit < 0:
+            return self.lines[min(self.cursor, len(self.lines) - 1)] if self.cursor else default
+        self.cursor = hit + 1
+        return self.lines[hit]
+
+
+def make_document(source: str, fmt: str, blocks: list[Block], text: str, **fields) -> Document:
+    """A ``Document`` with its content hash computed from ``text`` unless given in ``fields``."""
+    fields.setdefault("content_hash", content_hash(text))
+    return Document(source=source, format=fmt, blocks=tuple(blocks), **fields)

@@ -1,0 +1,1 @@
+"""Renderers: turn stored or built roles into files people read (summary, site, exports)."""

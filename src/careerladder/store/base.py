@@ -1,0 +1,65 @@
+"""The store interface every backend implements (SQLite, PostgreSQL, in-memory).
+
+A store holds documents, their roles (as the ``roles.jsonl`` dict), statements
+with full-text search, requirements, parent references and ladders. Writes are
+one transaction per document; a document whose content and analysis are
+unchanged is not written again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator, Mapping, Protocol, Sequence
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """One stored document: ``source`` (path, ``#fragment`` for container records), its
+    ``content_hash`` (sha256 of the input), ``analysis_hash`` (sha256 of the roles written
+    for it), ``format`` and ``metadata``."""
+
+    source: str
+    content_hash: str
+    analysis_hash: str
+    format: str
+    metadata: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A statement matching a search: ids, text, line, and its role's title/organization/level."""
+
+    statement_id: str
+    role_id: str
+    text: str
+    line: int
+    section_kind: str
+    competency: str | None
+    title: str
+    organization: str | None
+    level: str | None
+    kind: str
+    snippet: str
+
+
+class Store(Protocol):
+    """What ``pipeline``, the CLI and the web app need from a database."""
+
+    def has_document(self, source: str, content_hash: str, analysis_hash: str | None = None) -> bool: ...
+
+    def write_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> bool: ...
+
+    def write_ladders(self, ladders: Sequence[Mapping[str, Any]]) -> None: ...
+
+    def roles(self, kind: str | None = None, ladder: str | None = None) -> Iterator[dict[str, Any]]: ...
+
+    def role(self, role_id: str) -> dict[str, Any] | None: ...
+
+    def ladders(self) -> list[dict[str, Any]]: ...
+
+    def search(self, query: str, *, level: str | None = None, competency: str | None = None,
+               organization: str | None = None, kind: str | None = None, limit: int = 50) -> list[SearchHit]: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,139 @@
+"""Named, ordered schema steps for the SQLite store (``schema_migrations`` records what ran).
+
+Add a step by appending ``(version, name, sql)``; never edit a step that shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+from ..errors import StoreError
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "initial schema", """
+CREATE TABLE documents (
+    source TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    analysis_hash TEXT NOT NULL,
+    format TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE TABLE roles (
+    id TEXT PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(source) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    organization TEXT,
+    kind TEXT NOT NULL,
+    ladder TEXT,
+    title_level TEXT,
+    level TEXT,
+    confidence REAL,
+    inflation TEXT,
+    line_start INTEGER,
+    line_end INTEGER,
+    data TEXT NOT NULL
+);
+CREATE INDEX roles_document ON roles(document);
+CREATE INDEX roles_kind ON roles(kind);
+CREATE INDEX roles_level ON roles(level);
+CREATE INDEX roles_ladder ON roles(ladder);
+CREATE TABLE statements (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    role_id TEXT NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+    parent_id TEXT,
+    section_kind TEXT NOT NULL,
+    section_path TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    label TEXT,
+    text TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    competency TEXT,
+    competencies TEXT,
+    reference INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX statements_role ON statements(role_id);
+CREATE INDEX statements_competency ON statements(competency);
+CREATE TABLE requirements (
+    role_id TEXT NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+    statement_id TEXT,
+    type TEXT NOT NULL,
+    min REAL,
+    max REAL,
+    unit TEXT,
+    qualifier TEXT,
+    value TEXT,
+    text TEXT NOT NULL,
+    line INTEGER NOT NULL
+);
+CREATE INDEX requirements_role ON requirements(role_id);
+CREATE INDEX requirements_type ON requirements(type);
+CREATE TABLE parents (
+    role_id TEXT NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    phrase TEXT NOT NULL,
+    href TEXT,
+    line INTEGER NOT NULL,
+    resolved_id TEXT
+);
+CREATE INDEX parents_role ON parents(role_id);
+CREATE TABLE ladders (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+    text, label, content='statements', content_rowid='rowid', tokenize='porter unicode61'
+);
+CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, text, label) VALUES (new.rowid, new.text, new.label);
+END;
+CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, text, label) VALUES ('delete', old.rowid, old.text, old.label);
+END;
+"""),
+)
+
+LATEST = MIGRATIONS[-1][0]
+
+
+def migrate(conn: sqlite3.Connection, source: str) -> int:
+    """Apply the steps ``conn`` lacks; returns the schema version.
+
+    Raises ``StoreError`` when the database was written by a newer careerladder.
+    """
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                 "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    have = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    if have and max(have) > LATEST:
+        raise StoreError(f"database schema version {max(have)} is newer than this careerladder ({LATEST})",
+                         source)
+    for version, name, sql in MIGRATIONS:
+        if version in have:
+            continue
+        with conn:
+            for statement in _split(sql):
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                         (version, name, datetime.now(timezone.utc).isoformat()))
+    return LATEST
+
+
+def _split(sql: str) -> list[str]:
+    """Statements of a migration (triggers keep their inner semicolons)."""
+    out, buf, depth = [], [], 0
+    for line in sql.strip().splitlines():
+        buf.append(line)
+        upper = line.strip().upper()
+        if upper.startswith("CREATE TRIGGER"):
+            depth += 1
+        if upper == "END;":
+            depth -= 1
+        if depth == 0 and line.rstrip().endswith(";"):
+            out.append("\n".join(buf))
+            buf = []
+    if "".join(buf).strip():
+        out.append("\n".join(buf))
+    return out

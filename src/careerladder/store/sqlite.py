@@ -1,0 +1,200 @@
+"""SQLite store (stdlib ``sqlite3``): WAL journal, one transaction per document, FTS5 search.
+
+>>> store = SQLiteStore(":memory:")
+>>> store.counts()["roles"]
+0
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterator, Mapping, Sequence
+
+from ..errors import StoreError
+from .base import DocumentRecord, SearchHit
+from .migrations import migrate
+
+#: Markers around matched words in ``SearchHit.snippet`` (renderers escape the text, then replace them).
+MARK_START, MARK_END = "\x02", "\x03"
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query for user text: every word quoted (AND), the last one as a prefix."""
+    words = ["".join(ch for ch in w if ch.isalnum() or ch in "-_'") for w in text.split()]
+    words = [w.replace('"', "") for w in words if w.strip("-_'")]
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def flatten_statements(role: Mapping[str, Any]) -> Iterator[tuple]:
+    """Rows ``(id, role_id, parent_id, section_kind, section_path, kind, label, text, line,
+    competency, competencies, reference)`` for every statement of a role dict."""
+    def walk_statements(statements, section, parent_id):
+        for st in statements:
+            comps = st.get("competencies") or []
+            top = max(comps, key=lambda c: c["score"])["competency"] if comps else None
+            yield (st["id"], role["id"], parent_id, section["kind"], json.dumps(section.get("path", [])),
+                   st.get("kind", "item"), st.get("label"), st["text"], st["line"], top,
+                   json.dumps(comps) if comps else None, 1 if st.get("reference") else 0)
+            yield from walk_statements(st.get("children", ()), section, st["id"])
+
+    def walk_sections(sections):
+        for section in sections:
+            yield from walk_statements(section.get("statements", ()), section, None)
+            yield from walk_sections(section.get("subsections", ()))
+
+    yield from walk_sections(role.get("sections", ()))
+
+
+class SQLiteStore:
+    """The default store: a single SQLite file (``":memory:"`` for tests).
+
+    Raises ``StoreError`` when the file cannot be opened or has a newer schema.
+    """
+
+    def __init__(self, path: str | Path = ":memory:", *, readonly: bool = False):
+        self.path = str(path)
+        try:
+            if readonly:
+                uri = f"file:{Path(self.path).resolve()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            else:
+                if self.path != ":memory:":
+                    Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                self.conn = sqlite3.connect(self.path, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                if self.path != ":memory:":
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                migrate(self.conn, self.path)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database: {exc}", self.path) from exc
+
+    # -- writes ---------------------------------------------------------------
+    def has_document(self, source: str, content_hash: str, analysis_hash: str | None = None) -> bool:
+        """True when ``source`` is stored with this content (and analysis, when given)."""
+        row = self.conn.execute("SELECT content_hash, analysis_hash FROM documents WHERE source = ?",
+                                (source,)).fetchone()
+        if row is None or row["content_hash"] != content_hash:
+            return False
+        return analysis_hash is None or row["analysis_hash"] == analysis_hash
+
+    def write_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> bool:
+        """Replace what is stored for ``record.source`` by ``roles`` in one transaction.
+
+        Returns False (and writes nothing) when content and analysis are unchanged.
+        Raises ``StoreError`` on a database error; the previous version stays intact.
+        """
+        if self.has_document(record.source, record.content_hash, record.analysis_hash):
+            return False
+        try:
+            with self.conn:
+                self.conn.execute("DELETE FROM documents WHERE source = ?", (record.source,))
+                self.conn.execute(
+                    "INSERT INTO documents VALUES (?, ?, ?, ?, ?, datetime('now'))",
+                    (record.source, record.content_hash, record.analysis_hash, record.format,
+                     json.dumps(record.metadata, ensure_ascii=False)))
+                for role in roles:
+                    self._insert_role(record.source, role)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot store document: {exc}", record.source) from exc
+        return True
+
+    def _insert_role(self, source: str, role: Mapping[str, Any]) -> None:
+        leveling = role.get("leveling") or {}
+        span = role.get("span") or [0, 0]
+        self.conn.execute(
+            "INSERT INTO roles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (role["id"], source, role["title"], role.get("organization"), role["kind"], role.get("ladder"),
+             leveling.get("title_level"), leveling.get("level"), leveling.get("confidence"),
+             leveling.get("inflation"), span[0], span[1], json.dumps(role, ensure_ascii=False)))
+        self.conn.executemany(
+            "INSERT INTO statements (id, role_id, parent_id, section_kind, section_path, kind, label, text, line, "
+            "competency, competencies, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            list(flatten_statements(role)))
+        self.conn.executemany(
+            "INSERT INTO requirements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(role["id"], r.get("statement_id"), r["type"], r.get("min"), r.get("max"), r.get("unit"),
+              r.get("qualifier"), r.get("value"), r["text"], r["line"]) for r in role.get("requirements", ())])
+        self.conn.executemany(
+            "INSERT INTO parents VALUES (?, ?, ?, ?, ?, ?)",
+            [(role["id"], p["title"], p["phrase"], p.get("href"), p["line"], p.get("resolved_id"))
+             for p in role.get("parents", ())])
+
+    def write_ladders(self, ladders: Sequence[Mapping[str, Any]]) -> None:
+        """Replace the stored ladders (they are derived from all stored levels)."""
+        try:
+            with self.conn:
+                self.conn.execute("DELETE FROM ladders")
+                self.conn.executemany("INSERT INTO ladders VALUES (?, ?, ?)",
+                                      [(l["id"], l["name"], json.dumps(l, ensure_ascii=False)) for l in ladders])
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot store ladders: {exc}", self.path) from exc
+
+    # -- reads ----------------------------------------------------------------
+    def roles(self, kind: str | None = None, ladder: str | None = None) -> Iterator[dict[str, Any]]:
+        """Stored roles (``roles.jsonl`` dicts), by id; optionally only one kind or ladder."""
+        sql, args = "SELECT data FROM roles WHERE 1=1", []
+        if kind:
+            sql, args = sql + " AND kind = ?", args + [kind]
+        if ladder:
+            sql, args = sql + " AND ladder = ?", args + [ladder]
+        for row in self.conn.execute(sql + " ORDER BY id", args):
+            yield json.loads(row["data"])
+
+    def role(self, role_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT data FROM roles WHERE id = ?", (role_id,)).fetchone()
+        return json.loads(row["data"]) if row else None
+
+    def ladders(self) -> list[dict[str, Any]]:
+        return [json.loads(r["data"]) for r in self.conn.execute("SELECT data FROM ladders ORDER BY id")]
+
+    def search(self, query: str, *, level: str | None = None, competency: str | None = None,
+               organization: str | None = None, kind: str | None = None, limit: int = 50) -> list[SearchHit]:
+        """Statements matching ``query`` (all words, last one as a prefix), best first, with filters."""
+        match = fts_query(query)
+        if not match:
+            return []
+        sql = ("SELECT s.id, s.role_id, s.text, s.line, s.section_kind, s.competency, r.title, r.organization, "
+               "r.level, r.kind, snippet(statements_fts, 0, ?, ?, '…', 16) AS snip "
+               "FROM statements_fts JOIN statements s ON s.rowid = statements_fts.rowid "
+               "JOIN roles r ON r.id = s.role_id WHERE statements_fts MATCH ?")
+        args: list[Any] = [MARK_START, MARK_END, match]
+        for column, value in (("r.level", level), ("s.competency", competency), ("r.organization", organization),
+                              ("r.kind", kind)):
+            if value:
+                sql += f" AND {column} = ?"
+                args.append(value)
+        sql += " ORDER BY bm25(statements_fts) LIMIT ?"
+        args.append(int(limit))
+        try:
+            rows = self.conn.execute(sql, args).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search failed: {exc}", self.path) from exc
+        return [SearchHit(r["id"], r["role_id"], r["text"], r["line"], r["section_kind"], r["competency"],
+                          r["title"], r["organization"], r["level"], r["kind"], r["snip"]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: documents, roles, statements, requirements, ladders."""
+        return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
+                for t in ("documents", "roles", "statements", "requirements", "ladders")}
+
+    def integrity_ok(self) -> bool:
+        """``PRAGMA integrity_check`` says ok."""
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "SQLiteStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

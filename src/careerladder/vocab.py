@@ -1,0 +1,164 @@
+"""Fixed vocabularies: level order, section kinds and the headings that name them.
+
+Pure data plus small lookups on normalized text; no regular expressions here
+(those live in ``careerladder.extract``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: Canonical management levels, lowest first.
+LEVELS: tuple[str, ...] = ("em", "senior_em", "director", "senior_director", "vp", "cto")
+#: Labels a role can get besides a management level.
+OTHER_LEVELS: tuple[str, ...] = ("ic", "unknown")
+LEVEL_NAMES: dict[str, str] = {
+    "em": "Engineering Manager",
+    "senior_em": "Senior Engineering Manager",
+    "director": "Director of Engineering",
+    "senior_director": "Senior Director of Engineering",
+    "vp": "VP of Engineering",
+    "cto": "CTO",
+    "ic": "Individual contributor",
+    "unknown": "Unknown",
+}
+
+ROLE_KINDS: tuple[str, ...] = ("ladder_level", "job_posting")
+SECTION_KINDS: tuple[str, ...] = (
+    "qualifications", "responsibilities", "nice_to_have", "benefits", "about", "other",
+)
+REQUIREMENT_TYPES: tuple[str, ...] = (
+    "years_experience", "team_size", "direct_reports", "manages_managers",
+    "education", "technology", "location", "remote",
+)
+#: Sections whose statements are not expectations of the person in the role.
+NON_EXPECTATION_KINDS: frozenset[str] = frozenset({"benefits", "about"})
+
+# Heading phrases per section kind, checked in this order; a heading matches
+# when its normalized text equals a phrase, starts with it, or ends with it.
+# Order matters: "Nice-to-have requirements" is nice_to_have, not qualifications.
+SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("nice_to_have", (
+        "nice to have", "nice to haves", "nice-to-have", "nice-to-haves", "bonus points", "bonus",
+        "preferred qualifications", "preferred skills", "preferred experience", "pluses",
+        "it would be great if", "extra credit", "good to have", "desired skills",
+        "desirable", "what would be nice", "even better if", "plus if you have",
+    )),
+    ("benefits", (
+        "perks", "benefits", "what we offer", "we offer", "what's in it for you",
+        "what s in it for you", "compensation", "why join", "why work with us", "why you ll love",
+        "salary", "our offer", "what you get", "what you ll get", "rewards", "u s benefits",
+    )),
+    ("qualifications", (
+        "should have", "you should have", "what do you need", "what you need", "requirements",
+        "qualifications", "what you ll need", "what we re looking for", "what we are looking for",
+        "who you are", "about you", "must have", "must haves", "you have", "what you bring",
+        "minimum qualifications", "basic qualifications", "skills", "experience",
+        "your profile", "profile", "skills and experience", "your experience", "you are",
+        "you might be a good fit", "you may be a good fit", "ideal candidate", "competencies",
+        "years of experience", "who we are looking for", "what makes you a great fit",
+        "your background", "required", "knowledge", "we re looking for", "looking for",
+    )),
+    ("responsibilities", (
+        "is expected to", "we expect you to", "expected to", "what will you do", "what you will do",
+        "what you ll do", "responsibilities", "your role", "the role", "role description",
+        "duties", "accountabilities", "job description", "in this role", "day to day",
+        "expectations", "you will", "what you ll be doing", "what you will be doing",
+        "your responsibilities", "key responsibilities", "your mission", "the job", "your impact",
+        "what the job involves", "scope", "scope of action", "impact", "role",
+    )),
+    ("about", (
+        "about us", "about the company", "about the team", "who we are", "company description",
+        "our team", "the team", "summary", "team life", "mindset", "what we do", "our mission",
+        "our story", "our values", "about", "company", "overview", "equal opportunity",
+        "diversity", "hiring process", "how to apply", "interview process", "more information",
+        "job grade", "performance indicators", "additional information", "location",
+    )),
+)
+
+
+def normalize(text: str) -> str:
+    """Lower-case ``text``, fold accents and quotes, keep letters, digits and single spaces.
+
+    ``"What’s in it for you?"`` -> ``"what s in it for you"``.
+    """
+    folded = unicodedata.normalize("NFKD", text)
+    out = []
+    for ch in folded:
+        if ch.isalnum():
+            out.append(ch.lower())
+        elif unicodedata.combining(ch):
+            continue
+        else:
+            out.append(" ")
+    return " ".join("".join(out).split())
+
+
+_PHRASES = tuple((kind, tuple(normalize(p) for p in phrases)) for kind, phrases in SECTION_HEADINGS)
+
+
+def section_kind(heading: str) -> str | None:
+    """The section kind a heading names, or ``None`` when it names none.
+
+    ``"### Should have"`` -> ``"qualifications"``; ``"Strategy"`` -> ``None``.
+    Long headings (over 12 words) name nothing: they are sentences.
+    """
+    norm = normalize(heading)
+    if not norm or len(norm.split()) > 12:
+        return None
+    for kind, phrases in _PHRASES:
+        for phrase in phrases:
+            if norm == phrase or norm.startswith(phrase + " ") or norm.endswith(" " + phrase):
+                return kind
+    return None
+
+
+#: Words that make a heading look like a role title.
+ROLE_NOUNS: frozenset[str] = frozenset({
+    "manager", "director", "vp", "president", "cto", "chief", "head", "lead", "leader",
+    "engineer", "officer", "architect", "fellow", "developer", "principal", "executive",
+    "supervisor",
+})
+#: Words that make a heading a list or a topic, not one role.
+NON_ROLE_WORDS: frozenset[str] = frozenset({
+    "roles", "levels", "summary", "overview", "ladder", "ladders", "track", "tracks", "path",
+    "paths", "responsibilities", "requirements", "expectations", "process", "indicators",
+    "grade", "compensation", "interview", "hiring", "managers", "directors", "engineers", "leads",
+    "introduction", "about", "faq", "should", "expected", "table", "contents",
+})
+
+
+def looks_like_role_title(heading: str) -> bool:
+    """True when ``heading`` reads as one role's title ("Director, Development").
+
+    Headings naming a section kind ("Director, Product Engineering should have")
+    or a group ("Engineering Development Management Roles") are not role titles.
+    """
+    norm = normalize(heading)
+    words = norm.split()
+    if not words or len(words) > 12:
+        return False
+    if section_kind(heading) is not None:
+        return False
+    if any(w in NON_ROLE_WORDS for w in words):
+        return False
+    return any(w in ROLE_NOUNS for w in words)
+
+#: Front-matter keys that only job postings carry.
+POSTING_METADATA_KEYS: frozenset[str] = frozenset({
+    "company", "employer", "location", "salary", "salary_min", "salary_max", "apply", "apply_url",
+    "employment_type", "job_type", "contract", "remote", "hiring_organization", "position",
+})
+#: Phrases (normalized) that mark a job posting's text.
+POSTING_CUES: tuple[str, ...] = (
+    "apply", "equal opportunity", "we are looking for", "we re looking for", "join our team",
+    "join us", "our client", "competitive salary", "competitive compensation", "we are hiring",
+    "we re hiring", "you will report to", "reporting to the", "candidates", "applicants",
+    "job type", "full time", "visa", "relocation", "interview process",
+)
+#: Phrases (normalized) that mark a career-ladder level's text.
+LADDER_CUES: tuple[str, ...] = (
+    "same as", "meets the expectations", "extends the", "continue reading", "next level",
+    "promotion", "career ladder", "career path", "progression", "should have", "is expected to",
+    "at this level", "previous level", "levels", "everything a",
+)
