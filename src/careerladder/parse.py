@@ -20,6 +20,9 @@ TITLE_KEYS = ("title", "position", "job_title", "role", "name")
 ORGANIZATION_KEYS = ("company", "organization", "organisation", "employer", "company_name")
 #: Front-matter ``summary`` holds the company in the remote-jobs format; longer text is a summary.
 MAX_ORGANIZATION_WORDS = 6
+#: Evidence needed to call a document without a posting format a job posting
+#: (a posting cue phrase counts 2, front-matter posting keys 2 each, a benefits heading 1).
+POSTING_MIN_SCORE = 3
 
 
 def parse(document: Document, doc_id: str) -> list[Role]:
@@ -44,13 +47,24 @@ def parse(document: Document, doc_id: str) -> list[Role]:
 
     splits = _role_headings(blocks, body_start)
     if splits:
-        return [_make_role(document, f"{doc_id}#{slugify(blocks[i].text)}", blocks[i].text,
-                           blocks[i + 1:end], blocks[i].level, kind, organization, first=blocks[i].line)
-                for i, end in splits]
+        anchors: dict[str, int] = {}
+        roles = []
+        for i, end in splits:
+            anchor = slugify(blocks[i].text) or "role"
+            n = anchors.get(anchor, 0)
+            anchors[anchor] = n + 1
+            anchor = f"{anchor}-{n}" if n else anchor  # GitHub's rule for repeated headings
+            roles.append(_make_role(document, f"{doc_id}#{anchor}", blocks[i].text, blocks[i + 1:end],
+                                    blocks[i].level, kind, organization, first=blocks[i].line))
+        return roles
     if not doc_title:
         doc_title = _fallback_title(document, blocks)
-    if kind == "ladder_level" and not looks_like_role_title(clean_title(doc_title)[0]):
-        raise ParseError(f"not a role document: title {doc_title!r} names no role", document.source)
+    if not looks_like_role_title(clean_title(doc_title)[0]):
+        stem = _file_title(document.source)
+        if looks_like_role_title(stem):  # "Engineering Manager 5.md" whose front matter says "README"
+            doc_title = stem
+        elif document.kind is None:
+            raise ParseError(f"not a role document: title {doc_title!r} names no role", document.source)
     base = blocks[title_index].level if title_index is not None else 0
     return [_make_role(document, doc_id, doc_title, blocks[body_start:], base, kind, organization,
                        first=blocks[0].line)]
@@ -84,10 +98,10 @@ def _role_kind(document: Document, blocks: list[Block]) -> str:
     posting += 2 if _meta_organization(meta) and "summary" in meta else 0
     text = " ".join(normalize(b.text) for b in blocks[:400])
     padded = f" {text} "
-    posting += sum(1 for cue in POSTING_CUES if f" {cue} " in padded)
-    posting += sum(1 for b in blocks if b.kind == "heading" and section_kind(b.text) in ("benefits",))
+    posting += 2 * sum(1 for cue in POSTING_CUES if f" {cue} " in padded)
+    posting += sum(1 for b in blocks if b.kind == "heading" and section_kind(b.text) == "benefits")
     ladder = sum(1 for cue in LADDER_CUES if f" {cue} " in padded)
-    return "job_posting" if posting > ladder and posting >= 2 else "ladder_level"
+    return "job_posting" if posting > ladder and posting >= POSTING_MIN_SCORE else "ladder_level"
 
 
 def _title_block(blocks: list[Block]) -> int | None:
@@ -128,12 +142,17 @@ def _role_headings(blocks: list[Block], start: int) -> list[tuple[int, int]]:
     return []
 
 
+def _file_title(source: str) -> str:
+    """A title from a file name: ``"director_of_engineering.md"`` -> ``"director of engineering"``."""
+    stem = source.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return " ".join(stem.replace("_", " ").replace("-", " ").split())
+
+
 def _fallback_title(document: Document, blocks: list[Block]) -> str:
     first = next((b for b in blocks if b.kind == "heading"), None)
     if first is not None:
         return first.text
-    stem = document.source.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return " ".join(stem.replace("_", " ").replace("-", " ").split()) or "Untitled"
+    return _file_title(document.source) or "Untitled"
 
 
 def _make_role(document: Document, role_id: str, heading: str, blocks: Sequence[Block],
@@ -221,8 +240,12 @@ class _SectionBuilder:
                     "about" if self.organization and self.organization in normalize(b.text) else None)
                 if b.level > 0:
                     level = real_level = b.level
-                else:  # bold pseudo-heading: nested under the last real heading
-                    level = real_level + (1 if named else 2)
+                else:  # bold pseudo-heading: below the last real heading; an unnamed one nests
+                    # under a named one that has no text of its own yet ("What will you do?" > "Deliver")
+                    top = stack[-1]
+                    nests = top.level > real_level and (top.level == real_level + 2 or not
+                                                        (top.statements or top.subsections))
+                    level = real_level + (2 if not named and nests else 1)
                 while len(stack) > 1 and stack[-1].level >= level:
                     stack.pop()
                 parent = stack[-1]

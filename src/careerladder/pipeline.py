@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from . import codec
-from .errors import CareerLadderError, ParseError, ReadError
+from .errors import CareerLadderError, ParseError, ReadError, StoreError
 from .extract import extract
 from .model import Diagnostic, Document, Ladder, Role
 from .parse import parse
@@ -159,7 +159,10 @@ def build(paths: Sequence[Path | str] | None, out_dir: Path | str, progress: Pro
             data = [codec.role_data(by_id[r.id], effective.get(r.id)) for r in doc_roles]
             record = DocumentRecord(_where(doc), doc.content_hash, analysis_hash(data), doc.format,
                                     doc.metadata)
-            result.written += int(store.write_document(record, data))
+            try:
+                result.written += int(store.write_document(record, data))
+            except StoreError as exc:
+                result.diagnostics.append(Diagnostic("STORE_ERROR", exc.message, record.source, None, "error"))
         store.write_ladders([codec.ladder_data(l) for l in ladders])
     finally:
         store.close()

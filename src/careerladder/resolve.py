@@ -64,20 +64,21 @@ class _Index:
             by_source[posixpath.normpath(r.source.replace("\\", "/"))].append(r)
         return cls(table, by_source)
 
-    def candidates(self, role: Role, orgs: dict[str, str | None]) -> list[Role]:
-        """Levels the role may inherit from: same organization, else same folder (org unknown or equal)."""
+    def candidates(self, role: Role, orgs: dict[str, str | None]) -> tuple[list[Role], list[Role]]:
+        """(levels the role may inherit from: same folder or same organization;
+        the subset of them with the role's own organization)."""
         mine = orgs.get(role.id)
         folder = _folder(role.source)
-        out = []
+        near, same_org = [], []
         for other in self.roles.values():
             if other.id == role.id:
                 continue
             theirs = orgs.get(other.id)
-            if mine and theirs == mine:
-                out.append(other)
-            elif _folder(other.source) == folder and (theirs is None or mine is None or theirs == mine):
-                out.append(other)
-        return out
+            if (mine and theirs == mine) or _folder(other.source) == folder:
+                near.append(other)
+                if mine and theirs == mine:
+                    same_org.append(other)
+        return near, same_org
 
     def by_link(self, role: Role, href: str) -> tuple[list[Role], bool]:
         """Roles a link points at, and whether the link points inside this document."""
@@ -155,19 +156,18 @@ def _by_title(title: str, candidates: Sequence[Role]) -> tuple[Role | None, list
 
 
 def _organizations(roles: Sequence[Role]) -> dict[str, str | None]:
-    """Organization key per role; a folder whose known levels share one organization lends it to the rest."""
-    per_folder: dict[str, set[str]] = defaultdict(set)
+    """Organization key per role; a folder whose levels (nearly) all name one organization lends it to the rest."""
+    per_folder: dict[str, list[str]] = defaultdict(list)
     for r in roles:
         if r.organization:
-            per_folder[_folder(r.source)].add(_org_key(r.organization) or "")
-    out = {}
-    for r in roles:
-        key = _org_key(r.organization)
-        if key is None:
-            folder_orgs = per_folder.get(_folder(r.source), set())
-            key = next(iter(folder_orgs)) if len(folder_orgs) == 1 else None
-        out[r.id] = key
-    return out
+            per_folder[_folder(r.source)].append(_org_key(r.organization) or "")
+    lent: dict[str, str | None] = {}
+    for folder, keys in per_folder.items():
+        counts = sorted(((keys.count(k), k) for k in set(keys)), reverse=True)
+        # one organization, or one that most levels agree on (a stray name in one file does not count)
+        if len(counts) == 1 or counts[0][0] >= 3 * counts[1][0]:
+            lent[folder] = counts[0][1]
+    return {r.id: _org_key(r.organization) or lent.get(_folder(r.source)) for r in roles}
 
 
 def _resolve_ref(role: Role, title: str, href: str | None, index: _Index, orgs, line: int,
@@ -187,7 +187,10 @@ def _resolve_ref(role: Role, title: str, href: str | None, index: _Index, orgs, 
         diags.append(Diagnostic("UNRESOLVED_LINK", f"{what} {title!r} links to {href!r}, which is not in the input",
                                 role.source, line))
         return None
-    match, ambiguous = _by_title(title, index.candidates(role, orgs))
+    near, same_org = index.candidates(role, orgs)
+    match, ambiguous = _by_title(title, near)
+    if match is None and ambiguous and same_org:
+        match, ambiguous = _by_title(title, same_org)
     if match:
         return match.id
     if ambiguous:
@@ -290,6 +293,7 @@ def resolve(roles: Sequence[Role]) -> tuple[list[Role], list[Ladder], list[Diagn
             rid = _resolve_ref(role, nxt.title, nxt.href, index, orgs, nxt.line, "next level", diags)
             nxt = replace(nxt, resolved_id=rid)
         updated[role.id] = replace(role, parents=tuple(parents), next_level=nxt)
+    _lend_organizations(updated)
     graph = {rid: [p.resolved_id for p in r.parents if p.resolved_id] for rid, r in updated.items()}
     for child, parent in sorted(_cycles(graph)):
         role = updated[child]
@@ -298,8 +302,37 @@ def resolve(roles: Sequence[Role]) -> tuple[list[Role], list[Ladder], list[Diagn
                                 role.source, ref.line))
         updated[child] = replace(role, parents=tuple(
             replace(p, resolved_id=None) if p.resolved_id == parent else p for p in role.parents))
-    ladders = _ladders(updated, orgs)
+    ladders = _ladders(updated, _organizations(list(updated.values())))
     return [updated.get(r.id, r) for r in roles], ladders, diags
+
+
+def _consensus(orgs: Sequence[str | None]) -> str | None:
+    """The organization of a ladder: named by at least half of its levels (and by most of those naming one)."""
+    counts: dict[str, int] = defaultdict(int)
+    size = len(orgs)
+    for org in orgs:
+        if org:
+            counts[org] += 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    return best if 2 * counts[best] >= max(sum(counts.values()), size) else None
+
+
+def _lend_organizations(updated: dict[str, Role]) -> None:
+    """A level without an organization takes the one of the levels it is linked to (parent, next level)."""
+    changed = True
+    while changed:
+        changed = False
+        for rid, role in list(updated.items()):
+            if role.organization:
+                continue
+            linked = [p.resolved_id for p in role.parents] + [role.next_level.resolved_id if role.next_level else None]
+            linked += [other.id for other in updated.values() if any(p.resolved_id == rid for p in other.parents)]
+            orgs = {updated[x].organization for x in linked if x in updated and updated[x].organization}
+            if len(orgs) == 1:
+                updated[rid] = replace(role, organization=orgs.pop())
+                changed = True
 
 
 def _ladders(updated: dict[str, Role], orgs: dict[str, str | None]) -> list[Ladder]:
@@ -333,16 +366,16 @@ def _ladders(updated: dict[str, Role], orgs: dict[str, str | None]) -> list[Ladd
     ladders = []
     used: set[str] = set()
     for group in members.values():
-        named = next((r.organization for r in group if r.organization), None)
-        folder = _folder(group[0].source) or "."
-        base = slugify(named) if named else slugify(folder) or "ladder"
+        named = _consensus([r.organization for r in group])
+        folder = _folder(group[0].id.split("#", 1)[0]) or _folder(group[0].source).rsplit("/", 1)[-1] or "."
+        base = slugify(named) if named else slugify(folder.replace("/", " ")) or "ladder"
         lid, n = base, 2
         while lid in used:
             lid, n = f"{base}-{n}", n + 1
         used.add(lid)
         ordered = _order(group)
-        for r in ordered:
-            updated[r.id] = replace(r, ladder=lid)
+        for r in ordered:  # levels of a named ladder that named no organization themselves take its name
+            updated[r.id] = replace(r, ladder=lid, organization=r.organization or named)
         ordered = [updated[r.id] for r in ordered]
         ladders.append(Ladder(lid, named or folder, tuple(ordered), {}))
     final = dict(updated)

@@ -21,4 +21,4 @@ MAX_HEADING_WORDS = 12
 #: Minimum number of role-title headings at one level to split a document into roles.
 MIN_ROLES_TO_SPLIT = 2
 #: Minimum score for a capitalized phrase to be taken as the organization.
-ORGANIZATION_MIN_SCORE = 1.0
+ORGANIZATION_MIN_SCORE = 3.0

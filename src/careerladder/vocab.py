@@ -117,7 +117,9 @@ def section_kind(heading: str) -> str | None:
 ROLE_NOUNS: frozenset[str] = frozenset({
     "manager", "director", "vp", "president", "cto", "chief", "head", "lead", "leader",
     "engineer", "officer", "architect", "fellow", "developer", "principal", "executive",
-    "supervisor",
+    "supervisor", "scientist", "analyst", "coach", "specialist", "coordinator", "consultant", "designer",
+    "administrator", "owner", "strategist", "recruiter", "researcher", "writer", "tester", "programmer",
+    "intern", "associate", "partner", "cto", "cio", "ciso", "cpo", "ceo", "coo", "vice",
 })
 #: Words that make a heading a list or a topic, not one role.
 NON_ROLE_WORDS: frozenset[str] = frozenset({
@@ -151,10 +153,12 @@ POSTING_METADATA_KEYS: frozenset[str] = frozenset({
 })
 #: Phrases (normalized) that mark a job posting's text.
 POSTING_CUES: tuple[str, ...] = (
-    "apply", "equal opportunity", "we are looking for", "we re looking for", "join our team",
-    "join us", "our client", "competitive salary", "competitive compensation", "we are hiring",
-    "we re hiring", "you will report to", "reporting to the", "candidates", "applicants",
-    "job type", "full time", "visa", "relocation", "interview process",
+    "apply now", "click to apply", "apply for this job", "apply for this position", "apply for this role",
+    "apply here", "apply today",
+    "equal opportunity", "we are looking for", "we re looking for", "join our team", "we are hiring",
+    "we re hiring", "competitive salary", "competitive compensation", "what we offer", "about us",
+    "about the company", "you will report to", "qualified applicants", "job type", "visa sponsorship",
+    "salary range", "per annum", "benefits include",
 )
 #: Phrases (normalized) that mark a career-ladder level's text.
 LADDER_CUES: tuple[str, ...] = (

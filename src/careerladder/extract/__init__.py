@@ -95,7 +95,8 @@ def extract(role: Role) -> Role:
     found += _metadata_requirements(role, found)
     org = role.organization
     if not org:
-        org = organization.infer((st.text for _, st in role_statements(role)), exclude=[role.title])
+        org = organization.infer(((st.text, [lk.text for lk in st.links]) for _, st in role_statements(role)
+                                  if st.kind not in ("row", "header")), exclude=[role.title])
     return replace(role, requirements=tuple(found), organization=org)
 
 

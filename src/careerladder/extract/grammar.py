@@ -76,26 +76,24 @@ def split_sentences(text: str) -> list[tuple[str, int]]:
     """Sentences of ``text`` with their character offset: [(sentence, offset), ...].
 
     Splits after ``.``/``!``/``?`` followed by a capital or digit, never after a
-    known abbreviation ("e.g.", "Sr.") and never inside "Vio.com". Newlines also
-    end a sentence (each source line of a paragraph stays its own unit).
+    known abbreviation ("e.g.", "Sr.") and never inside "Vio.com". A sentence may
+    run over several source lines (its line breaks become spaces); the offset
+    lets a caller map it back to the line where it starts.
     """
     out: list[tuple[str, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        start = 0
-        for m in _SENTENCE_END.finditer(line):
-            before = line[start:m.start()].rstrip("\"”’)")
-            last = before.rsplit(" ", 1)[-1].lower()
-            if last in _ABBREVIATIONS or (len(last) == 2 and last[0].isalpha() and last[1] == "."):
-                continue
-            piece = line[start:m.start()].strip()
-            if piece:
-                out.append((piece, pos + start))
-            start = m.end()
-        piece = line[start:].strip()
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        before = text[start:m.start()].rstrip("\"”’)")
+        last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+        if last in _ABBREVIATIONS or (len(last) == 2 and last[0].isalpha() and last[1] == "."):
+            continue
+        piece = " ".join(text[start:m.start()].split())
         if piece:
-            out.append((piece, pos + start))
-        pos += len(line) + 1
+            out.append((piece, start + len(text[start:m.start()]) - len(text[start:m.start()].lstrip())))
+        start = m.end()
+    piece = " ".join(text[start:].split())
+    if piece:
+        out.append((piece, start + len(text[start:]) - len(text[start:].lstrip())))
     return out
 
 

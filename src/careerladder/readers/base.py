@@ -151,6 +151,13 @@ class LineLocator:
         return self.lines[hit]
 
 
+def looks_like_data(head: str) -> bool:
+    """True when text is structured data (JSON, XML), not prose: only a data reader may take it."""
+    stripped = head.lstrip()
+    return stripped.startswith(("{", "[{", "[\n", "[]", "<?xml")) or (
+        stripped.startswith("[") and stripped[1:2] in ('"', "[", " ", "\n") and "](" not in stripped[:200])
+
+
 def make_document(source: str, fmt: str, blocks: list[Block], text: str, **fields) -> Document:
     """A ``Document`` with its content hash computed from ``text`` unless given in ``fields``."""
     fields.setdefault("content_hash", content_hash(text))

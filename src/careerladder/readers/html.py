@@ -32,6 +32,10 @@ BLOCK_TAGS = frozenset({
 })
 BULLETS = ("•", "·", "‣", "◦", "▪", "●", "– ", "- ", "* ", "— ")
 MAIN_SELECTORS = ("main", "article", "#doc", "#content", "[role=main]", ".content", ".post")
+#: Page furniture removed before reading: tables of contents, sidebars, menus, breadcrumbs.
+FURNITURE_SELECTORS = ("#toc", ".toc", "#table-of-contents", "#sidebar", ".sidebar", ".navbar", ".breadcrumb",
+                       ".breadcrumbs", "[role=navigation]", "[role=banner]", "[role=contentinfo]", "#toc-shield",
+                       "#toc-toggle", ".site-nav", ".menu")
 MAX_DOM_DEPTH = 200
 
 
@@ -88,14 +92,16 @@ class _Walker:
                 self.blocks.append(Block("heading", text.rstrip(":").strip(), line, line, 0, mine,
                                          emphasis=True))
                 continue
-            label, body = _leading_label(part, text)
             kind, depth = "paragraph", 0
             if item_depth is not None:
                 kind, depth = "item", item_depth
             elif text.startswith(BULLETS):
-                kind, body = "item", clean_text(body.lstrip("•·‣◦▪●–-*— "))
+                kind = "item"
+                part = _drop_bullet(part)
+                text = clean_text("".join(r.text for r in part))
             elif quote:
                 kind = "quote"
+            label, body = _leading_label(part, text)
             if not body and label:
                 body, label = label, None
             self.blocks.append(Block(kind, cut(body), line, line, depth, mine,
@@ -198,6 +204,18 @@ def _is_pseudo_heading(text: str) -> bool:
     return end.endswith(("...", "…")) or not end.endswith((".", "!", ",", ";"))
 
 
+def _drop_bullet(runs: list[_Run]) -> list[_Run]:
+    """Runs without the leading bullet character (and the spaces around it)."""
+    out = list(runs)
+    while out:
+        stripped = out[0].text.lstrip().lstrip("•·‣◦▪●–-*—").lstrip()
+        if stripped:
+            out[0] = _Run(stripped, out[0].bold, out[0].italic)
+            break
+        out.pop(0)
+    return out
+
+
 def _leading_label(runs: list[_Run], text: str) -> tuple[str | None, str]:
     """Split ``**Label**: text`` into ("Label", "text"); else (None, text)."""
     if not runs or not runs[0].bold:
@@ -243,6 +261,9 @@ def html_blocks(html: str, first_line: int = 1, page: bool = False) -> tuple[lis
     root: LexborNode | None = None
     title = None
     if page:
+        for selector in FURNITURE_SELECTORS:
+            for node in tree.css(selector):
+                node.decompose()
         for selector in MAIN_SELECTORS:
             root = tree.css_first(selector)
             if root is not None and len(root.text(deep=True).strip()) > 200:
@@ -265,10 +286,12 @@ def html_blocks(html: str, first_line: int = 1, page: bool = False) -> tuple[lis
 def looks_like_html(text: str) -> bool:
     """True when ``text`` (after front matter) starts with markup and is mostly tags."""
     head = text.lstrip()[:2000].lower()
-    if not head.startswith("<"):
+    if not head.startswith("<") or head.startswith("<!--") and "-->" not in head:
         return False
-    return head.count("<") >= 3 and any(t in head for t in ("<p", "<div", "<br", "<ul", "<h", "<table",
-                                                             "<html", "<!doctype", "<span", "<li"))
+    return any(head.startswith(t) for t in ("<p", "<div", "<br", "<ul", "<ol", "<h", "<table", "<html", "<!doctype",
+                                            "<span", "<li", "<strong", "<b>", "<section", "<article", "<em",
+                                            "<font", "<i>", "<a ", "<link", "<meta", "<title", "<head", "<body",
+                                            "<script", "<style", "<main", "<!--"))
 
 
 class HtmlReader:
@@ -289,8 +312,8 @@ class HtmlReader:
 
     def read(self, source: str, text: str) -> Iterator:
         meta, body, first_line = frontmatter.split(text, source)
-        low = body.lstrip()[:500].lower()
-        page = low.startswith(("<!doctype", "<html")) or "<head" in low
+        low = body.lstrip()[:3000].lower()
+        page = low.startswith(("<!doctype", "<html")) or any(t in low for t in ("<head", "<title", "<meta", "<link "))
         blocks, title = html_blocks(body, first_line, page=page)
         yield make_document(source, self.name, blocks, text, metadata=meta,
                             title=title if page else None, line_offset=first_line - 1)

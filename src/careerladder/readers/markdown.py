@@ -18,8 +18,8 @@ from mdit_py_plugins.deflist import deflist_plugin
 from .. import thresholds
 from ..model import Block, Link
 from . import frontmatter
-from .base import clean_text, cut, make_document
-from .html import _is_pseudo_heading, html_blocks, looks_like_html
+from .base import clean_text, cut, looks_like_data, make_document
+from .html import _is_pseudo_heading, html_blocks
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table").use(deflist_plugin)
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
@@ -140,10 +140,8 @@ def markdown_blocks(body: str, first_line: int = 1) -> list[Block]:
             line = tr.map[0] + first_line if tr.map else line
             blocks.append(Block("row", cut(" | ".join(row)), line, line, 1 if header_row else 0))
         elif t == "html_block" and start is not None:
-            content = tok.content
-            if looks_like_html(content) or "<table" in content.lower():
-                sub, _ = html_blocks(content, start)
-                blocks.extend(sub)
+            sub, _ = html_blocks(tok.content, start)
+            blocks.extend(sub)
     return blocks
 
 
@@ -191,6 +189,8 @@ class MarkdownReader:
     name = "markdown"
 
     def sniff(self, path: Path, head: str) -> float:
+        if looks_like_data(head):
+            return 0.0
         score = 0.5 if path.suffix.lower() in MARKDOWN_SUFFIXES else 0.0
         lines = head.splitlines()[:80]
         marks = sum(1 for ln in lines if ln.startswith(("#", "* ", "- ", "+ ", "> ", "|"))

@@ -12,7 +12,7 @@ from typing import Iterator
 
 from .. import thresholds
 from ..model import Block
-from .base import clean_text, cut, make_document
+from .base import clean_text, cut, looks_like_data, make_document
 
 BULLET_CHARS = ("- ", "* ", "• ", "· ", "‣ ", "◦ ", "▪ ", "o ", "– ", "+ ")
 
@@ -105,8 +105,7 @@ class TextReader:
     name = "text"
 
     def sniff(self, path: Path, head: str) -> float:
-        stripped = head.lstrip()
-        if stripped.startswith(("{", "[")) or stripped.startswith("<?xml"):
+        if looks_like_data(head):
             return 0.0  # structured data that no reader claimed: unknown format
         return 0.3 if path.suffix.lower() in (".txt", ".text", "") else 0.1
 

@@ -24,14 +24,15 @@ def requirement_text(req: Requirement) -> str:
             amount = f"{req.min:g}–{req.max:g}"
         text = f"{req.type} {amount}"
     elif req.value and req.value != "yes":
-        text = f"{req.type} {req.value}"
+        text = f"{req.type}: {req.value}"
     else:
         text = req.type
     return f"{text} ({req.qualifier})" if req.qualifier else text
 
 
 def _requirements(role: Role) -> str:
-    return "; ".join(esc(requirement_text(r)) for r in role.requirements) or "—"
+    texts = dict.fromkeys(requirement_text(r) for r in role.requirements)
+    return "; ".join(esc(t) for t in texts) or "—"
 
 
 def _count_statements(role: Role) -> int:

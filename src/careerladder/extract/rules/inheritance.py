@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 
 from ...model import NextLevelRef, ParentRef, Statement
 
-_END = r"\s*(?:,|;|\bbut\b|\bplus\b|\band\s+also\b|\.{2,}|…|\.|$)"
+_END = r"\s*(?:,|;|\bbut\b|\bplus\b|\band\s+also\b|\band\s*(?:\.{2,}|…|$)|\.{2,}|…|\.|$)"
 _PARENT_PATTERNS = (
     re.compile(rf"\bsame\s+as\s+(?:the\s+|an?\s+)?(?P<title>[^,.;:…]{{2,80}}?){_END}", re.I),
     re.compile(r"\bhas\s+what\s+it\s+takes\s+to\s+be\s+(?:an?\s+|the\s+)?(?P<title>[^,.;]{2,80}?)\s+and\s+"
@@ -49,12 +49,12 @@ def _title(raw: str) -> str | None:
 
 def _link_after(st: Statement, pos: int) -> list[tuple[str, str]]:
     """(text, href) of links whose text occurs in the statement after character ``pos``."""
-    out = []
+    found = []
     for link in st.links:
-        i = st.text.find(link.text)
-        if i >= pos:
-            out.append((link.text, link.href))
-    return out
+        i = st.text.find(link.text, pos)
+        if i >= 0:
+            found.append((i, link.text, link.href))
+    return [(text, href) for _, text, href in sorted(found)]
 
 
 def find_parents(st: Statement) -> list[ParentRef]:

@@ -3,8 +3,10 @@ ladder uses for its own company ("Mariana Tek’s members", "Represent Vio.com o
 
 Candidates are capitalized phrases not at the start of a sentence and not made
 only of words role documents capitalize anyway (titles, departments, headings).
-Score: one per mention, two more for a possessive, one more after "at/of/in/for/join";
-single plain words need two mentions or a possessive. Quoted phrases are skipped.
+A name must come with a possessive or in two statements. Score: one per mention,
+two more for a possessive, one more after "at/of/in/for/join",
+one more for a multi-word or dotted name; ``thresholds.ORGANIZATION_MIN_SCORE`` is
+needed. Quoted phrases, link texts, acronyms and degree names are skipped.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ from collections import Counter
 from typing import Iterable
 
 from ... import thresholds
+from .technology import TECHNOLOGIES
+
+_TECH = frozenset(n.lower() for n in TECHNOLOGIES) | frozenset(a for al in TECHNOLOGIES.values() for a in al)
 
 _NAME = r"[A-Z][A-Za-z0-9]*(?:[.&-][A-Za-z0-9]+)*"
-_CANDIDATE = re.compile(rf"(?<![\w.“\"'‘])({_NAME}(?:\s+{_NAME}){{0,2}})(?P<poss>’s|'s)?")
-_BEFORE = re.compile(r"\b(?:at|of|in|for|join|joining|with|from|to)\s+$", re.I)
+_CANDIDATE = re.compile(rf"(?<![\w.“\"'‘])({_NAME}(?:\s+{_NAME}){{0,2}})(?P<poss>[’']s\b|(?<=s)[’'](?=\s))?")
+_BEFORE = re.compile(r"\b(?:at|of|in|for|join|joining)\s+$", re.I)
 
 #: Lower-cased words role documents capitalize that are not names.
 COMMON = frozenset("""
@@ -30,7 +35,8 @@ infrastructure is it its job key kpi kpis lead leader leaders leadership leads l
 management manager managers marketing me mission more must my new no not objectives of okr okrs on
 one operations or other our people pm pms po principal process product products program project qa
 quality r&d rd recruiting recruiters research resources responsibilities results role roles sales
-scrum senior should slas slos software sr staff strategy success support team teams tech technical
+scrum senior should slas slos software sr staff strategy success support team teams tech engineers juniors junior seniors service objective objectives level
+levels diversity inclusion equity belonging wellbeing benefits computer science full stack front back end technical
 technology that the their them then there these they this to tpm ui us ux vp vps we what when where
 which who will with work you your january february march april may june july august september
 october november december monday tuesday wednesday thursday friday saturday sunday english
@@ -51,39 +57,85 @@ def _sentences_starts(text: str) -> set[int]:
     return starts
 
 
-def infer(texts: Iterable[str], exclude: Iterable[str] = ()) -> str | None:
-    """The organization named in ``texts`` (a role's statements), or None when no name stands out."""
+def infer(texts: Iterable[tuple[str, Iterable[str]]], exclude: Iterable[str] = ()) -> str | None:
+    """The organization named in ``texts`` ((statement text, its link texts) pairs), or None
+    when no name stands out. Link texts are skipped: they name other pages, not the employer."""
     excluded = {w.lower() for phrase in exclude for w in phrase.replace(",", " ").split()}
     scores: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
     possessive: set[str] = set()
-    for text in texts:
+    after_preposition: set[str] = set()
+    statements: dict[str, set[int]] = {}
+    for index, (text, links) in enumerate(texts):
         starts = _sentences_starts(text)
+        link_spans = [(i, i + len(t)) for t in links if (i := text.find(t)) >= 0]
         for m in _CANDIDATE.finditer(text):
+            if any(a <= m.start() < b for a, b in link_spans):
+                continue
             name = m.group(1)
             words = [w.lower() for w in name.split()]
             if all(w in COMMON or w in excluded for w in words):
                 continue
+            stripped = False
             while words and (words[0] in COMMON or words[0] in excluded):  # "Represent Vio.com"
                 name = name.split(None, 1)[1]
                 words = words[1:]
+                stripped = True
             if not name:
                 continue
             poss = bool(m.group("poss"))
-            if m.start() in starts and not poss:
+            at_start = m.start() in starts or text[max(0, m.start() - 1):m.start()] in ('"', "“", "‘", "'", "(")
+            if at_start and not stripped:
+                if " " not in name:  # a capital at a sentence start is no evidence of a name
+                    if not poss:
+                        continue
+                else:
+                    name = name.split(None, 1)[1]
+            if _not_a_name(name):
                 continue
             mentions[name] += 1
+            statements.setdefault(name, set()).add(index)
             scores[name] += 1 + (2 if poss else 0)
             if poss:
                 possessive.add(name)
             if _BEFORE.search(text[max(0, m.start() - 12):m.start()]):
                 scores[name] += 1
+                after_preposition.add(name)
+    for name in list(scores):  # "Dropbox Diversity Commitments" counts for "Dropbox" when that stands alone too
+        first = name.split()[0]
+        if " " in name and first in scores:
+            scores[first] += scores.pop(name)
+            statements[first] |= statements.pop(name)
+            if name in possessive:
+                possessive.add(first)
+    for name in list(scores):
+        if name in possessive:
+            continue
+        single = " " not in name and "." not in name
+        if single and name not in after_preposition:  # "Observability" in a list of topics
+            del scores[name]
+        elif not single and name not in after_preposition and len(statements.get(name, ())) < 2:
+            del scores[name]
+    for name in scores:
+        if " " in name or "." in name:
+            scores[name] += 1  # a multi-word or dotted name ("Mariana Tek", "Vio.com") is rarely a common word
     best = None
     for name, score in scores.most_common():
-        single = " " not in name and "." not in name
-        if single and mentions[name] < 2 and name not in possessive:
-            continue
         if score >= thresholds.ORGANIZATION_MIN_SCORE:
             best = name
             break
     return best
+
+
+_NOT_NAMES = frozenset({"bachelor", "bachelors", "master", "masters", "phd", "mba", "bsc", "msc", "i", "ok"})
+
+
+def _not_a_name(name: str) -> bool:
+    """Acronyms (EM, CvD, SLOs, M3s), words with digits, degrees, technologies: not organizations."""
+    if any(ch.isdigit() for ch in name) or name.lower() in _NOT_NAMES or name.lower() in _TECH:
+        return True
+    if all(len(w) <= 2 for w in name.split()):
+        return True
+    if " " not in name and len(name) <= 6 and sum(ch.isupper() for ch in name) >= 2:
+        return True
+    return False

@@ -1,0 +1,65 @@
+"""Shared fixtures. Tests that need ``../shared`` (the seeds and the corpus) skip with a reason
+when it is absent, as it is in a user's clone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus"
+LADDERS = CORPUS / "ladders"
+POSTINGS = CORPUS / "postings"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"needs {path} (the shared seeds/corpus beside the project); absent in this checkout")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return _need(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def ladders_dir() -> Path:
+    return _need(LADDERS)
+
+
+@pytest.fixture(scope="session")
+def postings_dir() -> Path:
+    return _need(POSTINGS)
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory, seeds_dir):
+    """``careerladder build ../shared/seeds`` run once: (BuildResult, {seed prefix: role dict})."""
+    import json
+
+    from careerladder.pipeline import build
+
+    out = tmp_path_factory.mktemp("seed-build")
+    result = build([seeds_dir], out)
+    rows = [json.loads(line) for line in (out / "roles.jsonl").read_text().splitlines()]
+    by_seed = {Path(r["source"]).name[:3]: r for r in rows}
+    return result, by_seed, out
+
+
+@pytest.fixture
+def write(tmp_path):
+    """write(name, text) -> Path: a file under a fresh temporary folder."""
+    def _write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+    return _write
