@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from . import codec
+from .classify import classify
 from .errors import CareerLadderError, ParseError, ReadError, StoreError
 from .extract import extract
 from .model import Diagnostic, Document, Ladder, Role
@@ -72,8 +73,8 @@ def document_id(file: Path, root: Path, fragment: str | None = None) -> str:
 
 
 def analyze(document: Document, doc_id: str) -> list[Role]:
-    """parse + extract one document (no I/O). Raises ``ParseError`` when it holds no role."""
-    return [extract(role) for role in parse(document, doc_id)]
+    """parse -> extract -> classify one document (no I/O). Raises ``ParseError`` when it holds no role."""
+    return [classify(extract(role)) for role in parse(document, doc_id)]
 
 
 def load(paths: Iterable[Path | str], progress: Progress | None = None) -> Loaded:

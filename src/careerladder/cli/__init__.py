@@ -7,5 +7,6 @@ from __future__ import annotations
 from .app import app, main
 from . import build as _build  # noqa: F401 - registers commands
 from . import inspect as _inspect  # noqa: F401
+from . import compare as _compare  # noqa: F401
 
 __all__ = ["app", "main"]

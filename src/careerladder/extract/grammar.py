@@ -140,3 +140,17 @@ def clean_title(heading: str) -> tuple[str, str | None]:
             code = code or inner
             title = title[: m.start()]
     return " ".join(title.split()).strip(" -–—:|") or heading.strip(), code
+
+
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9&:+'’-]*[a-z0-9+]|[a-z0-9]")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens (keeps "on-call", "1:1s", "c++", "p&l"); apostrophes and trailing "'s" dropped."""
+    out = []
+    for tok in _TOKEN.findall(text.lower()):
+        tok = tok.replace("’", "'")
+        if tok.endswith("'s"):
+            tok = tok[:-2]
+        out.append(tok.replace("'", ""))
+    return out

@@ -1,0 +1,147 @@
+"""Statements -> competencies, with a score in [0, 1] per competency.
+
+Interpretable and fast: words and two-word phrases of each competency's
+lexicon (``careerladder.competencies``), matched on Snowball stems, add their
+weights; the section heading and a statement's bold label add half weight;
+a score is ``1 - exp(-sum)``. A statement keeps up to ``MAX_COMPETENCIES``
+competencies scoring at least ``MIN_SCORE`` (or its best one when that scores
+at least ``FALLBACK_SCORE``). Statements in benefits/about sections get none.
+
+>>> from careerladder.model import Statement
+>>> [c.competency for c in CompetencyClassifier().fit().predict_one(
+...     Statement("x:1", "Hold weekly 1:1s and give feedback to every engineer", 1, 1))]
+['people_management']
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import replace
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import snowballstemmer
+
+from .competencies import COMPETENCIES
+from .extract.grammar import tokens
+from .model import CompetencyScore, Role, Section, Statement
+from .vocab import NON_EXPECTATION_KINDS
+
+MIN_SCORE = 0.45
+FALLBACK_SCORE = 0.25
+MAX_COMPETENCIES = 3
+CONTEXT_WEIGHT = 0.5
+
+_STEMMER = snowballstemmer.stemmer("english")
+#: Words Snowball would merge with an unrelated one ("productivity" -> "product", "executives" -> "execut").
+_KEEP = {"executive": "executive", "executives": "executive", "productivity": "productivity",
+         "productive": "productivity", "organization": "organization", "organizations": "organization",
+         "organisation": "organization", "organizational": "organizational", "general": "general",
+         "generally": "general", "communities": "community", "community": "community",
+         "manager": "manager", "managers": "managers", "director": "director", "directors": "directors"}
+
+
+@lru_cache(maxsize=262144)
+def stem(token: str) -> str:
+    """Snowball stem of a lower-cased token, with a few merges prevented (cached)."""
+    return _KEEP.get(token) or _STEMMER.stemWord(token)
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(t) for t in tokens(text)]
+
+
+class Lexicon:
+    """Stemmed lookup tables built from the taxonomy: stem -> [(competency, weight)] and "stem stem" -> [...]."""
+
+    def __init__(self, competencies=COMPETENCIES):
+        self.words: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        self.phrases: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for comp in competencies:
+            for word, weight in comp.words.items():
+                for s in dict.fromkeys(_stems(word)):
+                    self.words[s].append((comp.id, weight))
+            for phrase, weight in comp.phrases.items():
+                self.phrases[" ".join(_stems(phrase))].append((comp.id, weight))
+
+    def raw(self, stems: Sequence[str], weight: float = 1.0, into: dict[str, float] | None = None) -> dict[str, float]:
+        """Sum of lexicon weights for a stem sequence (words and adjacent pairs)."""
+        acc = into if into is not None else defaultdict(float)
+        words, phrases = self.words, self.phrases
+        prev = None
+        for s in stems:
+            for cid, w in words.get(s, ()):
+                acc[cid] += w * weight
+            if prev is not None:
+                for cid, w in phrases.get(prev + " " + s, ()):
+                    acc[cid] += w * weight
+            prev = s
+        return acc
+
+
+class CompetencyClassifier:
+    """Rule-based classifier with the scikit-learn stage API (``fit`` learns nothing, ``predict`` scores).
+
+    Attributes set by ``fit``: ``lexicon_`` (the stemmed tables).
+    """
+
+    def __init__(self, min_score: float = MIN_SCORE, max_competencies: int = MAX_COMPETENCIES):
+        self.min_score = min_score
+        self.max_competencies = max_competencies
+
+    def fit(self, statements: Iterable[Statement] | None = None, y=None) -> "CompetencyClassifier":
+        self.lexicon_ = Lexicon()
+        return self
+
+    def scores(self, text: str, context: str = "") -> dict[str, float]:
+        """Score in [0, 1] for every competency the text (and its heading/label context) touches."""
+        acc = self.lexicon_.raw(_stems(text))
+        if context:
+            self.lexicon_.raw(_stems(context), CONTEXT_WEIGHT, acc)
+        return {cid: 1.0 - math.exp(-v) for cid, v in acc.items() if v > 0}
+
+    def predict_one(self, st: Statement, context: str = "") -> tuple[CompetencyScore, ...]:
+        """The competencies of one statement, best first (empty when nothing scores)."""
+        if not hasattr(self, "lexicon_"):
+            raise RuntimeError("CompetencyClassifier is not fitted; call fit() first")
+        scored = sorted(self.scores(st.text, f"{st.label or ''} {context}").items(), key=lambda kv: -kv[1])
+        kept = [(c, s) for c, s in scored if s >= self.min_score][: self.max_competencies]
+        if not kept and scored and scored[0][1] >= FALLBACK_SCORE:
+            kept = scored[:1]
+        return tuple(CompetencyScore(c, round(s, 3)) for c, s in kept)
+
+    def predict(self, statements: Iterable[Statement], context: str = "") -> list[tuple[CompetencyScore, ...]]:
+        """One tuple of CompetencyScore per statement, in order."""
+        return [self.predict_one(st, context) for st in statements]
+
+
+_DEFAULT: CompetencyClassifier | None = None
+
+
+def default_classifier() -> CompetencyClassifier:
+    """A fitted classifier shared by callers that do not bring their own (built once per process)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = CompetencyClassifier().fit()
+    return _DEFAULT
+
+
+def classify(role: Role, classifier: CompetencyClassifier | None = None) -> Role:
+    """``role`` with ``competencies`` set on every statement outside benefits/about sections."""
+    clf = classifier or default_classifier()
+
+    def do_statement(st: Statement, context: str) -> Statement:
+        children = tuple(do_statement(c, context) for c in st.children)
+        comps = () if st.reference else clf.predict_one(st, context)
+        return replace(st, competencies=comps, children=children)
+
+    def do_section(section: Section) -> Section:
+        if section.kind in NON_EXPECTATION_KINDS:
+            statements = section.statements
+        else:
+            context = " ".join(section.path)
+            statements = tuple(do_statement(st, context) for st in section.statements)
+        return replace(section, statements=statements, subsections=tuple(do_section(s) for s in section.subsections))
+
+    return replace(role, sections=tuple(do_section(s) for s in role.sections))
