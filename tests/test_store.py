@@ -1,15 +1,27 @@
-"""The SQLite store: schema, idempotent writes, one transaction per document, search."""
+"""The stores, SQLite and PostgreSQL, under one suite: schema, idempotent writes, one transaction per
+document, batched writes, search. Every backend-parametrized test runs against both; the PostgreSQL
+half skips with the reason when no server can be started (see tests/pg.py)."""
 
 from __future__ import annotations
 
 import sqlite3
 
+import pg
 import pytest
 
 from careerladder.errors import StoreError
 from careerladder.store import DocumentRecord, open_store
+from careerladder.store.base import write_batch
 from careerladder.store.migrations import LATEST
 from careerladder.store.sqlite import fts_query
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
+def url(request, tmp_path):
+    """A fresh, empty database of each backend."""
+    return pg.store_url(request.param, tmp_path)
 
 
 def role(rid, text="Own the engineering budget", kind="ladder_level"):
@@ -23,8 +35,8 @@ def role(rid, text="Own the engineering budget", kind="ladder_level"):
                                                      "kind": "item", "children": []}], "subsections": []}]}
 
 
-def test_write_is_idempotent_and_replaces_changed_documents(tmp_path):
-    store = open_store(tmp_path / "x.db")
+def test_write_is_idempotent_and_replaces_changed_documents(url):
+    store = open_store(url)
     rec = DocumentRecord("a.md", "h1", "a1", "markdown", {})
     assert store.write_document(rec, [role("a.md")]) is True
     assert store.write_document(rec, [role("a.md")]) is False
@@ -36,8 +48,8 @@ def test_write_is_idempotent_and_replaces_changed_documents(tmp_path):
     store.close()
 
 
-def test_failed_write_keeps_the_previous_version(tmp_path):
-    store = open_store(tmp_path / "x.db")
+def test_failed_write_keeps_the_previous_version(url):
+    store = open_store(url)
     store.write_document(DocumentRecord("a.md", "h1", "a1", "markdown", {}), [role("a.md")])
     broken = role("a.md")
     del broken["sections"][0]["statements"][0]["text"]
@@ -47,15 +59,15 @@ def test_failed_write_keeps_the_previous_version(tmp_path):
     assert store.integrity_ok()
 
 
-def test_duplicate_role_id_from_another_document_is_a_store_error(tmp_path):
-    store = open_store(tmp_path / "x.db")
+def test_duplicate_role_id_from_another_document_is_a_store_error(url):
+    store = open_store(url)
     store.write_document(DocumentRecord("a.md", "h1", "a1", "markdown", {}), [role("same")])
     with pytest.raises(StoreError, match="b.md"):
         store.write_document(DocumentRecord("b.md", "h2", "a2", "markdown", {}), [role("same")])
 
 
-def test_search_filters_and_prefix(tmp_path):
-    store = open_store(":memory:")
+def test_search_filters_and_prefix(url):
+    store = open_store(url)
     store.write_document(DocumentRecord("a.md", "h", "a", "markdown", {}), [role("a.md")])
     store.write_document(DocumentRecord("b.md", "h", "a", "markdown", {}),
                          [role("b.md", "Own the hiring budget", kind="job_posting")])
@@ -65,16 +77,20 @@ def test_search_filters_and_prefix(tmp_path):
     assert store.counts()["roles"] == 2
 
 
-def test_schema_version_and_newer_database_refused(tmp_path):
-    path = tmp_path / "x.db"
-    open_store(path).close()
-    conn = sqlite3.connect(path)
-    assert conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == LATEST
+def test_schema_version_and_newer_database_refused(url):
+    open_store(url).close()
+    if url.startswith("postgresql://"):
+        import psycopg
+        from careerladder.store.postgres import LATEST as latest
+        conn = psycopg.connect(url, autocommit=True)
+    else:
+        latest, conn = LATEST, sqlite3.connect(url)
+    assert conn.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == latest
     conn.execute("INSERT INTO schema_migrations VALUES (999, 'future', 'now')")
     conn.commit()
     conn.close()
     with pytest.raises(StoreError, match="newer"):
-        open_store(path)
+        open_store(url)
 
 
 def test_fts_query_quotes_user_words():
@@ -85,3 +101,84 @@ def test_fts_query_quotes_user_words():
 def test_unknown_url_scheme():
     with pytest.raises(StoreError, match="unknown database URL"):
         open_store("mysql://x")
+
+
+def test_batched_write_isolates_a_bad_document_and_keeps_the_rest(url):
+    store = open_store(url)
+    broken = role("bad.md")
+    del broken["sections"][0]["statements"][0]["text"]
+    batch = [(DocumentRecord("a.md", "h", "a", "markdown", {"n": 1}), [role("a.md")]),
+             (DocumentRecord("bad.md", "h", "a", "markdown", {}), [broken]),
+             (DocumentRecord("c.md", "h", "a", "markdown", {}), [role("c.md", "Hire directors")]),
+             (DocumentRecord("d.md", "h", "a", "markdown", {}), [role("a.md")])]  # role id of a.md again
+    outcomes = write_batch(store, batch)
+    assert outcomes[0] is True and outcomes[2] is True
+    assert isinstance(outcomes[1], StoreError) and "bad.md" in str(outcomes[1])
+    assert isinstance(outcomes[3], StoreError) and "d.md" in str(outcomes[3])
+    assert store.counts() == {"documents": 2, "roles": 2, "statements": 2, "requirements": 2, "ladders": 0}
+    assert not store.has_document("bad.md", "h") and not store.has_document("d.md", "h")
+    assert store.integrity_ok()
+    assert write_batch(store, batch[:1] + batch[2:3]) == [False, False]
+    changed = (DocumentRecord("c.md", "h2", "a2", "markdown", {}), [role("c.md", "Coach managers")])
+    assert write_batch(store, [changed]) == [True]
+    assert [h.text for h in store.search("coach")] == ["Coach managers"]
+    assert store.search("directors") == []
+
+
+def test_write_batch_falls_back_to_one_document_at_a_time(url):
+    class OnlyWriteDocument:  # a store without write_documents (the protocol's minimum)
+        def __init__(self, inner):
+            self.inner = inner
+
+        def write_document(self, record, roles):
+            return self.inner.write_document(record, roles)
+
+    store = open_store(url)
+    batch = [(DocumentRecord(f"{n}.md", "h", "a", "markdown", {}), [role(f"{n}.md")]) for n in range(3)]
+    batch.append((DocumentRecord("x.md", "h", "a", "markdown", {}), [role("0.md")]))
+    outcomes = write_batch(OnlyWriteDocument(store), batch)
+    assert outcomes[:3] == [True, True, True] and isinstance(outcomes[3], StoreError)
+    assert store.counts()["roles"] == 3
+
+
+def test_roles_stream_in_id_order_with_filters_and_round_trip(url):
+    store = open_store(url)
+    batch = [(DocumentRecord(f"p{n:04d}.md", "h", "a", "markdown", {}),
+              [role(f"p{n:04d}.md", kind="job_posting" if n % 3 else "ladder_level")]) for n in range(1100, 0, -1)]
+    assert all(o is True for o in write_batch(store, batch))
+    ids = [r["id"] for r in store.roles()]
+    assert ids == sorted(ids) and len(ids) == 1100
+    assert len(list(store.roles(kind="ladder_level"))) == 1100 // 3
+    assert store.role("p0007.md") == role("p0007.md", kind="job_posting")
+    assert store.role("missing") is None
+
+
+def test_search_matches_labels_ranks_and_ignores_query_syntax(url):
+    store = open_store(url)
+    r = role("a.md", "Present the roadmap to the board every quarter")
+    r["sections"][0]["statements"][0]["label"] = "Budget"
+    store.write_document(DocumentRecord("a.md", "h", "a", "markdown", {}), [r])
+    store.write_document(DocumentRecord("b.md", "h", "a", "markdown", {}), [role("b.md", "Own the budget")])
+    assert {h.role_id for h in store.search("budget")} == {"a.md", "b.md"}
+    hit, = store.search("roadmap board")
+    assert hit.title == "VP of Engineering" and hit.line == 5 and hit.kind == "ladder_level"
+    assert "\x02" in hit.snippet and "\x03" in hit.snippet
+    for hostile in ('board") OR 1=1 --', "board:* | !", "board & (", "boa'rd"):
+        assert all(h.role_id == "a.md" for h in store.search(hostile))
+    assert store.search("roadmap", organization="Nobody") == []
+    assert len(store.search("budget", limit=1)) == 1
+
+
+def test_postgres_url_errors_are_one_line_without_password():
+    with pytest.raises(StoreError) as info:
+        open_store("postgresql://someone:s3cret@127.0.0.1:1/nothing?connect_timeout=2")
+    assert "s3cret" not in str(info.value) and "\n" not in str(info.value)
+    assert "cannot open database" in str(info.value)
+
+
+def test_postgres_drops_nul_characters(tmp_path):
+    store = open_store(pg.store_url("postgresql", tmp_path))
+    store.write_document(DocumentRecord("a.md", "h", "a", "markdown", {"x": "a\x00b"}),
+                         [role("a.md", "Own the\x00 budget")])
+    assert [h.text for h in store.search("budget")] == ["Own the budget"]
+    assert store.role("a.md")["sections"][0]["statements"][0]["text"] == "Own the\x00 budget"

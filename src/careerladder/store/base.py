@@ -49,6 +49,9 @@ class Store(Protocol):
 
     def write_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> bool: ...
 
+    def write_documents(self, batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]]
+                        ) -> list[bool | Exception]: ...
+
     def write_ladders(self, ladders: Sequence[Mapping[str, Any]]) -> None: ...
 
     def roles(self, kind: str | None = None, ladder: str | None = None) -> Iterator[dict[str, Any]]: ...
@@ -63,3 +66,25 @@ class Store(Protocol):
     def counts(self) -> dict[str, int]: ...
 
     def close(self) -> None: ...
+
+
+def write_batch(store: Store, batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]]
+                ) -> list[bool | Exception]:
+    """Write many documents, each atomically: one outcome per item, in order.
+
+    An outcome is True (written), False (already stored with this content and
+    analysis) or the ``StoreError`` that document raised; a failed document
+    leaves nothing of itself behind and the rest of the batch is still written.
+    Uses the store's own ``write_documents`` (one transaction for the batch,
+    a savepoint per document) and falls back to ``write_document`` one by one.
+    """
+    bulk = getattr(store, "write_documents", None)
+    if bulk is not None:
+        return bulk(batch)
+    out: list[bool | Exception] = []
+    for record, roles in batch:
+        try:
+            out.append(store.write_document(record, roles))
+        except Exception as exc:  # noqa: BLE001 - reported per document, the batch goes on
+            out.append(exc)
+    return out

@@ -96,16 +96,55 @@ class SQLiteStore:
             return False
         try:
             with self.conn:
-                self.conn.execute("DELETE FROM documents WHERE source = ?", (record.source,))
-                self.conn.execute(
-                    "INSERT INTO documents VALUES (?, ?, ?, ?, ?, datetime('now'))",
-                    (record.source, record.content_hash, record.analysis_hash, record.format,
-                     json.dumps(record.metadata, ensure_ascii=False)))
-                for role in roles:
-                    self._insert_role(record.source, role)
+                self._replace_document(record, roles)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot store document: {exc}", record.source) from exc
         return True
+
+    def write_documents(self, batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]]
+                        ) -> list[bool | Exception]:
+        """Write many documents in one transaction, each under its own savepoint.
+
+        Returns one outcome per item: True (written), False (unchanged) or the
+        ``StoreError`` of a document that failed (its savepoint is rolled back, so
+        no partial role remains; the others are committed). Raises ``StoreError``
+        only when the commit itself fails, and then nothing of the batch is stored.
+        """
+        out: list[bool | Exception] = []
+        conn = self.conn
+        try:
+            if not conn.in_transaction:
+                conn.execute("BEGIN")
+            for record, roles in batch:
+                if self.has_document(record.source, record.content_hash, record.analysis_hash):
+                    out.append(False)
+                    continue
+                conn.execute("SAVEPOINT document")
+                try:
+                    self._replace_document(record, roles)
+                except Exception as exc:  # noqa: BLE001 - a bad role dict fails its document only
+                    conn.execute("ROLLBACK TO document")
+                    conn.execute("RELEASE document")
+                    out.append(exc if isinstance(exc, StoreError)
+                               else StoreError(f"cannot store document: {type(exc).__name__}: {exc}",
+                                               record.source))
+                    continue
+                conn.execute("RELEASE document")
+                out.append(True)
+            conn.commit()
+        except sqlite3.Error as exc:
+            conn.rollback()
+            raise StoreError(f"cannot store a batch of {len(batch)} documents: {exc}", self.path) from exc
+        return out
+
+    def _replace_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> None:
+        self.conn.execute("DELETE FROM documents WHERE source = ?", (record.source,))
+        self.conn.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, datetime('now'))",
+            (record.source, record.content_hash, record.analysis_hash, record.format,
+             json.dumps(record.metadata, ensure_ascii=False)))
+        for role in roles:
+            self._insert_role(record.source, role)
 
     def _insert_role(self, source: str, role: Mapping[str, Any]) -> None:
         leveling = role.get("leveling") or {}

@@ -1,0 +1,390 @@
+"""PostgreSQL store (psycopg 3): the SQLite store's schema and queries, COPY for bulk writes,
+full-text search with PostgreSQL's own ``tsvector`` + GIN index.
+
+Open it with ``open_store("postgresql://user@host:port/db")``. Differences from SQLite, all
+deliberate: search ranks with ``ts_rank`` on the English configuration (stemmed like SQLite's
+``porter`` tokenizer); a query made only of stop words ("the") matches nothing; NUL characters,
+which PostgreSQL text cannot hold, are dropped from stored text.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any, Iterator, Mapping, Sequence
+
+import psycopg
+
+from ..errors import StoreError
+from .base import DocumentRecord, SearchHit
+from .sqlite import MARK_END, MARK_START, flatten_statements
+
+#: Roles fetched per round trip by ``roles()`` (keyset pagination, so no transaction stays open).
+PAGE_ROWS = 1000
+#: Text-search configuration used for the statements' ``tsvector``.
+TS_CONFIG = "english"
+#: Key of the advisory lock that serializes concurrent migrations (any fixed 64-bit number).
+MIGRATION_LOCK = 7_264_921_001
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "initial schema", """
+CREATE TABLE documents (
+    source TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    analysis_hash TEXT NOT NULL,
+    format TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    ingested_at TEXT NOT NULL DEFAULT (now()::text)
+);
+CREATE TABLE roles (
+    id TEXT PRIMARY KEY,
+    document TEXT NOT NULL REFERENCES documents(source) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    organization TEXT,
+    kind TEXT NOT NULL,
+    ladder TEXT,
+    title_level TEXT,
+    level TEXT,
+    confidence DOUBLE PRECISION,
+    inflation TEXT,
+    line_start INTEGER,
+    line_end INTEGER,
+    data TEXT NOT NULL
+);
+CREATE INDEX roles_document ON roles(document);
+CREATE INDEX roles_kind ON roles(kind);
+CREATE INDEX roles_level ON roles(level);
+CREATE INDEX roles_ladder ON roles(ladder);
+CREATE TABLE statements (
+    rowid BIGSERIAL PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    role_id TEXT NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+    parent_id TEXT,
+    section_kind TEXT NOT NULL,
+    section_path TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    label TEXT,
+    text TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    competency TEXT,
+    competencies TEXT,
+    reference INTEGER NOT NULL DEFAULT 0,
+    tsv tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('english', text), 'A') || setweight(to_tsvector('english', coalesce(label, '')), 'B')
+    ) STORED
+);
+CREATE INDEX statements_role ON statements(role_id);
+CREATE INDEX statements_competency ON statements(competency);
+CREATE INDEX statements_tsv ON statements USING GIN (tsv);
+CREATE TABLE requirements (
+    role_id TEXT NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+    statement_id TEXT,
+    type TEXT NOT NULL,
+    min DOUBLE PRECISION,
+    max DOUBLE PRECISION,
+    unit TEXT,
+    qualifier TEXT,
+    value TEXT,
+    text TEXT NOT NULL,
+    line INTEGER NOT NULL
+);
+CREATE INDEX requirements_role ON requirements(role_id);
+CREATE INDEX requirements_type ON requirements(type);
+CREATE TABLE parents (
+    role_id TEXT NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    phrase TEXT NOT NULL,
+    href TEXT,
+    line INTEGER NOT NULL,
+    resolved_id TEXT
+);
+CREATE INDEX parents_role ON parents(role_id);
+CREATE TABLE ladders (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+"""),
+)
+
+LATEST = MIGRATIONS[-1][0]
+
+_STATEMENT_COLUMNS = ("id, role_id, parent_id, section_kind, section_path, kind, label, text, line, "
+                      "competency, competencies, reference")
+
+
+def ts_query(text: str) -> str:
+    """A safe ``to_tsquery`` string for user text: its letters-and-digits words ANDed, the last as a prefix.
+
+    >>> ts_query('budget OR "x')
+    'budget & OR & x:*'
+    >>> ts_query("  '; --")
+    ''
+    """
+    words = "".join(ch if ch.isalnum() else " " for ch in text).split()
+    if not words:
+        return ""
+    return " & ".join(words[:-1] + [words[-1] + ":*"])
+
+
+def _clean(value: Any) -> Any:
+    """A value PostgreSQL text accepts (NUL characters dropped)."""
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "")
+    return value
+
+
+def _row(values: Sequence[Any]) -> tuple:
+    return tuple(_clean(v) for v in values)
+
+
+class PostgresStore:
+    """The store in a PostgreSQL database given by a ``postgresql://`` URL (psycopg 3).
+
+    Writes run in explicit transactions; reads run in autocommit mode and never hold a
+    transaction open. Raises ``StoreError`` when the server cannot be reached, the
+    schema is newer than this careerladder, or a write fails.
+    """
+
+    def __init__(self, url: str, *, readonly: bool = False):
+        self.url = url
+        self.path = _redact(url)
+        self.readonly = readonly
+        try:
+            self.conn = psycopg.connect(url, autocommit=True)
+            if readonly:
+                self.conn.execute("SET default_transaction_read_only = on")
+            else:
+                self._migrate()
+            version = self._schema_version()
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot open database: {_first_line(exc)}", self.path) from exc
+        if version > LATEST:
+            self.conn.close()
+            raise StoreError(f"database schema version {version} is newer than this careerladder ({LATEST})",
+                             self.path)
+
+    # -- schema ---------------------------------------------------------------
+    def _schema_version(self) -> int:
+        row = self.conn.execute("SELECT to_regclass('schema_migrations')").fetchone()
+        if row[0] is None:
+            return 0
+        return self.conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+
+    def _migrate(self) -> None:
+        with self.conn.transaction():
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+            self.conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                              "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            have = {r[0] for r in self.conn.execute("SELECT version FROM schema_migrations")}
+            if have and max(have) > LATEST:
+                return  # refused by the caller with a clear message
+            for version, name, sql in MIGRATIONS:
+                if version in have:
+                    continue
+                self.conn.execute(sql)
+                self.conn.execute("INSERT INTO schema_migrations VALUES (%s, %s, %s)",
+                                  (version, name, datetime.now(timezone.utc).isoformat()))
+
+    # -- writes ---------------------------------------------------------------
+    def has_document(self, source: str, content_hash: str, analysis_hash: str | None = None) -> bool:
+        """True when ``source`` is stored with this content (and analysis, when given)."""
+        row = self.conn.execute("SELECT content_hash, analysis_hash FROM documents WHERE source = %s",
+                                (source,)).fetchone()
+        if row is None or row[0] != content_hash:
+            return False
+        return analysis_hash is None or row[1] == analysis_hash
+
+    def write_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> bool:
+        """Replace what is stored for ``record.source`` by ``roles`` in one transaction.
+
+        Returns False (and writes nothing) when content and analysis are unchanged.
+        Raises ``StoreError`` on a database error; the previous version stays intact.
+        """
+        if self.has_document(record.source, record.content_hash, record.analysis_hash):
+            return False
+        rows = _document_rows([(record, roles)])  # KeyError for a malformed role, before any write
+        try:
+            with self.conn.transaction():
+                self._copy(rows)
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot store document: {_first_line(exc)}", record.source) from exc
+        return True
+
+    def write_documents(self, batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]]
+                        ) -> list[bool | Exception]:
+        """Write many documents with one COPY per table in one transaction.
+
+        Returns one outcome per item: True (written), False (unchanged) or the
+        ``StoreError`` of a document that failed. When the bulk transaction fails it
+        is rolled back whole and every document is retried in its own transaction,
+        so a bad document never leaves a partial role and never blocks the others.
+        """
+        if not batch:
+            return []
+        stored = {}
+        sources = [record.source for record, _ in batch]
+        for src, content, analysis in self.conn.execute(
+                "SELECT source, content_hash, analysis_hash FROM documents WHERE source = ANY(%s)", (sources,)):
+            stored[src] = (content, analysis)
+        out: list[bool | Exception] = [False] * len(batch)
+        todo = [i for i, (record, _) in enumerate(batch)
+                if stored.get(record.source) != (record.content_hash, record.analysis_hash)]
+        if not todo:
+            return out
+        try:
+            rows = _document_rows([batch[i] for i in todo])
+            with self.conn.transaction():
+                self._copy(rows)
+        except Exception:  # noqa: BLE001 - find the failing document(s) one by one
+            for i in todo:
+                try:
+                    out[i] = self.write_document(*batch[i])
+                except StoreError as exc:
+                    out[i] = exc
+                except Exception as exc:  # noqa: BLE001
+                    out[i] = StoreError(f"cannot store document: {type(exc).__name__}: {exc}", batch[i][0].source)
+            return out
+        for i in todo:
+            out[i] = True
+        return out
+
+    def _copy(self, rows: dict[str, list[tuple]]) -> None:
+        """Delete the documents being replaced, then COPY every table's rows (inside a transaction)."""
+        with self.conn.cursor() as cur:
+            cur.execute("DELETE FROM documents WHERE source = ANY(%s)", ([r[0] for r in rows["documents"]],))
+            for table, columns in (("documents", "source, content_hash, analysis_hash, format, metadata"),
+                                   ("roles", "id, document, title, organization, kind, ladder, title_level, level, "
+                                             "confidence, inflation, line_start, line_end, data"),
+                                   ("statements", _STATEMENT_COLUMNS),
+                                   ("requirements", "role_id, statement_id, type, min, max, unit, qualifier, value, "
+                                                    "text, line"),
+                                   ("parents", "role_id, title, phrase, href, line, resolved_id")):
+                if not rows[table]:
+                    continue
+                with cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                    for row in rows[table]:
+                        copy.write_row(row)
+
+    def write_ladders(self, ladders: Sequence[Mapping[str, Any]]) -> None:
+        """Replace the stored ladders (they are derived from all stored levels)."""
+        try:
+            with self.conn.transaction(), self.conn.cursor() as cur:
+                cur.execute("DELETE FROM ladders")
+                cur.executemany("INSERT INTO ladders VALUES (%s, %s, %s)",
+                                [_row((l["id"], l["name"], json.dumps(l, ensure_ascii=False))) for l in ladders])
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot store ladders: {_first_line(exc)}", self.path) from exc
+
+    # -- reads ----------------------------------------------------------------
+    def roles(self, kind: str | None = None, ladder: str | None = None) -> Iterator[dict[str, Any]]:
+        """Stored roles (``roles.jsonl`` dicts), by id; optionally only one kind or ladder.
+
+        Streams in pages of ``PAGE_ROWS`` (keyset pagination on the id).
+        """
+        where, args = "", []
+        if kind:
+            where, args = where + " AND kind = %s", args + [kind]
+        if ladder:
+            where, args = where + " AND ladder = %s", args + [ladder]
+        last = ""
+        while True:
+            rows = self.conn.execute(f"SELECT id, data FROM roles WHERE id > %s{where} ORDER BY id LIMIT %s",
+                                     [last, *args, PAGE_ROWS]).fetchall()
+            for _, data in rows:
+                yield json.loads(data)
+            if len(rows) < PAGE_ROWS:
+                return
+            last = rows[-1][0]
+
+    def role(self, role_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT data FROM roles WHERE id = %s", (role_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def ladders(self) -> list[dict[str, Any]]:
+        return [json.loads(r[0]) for r in self.conn.execute("SELECT data FROM ladders ORDER BY id")]
+
+    def search(self, query: str, *, level: str | None = None, competency: str | None = None,
+               organization: str | None = None, kind: str | None = None, limit: int = 50) -> list[SearchHit]:
+        """Statements matching ``query`` (all words, last one as a prefix), best first, with filters."""
+        tsq = ts_query(query)
+        if not tsq:
+            return []
+        filters, args = "", [TS_CONFIG, tsq]
+        for column, value in (("r.level", level), ("s.competency", competency), ("r.organization", organization),
+                              ("r.kind", kind)):
+            if value:
+                filters += f" AND {column} = %s"
+                args.append(value)
+        options = f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=16, MinWords=6, ShortWord=2'
+        sql = ("WITH q AS (SELECT to_tsquery(%s::regconfig, %s) AS q), hits AS ("
+               "SELECT s.id, s.role_id, s.text, s.line, s.section_kind, s.competency, r.title, r.organization, "
+               "r.level, r.kind, ts_rank(s.tsv, q.q) AS rank FROM q, statements s JOIN roles r ON r.id = s.role_id "
+               f"WHERE s.tsv @@ q.q{filters} ORDER BY rank DESC, s.rowid LIMIT %s) "
+               "SELECT hits.*, ts_headline(%s::regconfig, hits.text, q.q, %s) FROM hits, q ORDER BY rank DESC")
+        args += [int(limit), TS_CONFIG, options]
+        try:
+            rows = self.conn.execute(sql, args).fetchall()
+        except psycopg.Error as exc:
+            raise StoreError(f"search failed: {_first_line(exc)}", self.path) from exc
+        return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[11]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: documents, roles, statements, requirements, ladders."""
+        return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
+                for t in ("documents", "roles", "statements", "requirements", "ladders")}
+
+    def integrity_ok(self) -> bool:
+        """No role without its document, no statement or requirement without its role."""
+        checks = ("SELECT count(*) FROM roles r LEFT JOIN documents d ON d.source = r.document WHERE d.source IS NULL",
+                  "SELECT count(*) FROM statements s LEFT JOIN roles r ON r.id = s.role_id WHERE r.id IS NULL",
+                  "SELECT count(*) FROM requirements q LEFT JOIN roles r ON r.id = q.role_id WHERE r.id IS NULL")
+        return all(self.conn.execute(sql).fetchone()[0] == 0 for sql in checks)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "PostgresStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _document_rows(batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]]) -> dict[str, list[tuple]]:
+    """The rows of every table for a batch of documents (raises KeyError for a malformed role dict)."""
+    rows: dict[str, list[tuple]] = {t: [] for t in ("documents", "roles", "statements", "requirements", "parents")}
+    for record, roles in batch:
+        rows["documents"].append(_row((record.source, record.content_hash, record.analysis_hash, record.format,
+                                       json.dumps(record.metadata, ensure_ascii=False))))
+        for role in roles:
+            leveling = role.get("leveling") or {}
+            span = role.get("span") or [0, 0]
+            rows["roles"].append(_row((
+                role["id"], record.source, role["title"], role.get("organization"), role["kind"], role.get("ladder"),
+                leveling.get("title_level"), leveling.get("level"), leveling.get("confidence"),
+                leveling.get("inflation"), span[0], span[1], json.dumps(role, ensure_ascii=False))))
+            rows["statements"].extend(_row(r) for r in flatten_statements(role))
+            rows["requirements"].extend(
+                _row((role["id"], r.get("statement_id"), r["type"], r.get("min"), r.get("max"), r.get("unit"),
+                      r.get("qualifier"), r.get("value"), r["text"], r["line"])) for r in role.get("requirements", ()))
+            rows["parents"].extend(
+                _row((role["id"], p["title"], p["phrase"], p.get("href"), p["line"], p.get("resolved_id")))
+                for p in role.get("parents", ()))
+    return rows
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _redact(url: str) -> str:
+    """The URL without its password (it names the database in messages)."""
+    try:
+        info = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.Error:
+        return "postgresql://…"
+    user = f"{info['user']}@" if info.get("user") else ""
+    host = info.get("host", "")
+    port = f":{info['port']}" if info.get("port") else ""
+    return f"postgresql://{user}{host}{port}/{info.get('dbname', '')}"
