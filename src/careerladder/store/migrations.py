@@ -94,6 +94,22 @@ CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
     INSERT INTO statements_fts(statements_fts, rowid, text, label) VALUES ('delete', old.rowid, old.text, old.label);
 END;
 """),
+    (2, "assessments", """
+CREATE TABLE assessments (
+    id INTEGER PRIMARY KEY,
+    person TEXT NOT NULL,
+    perspective TEXT NOT NULL,
+    ladder TEXT NOT NULL,
+    level_id TEXT NOT NULL,
+    level_title TEXT NOT NULL,
+    assessed_on TEXT NOT NULL,
+    readiness REAL NOT NULL,
+    data_hash TEXT NOT NULL UNIQUE,
+    data TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+);
+CREATE INDEX assessments_person ON assessments(person, assessed_on);
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -219,6 +220,37 @@ class SQLiteStore:
             raise StoreError(f"search failed: {exc}", self.path) from exc
         return [SearchHit(r["id"], r["role_id"], r["text"], r["line"], r["section_kind"], r["competency"],
                           r["title"], r["organization"], r["level"], r["kind"], r["snip"]) for r in rows]
+
+    # -- assessments ------------------------------------------------------------
+    def write_assessment(self, data: Mapping[str, Any]) -> bool:
+        """Store one assessment (an ``assessment_data`` dict, see ``schema/assessment.schema.json``)
+        in one transaction. Returns False, writing nothing, when the same dict is already stored.
+        Raises ``StoreError`` on a database error or a dict without person, perspective, ladder,
+        level, assessed_on and readiness."""
+        try:
+            row = (str(data["person"]), str(data["perspective"]), str(data["ladder"]["id"]), str(data["level"]["id"]),
+                   str(data["level"]["title"]), str(data["assessed_on"]), float(data["readiness"]["overall"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise StoreError(f"not an assessment: missing or bad {exc}", self.path) from exc
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        try:
+            with self.conn:
+                cur = self.conn.execute(
+                    "INSERT OR IGNORE INTO assessments (person, perspective, ladder, level_id, level_title, "
+                    "assessed_on, readiness, data_hash, data, stored_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))", (*row, digest, text))
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot store assessment: {exc}", self.path) from exc
+        return cur.rowcount == 1
+
+    def assessments(self, person: str, *, level: str | None = None) -> list[dict[str, Any]]:
+        """Stored assessments of ``person`` (exact name), as the dicts written, oldest first
+        (by ``assessed_on``, then storing order); ``level``: only this level id."""
+        sql, args = "SELECT data FROM assessments WHERE person = ?", [person]
+        if level:
+            sql, args = sql + " AND level_id = ?", args + [level]
+        return [json.loads(r["data"]) for r in self.conn.execute(sql + " ORDER BY assessed_on, id", args)]
 
     def counts(self) -> dict[str, int]:
         """Rows per table: documents, roles, statements, requirements, ladders."""
