@@ -22,3 +22,28 @@ MAX_HEADING_WORDS = 12
 MIN_ROLES_TO_SPLIT = 2
 #: Minimum score for a capitalized phrase to be taken as the organization.
 ORGANIZATION_MIN_SCORE = 3.0
+
+# --- ladder lint (careerladder.lint) ---
+#: Uneven jumps: a step (what a level adds over the level below it, counted in expectations)
+#: is uneven when it is over HIGH_RATIO times or under LOW_RATIO times the track's median step...
+LINT_UNEVEN_HIGH_RATIO = 2.0
+LINT_UNEVEN_LOW_RATIO = 0.5
+#: ...and differs from the median by at least this many expectations (small ladders are noisy)...
+LINT_UNEVEN_MIN_DIFFERENCE = 3
+#: ...in a track with at least this many steps (a median of two steps says little).
+LINT_UNEVEN_MIN_STEPS = 3
+#: Coverage drop: the level below covers a competency with at least this many expectations.
+LINT_COVERAGE_DROP_MIN = 2
+#: Coverage gap: at least this many other levels of the track, all covering the competency.
+LINT_COVERAGE_MIN_PEERS = 3
+#: Repeats: rapidfuzz ratio (0-100, on lower-cased words) from which two statements are the same...
+LINT_REPEAT_SIMILARITY = 90
+#: ...counted for statements of at least this many words, found as own text at this many levels.
+LINT_REPEAT_MIN_WORDS = 4
+LINT_REPEAT_MIN_LEVELS = 3
+#: Vague wording: statements longer than this many words are not judged (long sentences carry verbs
+#: the action-verb list does not know).
+LINT_VAGUE_MAX_WORDS = 20
+#: Level mismatch: canonical levels between place and text, and the leveler's least confidence.
+LINT_LEVEL_MISMATCH_MIN_GAP = 1
+LINT_LEVEL_MISMATCH_MIN_CONFIDENCE = 0.5

@@ -1,0 +1,43 @@
+"""``careerladder lint``: what a ladder's authors should fix, one finding per line, with a CI exit status."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..lint import counts, exit_status, finding_data, lint_paths
+from .app import app, console, err
+from .inspect import TextOrJson
+
+_STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
+
+
+@app.command()
+def lint(
+    paths: List[Path] = typer.Argument(..., exists=True, help="Ladder files or folders of them."),
+    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text (file:line: CODE message) or json."),
+    strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too, not only on errors."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="A finding code to leave out (repeatable)."),
+) -> None:
+    """Check career ladders for what is missing, uneven or unclear (see docs/lint.md for every code).
+
+    Exits 1 when there is an error (or, with --strict, a warning), else 0.
+    """
+    report = lint_paths(paths)
+    skip = {code.upper() for code in ignore or ()}
+    findings = [f for f in report.findings if f.code not in skip]
+    n = counts(findings)
+    if format is TextOrJson.json:
+        console.print_json(json.dumps({
+            "ladders": [{"id": lad.id, "name": lad.name, "levels": len(lad.roles)} for lad in report.ladders],
+            "counts": n, "findings": [finding_data(f) for f in findings],
+        }, ensure_ascii=False))
+    else:
+        for f in findings:
+            console.print(str(f), style=_STYLE.get(f.severity), markup=False)
+        err.print(f"{n['error']} errors, {n['warning']} warnings, {n['info']} info in {len(report.ladders)} ladders "
+                  f"({report.files_read} files)", style="dim", markup=False)
+    raise typer.Exit(exit_status(findings, strict))
