@@ -9,7 +9,6 @@ from . import build as _build  # noqa: F401 - registers commands
 from . import inspect as _inspect  # noqa: F401
 from . import compare as _compare  # noqa: F401
 from . import lint as _lint  # noqa: F401
-from . import lint as _lint  # noqa: F401
 from . import ingest as _ingest  # noqa: F401
 
 __all__ = ["app", "main"]
