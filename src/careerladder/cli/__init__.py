@@ -10,5 +10,6 @@ from . import inspect as _inspect  # noqa: F401
 from . import compare as _compare  # noqa: F401
 from . import lint as _lint  # noqa: F401
 from . import ingest as _ingest  # noqa: F401
+from . import report as _report  # noqa: F401
 
 __all__ = ["app", "main"]
