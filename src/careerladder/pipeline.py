@@ -137,10 +137,12 @@ def build(paths: Sequence[Path | str] | None, out_dir: Path | str, progress: Pro
     """The main job: roles from ``paths`` (the bundled example ladder when empty) into ``out_dir``.
 
     Writes ``careerladder.db`` (SQLite), ``roles.jsonl`` (one Role per line, see
-    ``role.schema.json``, copied beside it), ``ladders.json`` and ``summary.md``.
+    ``role.schema.json``, copied beside it), ``ladders.json``, ``summary.md`` and
+    the static ladder site ``site/`` (``render.site``).
     Raises ``CareerLadderError`` only when nothing at all could be read.
     """
     from .render.summary import write_summary
+    from .render.site import render_site
 
     paths = list(paths or [EXAMPLE_LADDER])
     loaded = load(paths, progress)
@@ -174,7 +176,8 @@ def build(paths: Sequence[Path | str] | None, out_dir: Path | str, progress: Pro
         json.dump([codec.ladder_data(l) for l in ladders], fh, ensure_ascii=False, indent=1)
     shutil.copyfile(ROLE_SCHEMA, out / "role.schema.json")
     write_summary(result, paths, out / "summary.md")
+    render_site(out / "careerladder.db", out / "site")
     result.outputs = {"database": out / "careerladder.db", "roles": out / "roles.jsonl",
                       "ladders": out / "ladders.json", "summary": out / "summary.md",
-                      "schema": out / "role.schema.json"}
+                      "schema": out / "role.schema.json", "site": out / "site" / "index.html"}
     return result

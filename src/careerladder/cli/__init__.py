@@ -11,5 +11,7 @@ from . import compare as _compare  # noqa: F401
 from . import lint as _lint  # noqa: F401
 from . import ingest as _ingest  # noqa: F401
 from . import report as _report  # noqa: F401
+from . import serve as _serve  # noqa: F401
+from . import export as _export  # noqa: F401
 
 __all__ = ["app", "main"]

@@ -32,8 +32,8 @@ from ..model import Role, role_statements
 from ..store import Store, open_store
 from ..web.catalog import Catalog, file_key, url_key
 from ..web.compare import compare_context, diff_context, search_context
-from ..web.context import (competencies_data, coverage_data, level_context, overview_context, role_context,
-                           roles_context, statement_anchor)
+from ..web.context import (SOURCE_MAX_BYTES, competencies_data, coverage_data, level_context, overview_context,
+                           role_context, roles_context, source_context, statement_anchor)
 from ..web.templating import StaticLinks, diff_file, environment, render
 from . import charts, export
 from .summary import requirement_text
@@ -41,8 +41,6 @@ from .summary import requirement_text
 #: Job postings given pages in the static site (all ladder levels always are); the rest are left to
 #: ``careerladder serve`` and said so on the overview and in ``SiteResult.postings_left_out``.
 SITE_MAX_POSTINGS = 2000
-#: Source files larger than this are not copied into the site (their pages name the path instead).
-SOURCE_MAX_BYTES = 2_000_000
 #: Marks a folder as written by ``render_site`` (only such a folder is emptied before writing).
 MARKER = ".careerladder-site"
 
@@ -156,23 +154,10 @@ def _role_pages(w: _Writer, cat: Catalog, roles: list[Role]) -> None:
             w.page(f"level/{f}.html", "level.html", level_context(cat, role))
         sources.setdefault(role.source, []).append(role)
     for source, owners in sources.items():
-        lines, note = _source_lines(source)
-        if note:
-            w.result.problems.append(f"{source}: {note}")
-        ctx = {"page": "source", "title": f"Source: {source}", "source": source, "lines": lines, "note": note,
-               "roles": [{"key": url_key(r.id), "title": r.title} for r in owners]}
+        ctx = source_context(source, owners, SOURCE_MAX_BYTES)
+        if ctx["note"]:
+            w.result.problems.append(f"{source}: {ctx['note']}")
         w.page(f"source/{file_key(source)}.html", "source.html", ctx, json_twin=False)
-
-
-def _source_lines(source: str) -> tuple[list[str] | None, str | None]:
-    path = Path(source)
-    try:
-        size = path.stat().st_size
-        if size > SOURCE_MAX_BYTES:
-            return None, f"the file is {size} bytes, over the {SOURCE_MAX_BYTES}-byte limit for copies"
-        return path.read_bytes().decode("utf-8", errors="replace").splitlines(), None
-    except OSError as exc:
-        return None, f"the file cannot be read now ({exc.strerror or exc})"
 
 
 def _charts(w: _Writer, cat: Catalog, roles: list[Role]) -> None:

@@ -12,7 +12,8 @@ diff and search.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from pathlib import Path
+from typing import Any, Iterable, Sequence
 
 from ..competencies import BY_ID, COMPETENCIES, IDS
 from ..diff import UNCLASSIFIED, coverage, top_competency
@@ -24,6 +25,8 @@ from .catalog import Catalog, url_key
 
 #: Steps of the heatmap colour scale (``heat-0`` .. ``heat-5`` in site.css).
 HEAT_STEPS = 5
+#: Source files larger than this are not shown (their pages name the path instead).
+SOURCE_MAX_BYTES = 2_000_000
 #: Job postings listed on the overview (the rest are reachable through search and /roles).
 OVERVIEW_POSTINGS = 200
 
@@ -224,3 +227,24 @@ def roles_context(cat: Catalog, kind: str | None = None, limit: int | None = Non
     roles = [r for r in cat.all_roles(limit_postings=limit) if kind is None or r.kind == kind]
     return {"page": "roles", "title": "All roles", "kind": kind, "roles": [role_ref(r) for r in roles],
             "total": cat.counts.get("roles", len(roles))}
+
+
+def source_context(source: str, roles: Sequence[Role], max_bytes: int = SOURCE_MAX_BYTES) -> dict[str, Any]:
+    """The source file of ``roles`` with its lines (``lines`` None and a ``note`` when it cannot be shown).
+
+    ``source`` must come from stored roles, never from a request: this reads the file.
+    """
+    lines, note = None, None
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            note = "the source is not a regular file"
+        elif size > max_bytes:
+            note = f"the file is {size} bytes, over the {max_bytes}-byte limit for showing it"
+        else:
+            lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        note = f"the file cannot be read now ({exc.strerror or exc})"
+    return {"page": "source", "title": f"Source: {source}", "source": source, "lines": lines, "note": note,
+            "roles": [{"key": url_key(r.id), "title": r.title} for r in roles]}

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import __version__
 from ..vocab import LEVEL_NAMES
-from .catalog import file_key, role_id_of, url_key
+from .catalog import file_key, role_id_of
 from .context import competency_name
 
 #: HTMX build shipped in ``careerladder/static`` (see static/VENDORED.md).
@@ -61,8 +61,8 @@ class WebLinks:
     def static(self, name: str) -> str:
         return f"/static/{name}"
 
-    def source(self, source: str, line: int | None = None) -> str:
-        return f"/source/{url_key(source)}" + (f"#L{line}" if line else "")
+    def source(self, key: str, source: str, line: int | None = None) -> str:
+        return f"/source/{key}" + (f"#L{line}" if line else "")
 
     def radar(self, a: str, b: str | None = None, fmt: str = "svg") -> str:
         return f"/charts/radar.{fmt}?" + urlencode({"a": a, **({"b": b} if b else {})})
@@ -118,7 +118,7 @@ class StaticLinks:
     def static(self, name: str) -> str:
         return f"{self._up}static/{name}"
 
-    def source(self, source: str, line: int | None = None) -> str:
+    def source(self, key: str, source: str, line: int | None = None) -> str:
         return f"{self._up}source/{file_key(source)}.html" + (f"#L{line}" if line else "")
 
     def radar(self, a: str, b: str | None = None, fmt: str = "svg") -> str:

@@ -1,0 +1,119 @@
+"""``careerladder export``: roles, ladders, statements and job-posting drafts from a build's database."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import CareerLadderError
+from ..render import charts, export as exports
+from ..store import open_store
+from .app import app, console, err, fail
+from .serve import DEFAULT_DB
+
+
+class What(str, Enum):
+    roles = "roles"
+    ladders = "ladders"
+    statements = "statements"
+    role = "role"
+    posting = "posting"
+    radar = "radar"
+    matrix = "matrix"
+
+
+#: Formats each kind of export accepts; the first is the default.
+FORMATS = {
+    What.roles: ("json", "jsonl"), What.ladders: ("json", "md"), What.statements: ("csv",),
+    What.role: ("md", "json"), What.posting: ("md", "jsonld"), What.radar: ("svg", "png"),
+    What.matrix: ("svg", "png"),
+}
+
+
+def _find(cat, ref: str, *, ladder: bool = False):
+    """A role (or ladder) named by id, URL key or title (case-insensitive, unique)."""
+    from ..web.catalog import role_id_of
+
+    if ladder:
+        found = [l for l in cat.ladders if ref in (l.id, l.name) or l.name.lower() == ref.lower()]
+    else:
+        rid = role_id_of(ref)
+        role = cat.role(ref) or (cat.role(rid) if rid else None)
+        found = [role] if role else [r for r in cat.all_roles() if r.title.lower() == ref.lower()]
+    if len(found) != 1:
+        what = "ladder" if ladder else "role"
+        raise fail(f"{ref}: {'no' if not found else str(len(found))} {what}s match; give an id", 2)
+    return found[0]
+
+
+def render_export(cat, what: What, fmt: str, ref: Optional[str]) -> str | bytes:
+    """The text (or PNG bytes) of one export from a catalog."""
+    from .. import codec
+
+    if what is What.roles:
+        data = cat.store.roles()
+        return exports.roles_json(data) if fmt == "json" else exports.roles_jsonl(data)
+    if what is What.ladders:
+        if fmt == "md":
+            return "\n".join(exports.ladder_markdown(l) for l in cat.ladders)
+        return exports.ladders_json(cat.store.ladders())
+    if what is What.statements:
+        return exports.statements_csv(cat.roles())
+    if what is What.matrix:
+        from ..web.context import coverage_data
+        lad = _find(cat, ref, ladder=True)
+        svg = charts.matrix_svg([(r.title, coverage_data(cat.effective(r))) for r in lad.roles],
+                                title=f"{lad.name}: expectations per competency")
+        return charts.svg_to_png(svg) if fmt == "png" else svg
+    role = _find(cat, ref)
+    if what is What.role:
+        if fmt == "json":
+            return exports.roles_json([codec.role_data(role, cat.effective(role))])
+        return exports.role_markdown(role, cat.effective(role))
+    if what is What.radar:
+        from ..web.context import coverage_data
+        svg = charts.radar_svg([(role.title, coverage_data(cat.effective(role)))], title=role.title)
+        return charts.svg_to_png(svg) if fmt == "png" else svg
+    draft = exports.posting_draft(role, cat.effective(role))
+    return draft.markdown if fmt == "md" else exports.jsonld_text(draft.jsonld) + "\n"
+
+
+@app.command("export")
+def export_command(
+    what: What = typer.Argument(..., help="roles, ladders, statements (CSV), role, posting (job-posting draft), "
+                                          "radar or matrix (charts)."),
+    ref: Optional[str] = typer.Argument(None, help="For role, posting and radar: a role id or title; for matrix: "
+                                                   "a ladder id or name."),
+    db: Path = typer.Option(DEFAULT_DB, "--db", help="The careerladder.db a build wrote."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="json, jsonl, csv, md, jsonld, svg or png "
+                                                                      "(default: the first one WHAT accepts)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
+) -> None:
+    """Export from a build's database: roles (json, jsonl), ladders (json, md), statements (csv, one row per
+    statement), a role (md, json), a level as a job-posting draft (md, jsonld: schema.org JobPosting), or a
+    chart (svg, png)."""
+    fmt = format or FORMATS[what][0]
+    if fmt not in FORMATS[what]:
+        raise fail(f"{what.value} exports as {', '.join(FORMATS[what])}, not {fmt}", 2)
+    if what in (What.role, What.posting, What.radar, What.matrix) and not ref:
+        raise fail(f"export {what.value} needs a REF naming the {'ladder' if what is What.matrix else 'role'}", 2)
+    if not db.is_file():
+        raise fail(f"{db}: no such database (run careerladder build first, or give --db)")
+    from ..web.catalog import Catalog
+
+    try:
+        with open_store(db, readonly=True) as store:
+            body = render_export(Catalog.load(store), what, fmt, ref)
+    except CareerLadderError as exc:
+        raise fail(str(exc)) from exc
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
+        err.print(f"wrote {out}", style="dim", markup=False)
+    elif isinstance(body, bytes):
+        raise fail(f"{fmt} is binary: give --out FILE", 2)
+    else:
+        typer.echo(body, nl=False)

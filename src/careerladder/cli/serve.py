@@ -1,0 +1,49 @@
+"""``careerladder serve``: the local web app over a build's database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..errors import CareerLadderError
+from .app import app, console, err, fail
+
+#: Where ``careerladder build`` writes the database by default.
+DEFAULT_DB = Path("careerladder-out") / "careerladder.db"
+
+
+def allowed_hosts(host: str, port: int) -> list[str] | None:
+    """``Host`` headers to accept: the loopback names when bound to loopback, else any (``None``)."""
+    from ..web.app import LOOPBACK_HOSTS
+
+    if host in LOOPBACK_HOSTS:
+        return [*LOOPBACK_HOSTS, *(f"{h}:{port}" for h in LOOPBACK_HOSTS)]
+    return None
+
+
+@app.command()
+def serve(
+    db: Path = typer.Option(DEFAULT_DB, "--db", help="The careerladder.db a build wrote."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback only by default)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+) -> None:
+    """Serve the ladder site from a database, read-only: pages, their JSON twins, the JSON API under /api/
+    (OpenAPI schema at /api/openapi.json), charts (SVG, PNG) and exports.
+
+    Binds 127.0.0.1 unless told otherwise; the database is opened read-only.
+    """
+    try:
+        import uvicorn
+
+        from ..web.app import create_app
+    except ImportError as exc:
+        raise fail(f"serve needs the 'web' extra: pip install 'careerladder[web]' ({exc.name} is missing)") from exc
+    try:
+        application = create_app(db, allowed_hosts=allowed_hosts(host, port))
+    except CareerLadderError as exc:
+        raise fail(str(exc)) from exc
+    if allowed_hosts(host, port) is None:
+        err.print(f"warning: listening on {host}, reachable from other machines", style="yellow", markup=False)
+    console.print(f"careerladder: serving {db} at http://{host}:{port}/ (Ctrl-C stops)", markup=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -1,0 +1,168 @@
+"""``careerladder serve``: a local, read-only web app over a careerladder database (FastAPI + Jinja2).
+
+Pages are the static site's templates rendered on request; every page has a
+JSON twin (``/level/<key>.json``) and the JSON API under ``/api/`` (OpenAPI
+schema at ``/api/openapi.json``) returns the same contexts. The app only reads:
+the database is opened read-only and every route is GET. Every response
+carries a strict Content-Security-Policy (no inline script or style, nothing
+from another origin); a ``Host`` header other than the bound one is refused
+(DNS rebinding), and file routes only serve files named by stored roles or
+shipped in ``careerladder/static``.
+
+Page families are routers in ``careerladder.web.views`` (one module each,
+listed in ``views.ROUTERS``); see docs/site.md for adding one.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Sequence
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment
+from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from .. import __version__
+from ..errors import StoreError
+from ..store import Store, open_store
+from .catalog import Catalog
+from .templating import CSP, WebLinks, environment, render
+
+#: CSP of SVG responses: pygal styles its charts with an inline <style>; no script of any kind.
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:"
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+}
+#: Hosts accepted when the app listens on a loopback address.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
+
+
+@dataclass
+class Site:
+    """What every view needs: the database, its catalog, the templates and the links of the web app.
+
+    The catalog is read again when the database file changes (a rebuild while serving).
+    """
+
+    db: str
+    store: Store
+    env: Environment
+    links: WebLinks = field(default_factory=WebLinks)
+    _catalog: Catalog | None = None
+    _stamp: tuple = ()
+
+    @property
+    def catalog(self) -> Catalog:
+        stamp = _stamp(self.db)
+        if self._catalog is None or stamp != self._stamp:
+            self._catalog, self._stamp = Catalog.load(self.store), stamp
+        return self._catalog
+
+    def page(self, template: str, context: dict[str, Any], *, json_url: str | None = None,
+             status: int = 200) -> HTMLResponse:
+        """An HTML page rendered from a context with the web app's links."""
+        return HTMLResponse(render(self.env, template, context, self.links, json_url=json_url), status_code=status)
+
+
+def _stamp(db: str) -> tuple:
+    out = []
+    for suffix in ("", "-wal"):
+        try:
+            st = os.stat(db + suffix)
+            out.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append(None)
+    return tuple(out)
+
+
+def get_site(request: Request) -> Site:
+    """FastAPI dependency: the ``Site`` of the running app."""
+    return request.app.state.site
+
+
+def json_twin(context: dict[str, Any]) -> JSONResponse:
+    """A page context as the page's JSON twin."""
+    return JSONResponse(context)
+
+
+def split_format(key: str, formats: Sequence[str] = ("json",)) -> tuple[str, str | None]:
+    """``"abc.json"`` -> ``("abc", "json")``; a key without a known suffix -> ``(key, None)``.
+
+    URL keys never hold a dot (``catalog.url_key``), so the suffix is unambiguous.
+    """
+    stem, dot, ext = key.rpartition(".")
+    return (stem, ext) if dot and ext in formats else (key, None)
+
+
+def create_app(db: str | Path, *, allowed_hosts: Sequence[str] | None = None,
+               routers: Sequence[Any] | None = None) -> FastAPI:
+    """The web app over the database at ``db`` (opened read-only).
+
+    ``allowed_hosts``: ``Host`` header values to accept (``None`` accepts any;
+    ``careerladder serve`` passes the loopback names when bound to loopback).
+    ``routers``: the page families to mount (default ``views.ROUTERS``).
+    Raises ``StoreError`` when the database cannot be opened.
+    """
+    path = Path(db)
+    if not path.is_file():
+        raise StoreError("no such database (run careerladder build first)", str(db))
+    store = open_store(path, readonly=True)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(title="careerladder", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
+                  openapi_url="/api/openapi.json",
+                  description="Read-only JSON API over a careerladder database: ladders, levels, roles, "
+                              "compare, diff and full-text search. Every HTML page has the same data at "
+                              "its URL plus `.json`.")
+    app.state.site = Site(str(path), store, environment())
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        svg = response.headers.get("content-type", "").startswith("image/svg")
+        response.headers["Content-Security-Policy"] = SVG_CSP if svg else CSP + "; frame-ancestors 'none'"
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        return _error(request, 422, "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()))
+
+    app.mount("/static", StaticFiles(directory=str(resources.files("careerladder") / "static")), name="static")
+    from .views import ROUTERS
+    for router in (routers if routers is not None else ROUTERS):
+        app.include_router(router)
+    return app
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    site: Site = request.app.state.site
+    wants_json = request.url.path.startswith("/api/") or request.url.path.endswith(".json")
+    if wants_json:
+        return JSONResponse({"error": message, "status": status}, status_code=status)
+    title = {404: "Not found", 405: "Method not allowed", 422: "Bad request"}.get(status, "Error")
+    return site.page("error.html", {"page": "error", "title": title, "message": message}, status=status)
