@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Iterator, Sequence, TextIO
 
 from . import codec
 from .errors import CareerLadderError, ParseError, ReadError, StoreError
-from .model import Diagnostic
+from .model import Diagnostic, Document
 from .pipeline import analysis_hash, analyze, document_id
 from .readers import iter_files, read_path
 from .store import DocumentRecord, Store, open_store
@@ -138,6 +138,12 @@ def analyze_file(task: FileTask, is_stored: StoredCheck | None = None) -> FileRe
         return FileResult(task.path, problems=[Diagnostic("READ_ERROR", exc.message, task.path, exc.line, "error")])
     except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
         return FileResult(task.path, problems=[_internal("reader failed", exc, task.path)])
+    return analyze_documents(task, documents, is_stored)
+
+
+def analyze_documents(task: FileTask, documents: Sequence[Document], is_stored: StoredCheck | None = None
+                      ) -> FileResult:
+    """Analyze the documents read from ``task``'s file: ids ``task.doc_id[#fragment]``, one result."""
     result = FileResult(task.path, read=len(documents))
     used: set[str] = set()
     for doc in documents:

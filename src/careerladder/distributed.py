@@ -1,0 +1,394 @@
+"""The pipeline on a Dask cluster (the ``dask`` extra: dask[dataframe], distributed, pyarrow).
+
+Two ways in, both running the same per-document work as ``careerladder.ingest``
+(read, parse, extract, classify, level):
+
+* ``ingest_dask(paths, db, scheduler=...)``: ``careerladder ingest --engine dask``. Files are
+  analyzed on the cluster's workers (they must see the files at the same paths) and the
+  results stream back to this process, the single writer, in batches.
+* ``analyze_dataset(dataset, output, scheduler=...)``: maps the pipeline over the partitions
+  of a JSON Lines or Parquet dataset of documents and writes Parquet (one row per role or
+  problem, written by the workers) or a PostgreSQL database (each partition writes its own
+  documents with COPY; the ``postgresql://`` URL must be reachable from the workers). A
+  SQLite database is written by this process, the single writer, as partitions finish.
+
+A dataset record is one document file: ``{"id": str, "source": str, "text": str}`` — ``id``
+the stable document id (``pipeline.document_id``; records of a container file get
+``id#fragment``), ``source`` the name it came from (its suffix helps choose the reader; it
+names the document in the error log), ``text`` the file's decoded text. ``write_dataset``
+makes such a dataset from files.
+
+``scheduler`` is a Dask scheduler address (``tcp://host:8786``); without it and without a
+``client``, a ``LocalCluster`` with one single-threaded worker process per core is started.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+from .errors import CareerLadderError
+from .ingest import (BATCH_DOCUMENTS, FILES_IN_FLIGHT_PER_JOB, FileResult, FileTask, IngestSummary, ProgressCallback,
+                     Writer, _internal, analyze_documents, analyze_file, default_errors_path, file_tasks)
+from .model import Diagnostic
+from .readers import read_text
+from .readers.base import decode, read_bytes
+from .store import Store, open_store
+
+#: Columns of a dataset record and of the Parquet output.
+RECORD_COLUMNS = ("id", "source", "text")
+OUTPUT_COLUMNS = ("document", "status", "role_id", "title", "organization", "kind", "level", "title_level",
+                  "inflation", "content_hash", "data", "error")
+#: Bytes of JSON Lines per partition when reading a dataset.
+BLOCKSIZE = 16 * 1024 * 1024
+#: Files analyzed per Dask task (amortizes the scheduler's per-task overhead over small files).
+FILES_PER_TASK = 16
+#: Records per part file written by ``write_dataset`` (Parquet row groups / JSONL lines per file).
+RECORDS_PER_PART = 2000
+
+
+# -- per-record work (runs on the workers) ------------------------------------------
+def analyze_record(record: Mapping[str, Any], is_stored=None) -> FileResult:
+    """Read and analyze one dataset record (``{"id", "source", "text"}``); never raises for bad input."""
+    source = str(record.get("source") or record.get("id") or "record")
+    task = FileTask(source, str(record.get("id") or source))
+    text = record.get("text")
+    if not isinstance(text, str):
+        return FileResult(source, problems=[Diagnostic("READ_ERROR", "record has no text", source, None, "error")])
+    try:
+        documents = read_text(text, source, Path(source))
+    except CareerLadderError as exc:
+        return FileResult(source, problems=[Diagnostic("READ_ERROR", exc.message, source, exc.line, "error")])
+    except Exception as exc:  # noqa: BLE001
+        return FileResult(source, problems=[_internal("reader failed", exc, source)])
+    return analyze_documents(task, documents, is_stored)
+
+
+@contextmanager
+def _store_or_none(url: str | None, readonly: bool = True) -> Iterator[Store | None]:
+    """The store at ``url`` for the length of one task (None when there is none or it cannot be opened)."""
+    store = None
+    if url:
+        try:
+            store = open_store(url, readonly=readonly)
+        except CareerLadderError:
+            store = None
+    try:
+        yield store
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _file_tasks(tasks: list[FileTask], check_url: str | None) -> list[FileResult]:
+    with _store_or_none(check_url) as store:
+        return [analyze_file(task, store.has_document if store is not None else None) for task in tasks]
+
+
+def _partition_results(frame, check_url: str | None) -> list[FileResult]:
+    """Every record of a partition analyzed (documents already in ``check_url`` skipped)."""
+    with _store_or_none(check_url) as store:
+        check = store.has_document if store is not None else None
+        return [analyze_record(record, check) for record in frame.to_dict("records")]
+
+
+def _rows(result: FileResult) -> list[dict[str, Any]]:
+    """Output rows of one record: a row per role, and a row per problem."""
+    rows = []
+    for item in result.analyzed:
+        for role in item.roles:
+            lv = role.get("leveling") or {}
+            rows.append({"document": item.record.source, "status": "role", "role_id": role["id"],
+                         "title": role["title"], "organization": role.get("organization"), "kind": role["kind"],
+                         "level": lv.get("level"), "title_level": lv.get("title_level"),
+                         "inflation": lv.get("inflation"), "content_hash": item.record.content_hash,
+                         "data": json.dumps(role, ensure_ascii=False), "error": None})
+    for p in result.problems:
+        rows.append({c: None for c in OUTPUT_COLUMNS} | {
+            "document": p.source, "status": "no_role" if p.code == "NO_ROLE" else "failed",
+            "error": " ".join(str(p).split())})
+    return rows
+
+
+def _empty_rows():
+    import pandas as pd
+
+    return pd.DataFrame({k: pd.Series([], dtype=object) for k in OUTPUT_COLUMNS})
+
+
+def _partition_to_rows(frame):
+    import pandas as pd
+
+    rows = []
+    for record in frame.to_dict("records"):
+        rows += _rows(analyze_record(record))
+    return pd.DataFrame(rows, columns=list(OUTPUT_COLUMNS)).astype(object) if rows else _empty_rows()
+
+
+def _partition_to_store(frame, url: str):
+    """Analyze a partition and write it to the store at ``url`` (on the worker): one row of counts + problems."""
+    import pandas as pd
+
+    summary = IngestSummary()
+    lines: list[str] = []
+
+    class _Lines:
+        def write(self, text: str) -> None:
+            lines.append(text.rstrip("\n"))
+
+        def flush(self) -> None:
+            pass
+
+    with _store_or_none(url, readonly=False) as store:
+        if store is None:
+            raise CareerLadderError("cannot open the database from this worker", url)
+        writer = Writer(store, summary, _Lines())
+        for result in _partition_results(frame, url):
+            writer.add(result)
+        writer.flush()
+    return pd.DataFrame([{key: getattr(summary, key) for key in _COUNTS} | {"problems": "\n".join(lines)}])
+
+
+_COUNTS = ("files", "files_failed", "read", "stored", "skipped", "no_role", "failed", "roles")
+
+
+# -- the client side ------------------------------------------------------------------
+@contextmanager
+def dask_client(scheduler: str | None = None, client=None, workers: int | None = None):
+    """A ``distributed.Client``: the one given, one connected to ``scheduler``, or a new LocalCluster."""
+    from distributed import Client, LocalCluster
+
+    if client is not None:
+        yield client
+        return
+    if scheduler:
+        with Client(scheduler) as c:
+            yield c
+        return
+    n = workers or os.cpu_count() or 1
+    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as c:
+        yield c
+
+
+def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str | None = None, client=None,
+                workers: int | None = None, errors_path: Path | str | None = None,
+                batch_size: int = BATCH_DOCUMENTS, force: bool = False, progress: ProgressCallback | None = None,
+                tasks: Iterable[FileTask] | None = None) -> IngestSummary:
+    """``ingest`` with the files analyzed on a Dask cluster; this process writes. Same summary and error log.
+
+    Files go to the cluster ``FILES_PER_TASK`` at a time, with ``FILES_IN_FLIGHT_PER_JOB`` tasks
+    per worker thread in flight. The files of a task that fails on the cluster (its worker
+    killed again and again) become ``WORKER_DIED`` lines.
+    """
+    from distributed import as_completed
+
+    summary = IngestSummary(errors_path=Path(errors_path) if errors_path else default_errors_path(db))
+    tasks = iter(tasks if tasks is not None else file_tasks(paths))
+    started = time.perf_counter()
+    store = open_store(db)
+    check = None if force or str(db) == ":memory:" else str(db)
+    try:
+        summary.errors_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(summary.errors_path, "w", encoding="utf-8") as log, \
+                dask_client(scheduler, client, workers) as c:
+            writer = Writer(store, summary, log, batch_size)
+            threads = sum(c.nthreads().values()) or 1
+            pending = as_completed()
+            by_future: dict = {}
+
+            def submit() -> bool:
+                group = list(itertools.islice(tasks, FILES_PER_TASK))
+                if not group:
+                    return False
+                future = c.submit(_file_tasks, group, check, pure=False)
+                by_future[future.key] = group
+                pending.add(future)
+                return True
+
+            for _ in range(FILES_IN_FLIGHT_PER_JOB * threads):
+                if not submit():
+                    break
+            for future in pending:
+                group = by_future.pop(future.key)
+                try:
+                    results = future.result()
+                except Exception as exc:  # noqa: BLE001 - KilledWorker and friends: log the files, go on
+                    code = "WORKER_DIED" if type(exc).__name__ == "KilledWorker" else "INTERNAL_ERROR"
+                    results = [FileResult(task.path, problems=[Diagnostic(
+                        code, f"task failed on the cluster: {type(exc).__name__}: {exc}", task.path, None, "error")])
+                        for task in group]
+                future.release()
+                for result in results:
+                    writer.add(result)
+                submit()
+                summary.elapsed = time.perf_counter() - started
+                if progress:
+                    progress(summary)
+            writer.flush()
+    finally:
+        store.close()
+    summary.elapsed = time.perf_counter() - started
+    return summary
+
+
+def analyze_dataset(dataset: str | Path, output: str | Path, *, scheduler: str | None = None, client=None,
+                    workers: int | None = None, blocksize: int = BLOCKSIZE,
+                    errors_path: Path | str | None = None) -> IngestSummary:
+    """Map the pipeline over the partitions of a JSONL (``*.jsonl``) or Parquet dataset; returns the summary.
+
+    ``dataset``: a file, folder or glob of records (shape in the module docstring).
+    ``output``: a folder for Parquet (``OUTPUT_COLUMNS``; ``status`` is ``role``, ``no_role``
+    or ``failed``; ``data`` the role as JSON; problems are rows, not log lines), or a store
+    URL (problems go to ``errors_path``, default beside the database). Counts: ``files`` are
+    records. Raises ``CareerLadderError`` when the dataset cannot be read or lacks ``text``.
+    """
+    import dask
+    import dask.dataframe as dd
+
+    started = time.perf_counter()
+    frame = _read_dataset(dd, str(dataset), blocksize)
+    out = str(output)
+    summary = IngestSummary()
+    with dask_client(scheduler, client, workers) as c:
+        if not _is_store_url(out):
+            import pyarrow as pa
+
+            rows = frame.map_partitions(_partition_to_rows, meta=_empty_rows())
+            rows.to_parquet(out, write_index=False, schema=pa.schema([(k, pa.string()) for k in OUTPUT_COLUMNS]),
+                            compute_kwargs={"scheduler": c})
+            _count_parquet(out, summary)
+            summary.elapsed = time.perf_counter() - started
+            return summary
+        summary.errors_path = Path(errors_path) if errors_path else default_errors_path(out)
+        summary.errors_path.parent.mkdir(parents=True, exist_ok=True)
+        store = open_store(out)  # migrates once, before any partition writes
+        try:
+            with open(summary.errors_path, "w", encoding="utf-8") as log:
+                if out.startswith(("postgresql://", "postgres://")):  # the workers write, in parallel
+                    meta = {k: "i8" for k in _COUNTS} | {"problems": object}
+                    parts = frame.map_partitions(_partition_to_store, out, meta=meta).to_delayed()
+                    for future in _bounded(c, parts):
+                        row = future.result().iloc[0]
+                        for key in _COUNTS:
+                            setattr(summary, key, getattr(summary, key) + int(row[key]))
+                        if row["problems"]:
+                            log.write(row["problems"] + "\n")
+                else:  # SQLite: the workers analyze, this process writes
+                    writer = Writer(store, summary, log)
+                    parts = [dask.delayed(_partition_results)(p, out) for p in frame.to_delayed()]
+                    for future in _bounded(c, parts):
+                        for result in future.result():
+                            writer.add(result)
+                    writer.flush()
+        finally:
+            store.close()
+    summary.elapsed = time.perf_counter() - started
+    return summary
+
+
+def _bounded(c, delayed_parts: Sequence, per_thread: int = FILES_IN_FLIGHT_PER_JOB):
+    """Futures of ``delayed_parts`` computed on ``c`` as they complete, a bounded number at a time."""
+    from distributed import as_completed
+
+    parts = iter(delayed_parts)
+    pending = as_completed()
+    limit = per_thread * (sum(c.nthreads().values()) or 1)
+    for part in parts:
+        pending.add(c.compute(part))
+        if pending.count() >= limit:
+            break
+    for future in pending:
+        yield future
+        future.release()
+        part = next(parts, None)
+        if part is not None:
+            pending.add(c.compute(part))
+
+
+def _is_store_url(out: str) -> bool:
+    return out.startswith(("postgresql://", "postgres://", "sqlite:///")) or \
+        out.endswith((".db", ".sqlite", ".sqlite3")) or out == ":memory:"
+
+
+def _count_parquet(out: str, summary: IngestSummary) -> None:
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out, columns=["document", "status"])
+    statuses = table.column("status").to_pylist()
+    summary.roles = statuses.count("role")
+    summary.no_role = statuses.count("no_role")
+    summary.failed = statuses.count("failed")
+    summary.read = len(set(table.column("document").to_pylist()))
+
+
+def _read_dataset(dd, dataset: str, blocksize: int):
+    path = Path(dataset)
+    parquet = dataset.endswith(".parquet") or (path.is_dir() and any(path.glob("*.parquet")))
+    try:
+        if parquet:
+            frame = dd.read_parquet(dataset, columns=list(RECORD_COLUMNS))
+        else:
+            target = str(path / "*.jsonl") if path.is_dir() else dataset
+            frame = dd.read_json(target, lines=True, blocksize=blocksize, dtype=False)
+    except Exception as exc:  # noqa: BLE001 - pandas/pyarrow raise many kinds
+        raise CareerLadderError(f"cannot read the dataset: {type(exc).__name__}: {exc}", dataset) from exc
+    if "text" not in frame.columns:
+        raise CareerLadderError("dataset records need a 'text' column (and 'id', 'source')", dataset)
+    return frame
+
+
+def iter_records(paths: Sequence[Path | str], problems: list[Diagnostic] | None = None
+                 ) -> Iterator[dict[str, Any]]:
+    """Dataset records (``{"id", "source", "text"}``) for the files under ``paths``.
+
+    A file that cannot be read is not a record; its problem is appended to ``problems``.
+    """
+    for task in file_tasks(paths):
+        try:
+            text = decode(read_bytes(Path(task.path), task.path), task.path)
+        except CareerLadderError as exc:
+            if problems is not None:
+                problems.append(Diagnostic("READ_ERROR", exc.message, task.path, exc.line, "error"))
+            continue
+        yield {"id": task.doc_id, "source": task.path, "text": text}
+
+
+def write_dataset(paths: Sequence[Path | str], out: Path | str, *, fmt: str = "jsonl",
+                  records_per_part: int = RECORDS_PER_PART) -> tuple[int, list[Diagnostic]]:
+    """Write the files under ``paths`` as a dataset folder of ``part-N.jsonl`` or ``part-N.parquet``
+    files; returns (records written, problems of files that could not be read). Streams: at most
+    ``records_per_part`` records are in memory."""
+    if fmt not in ("jsonl", "parquet"):
+        raise ValueError(f"fmt must be 'jsonl' or 'parquet', not {fmt!r}")
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    part, buffer, total = 0, [], 0
+    problems: list[Diagnostic] = []
+
+    def flush() -> None:
+        nonlocal part, buffer
+        if not buffer:
+            return
+        target = folder / f"part-{part:05d}.{fmt}"
+        if fmt == "jsonl":
+            with open(target, "w", encoding="utf-8") as fh:
+                fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in buffer)
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+            pq.write_table(pa.Table.from_pylist(buffer), target)
+        part, buffer = part + 1, []
+
+    for record in iter_records(paths, problems):
+        buffer.append(record)
+        total += 1
+        if len(buffer) >= records_per_part:
+            flush()
+    flush()
+    return total, problems
