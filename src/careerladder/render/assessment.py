@@ -15,14 +15,18 @@ import xml.etree.ElementTree as ET
 from typing import Any, Mapping, Sequence
 
 from ..assess import MET_SCORE, PARTLY_SCORE, Assessment, Comparison, ExpectationResult, Match
+from ..competencies import BY_ID
 from ..diff import UNCLASSIFIED
 from ..evidence import EvidenceItem
 from ..model import Requirement, Role
 
 #: Version of the JSON shapes below (``schema_version`` in every document).
 SCHEMA_VERSION = 1
-#: Size of the progress chart, in pixels.
+#: Size of the charts, in pixels.
 CHART_WIDTH, CHART_HEIGHT = 800, 480
+#: Series colours: the level (grey), then self (teal), manager (orange), more.
+CHART_COLORS = ("#b0bec5", "#00796b", "#e65100", "#5e35b1", "#c62828")
+CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', sans-serif"
 
 
 def _role(role: Role | None) -> dict[str, Any] | None:
@@ -128,20 +132,36 @@ def _svg(root: ET.Element) -> str:
     return ET.tostring(root, encoding="unicode")
 
 
+def _style() -> Any:
+    import pygal.style
+
+    return pygal.style.Style(
+        background="#ffffff", plot_background="#ffffff", foreground="#263238", foreground_strong="#102027",
+        foreground_subtle="#90a4ae", opacity=".3", opacity_hover=".5", colors=CHART_COLORS, font_family=CHART_FONT,
+        label_font_family=CHART_FONT, major_label_font_family=CHART_FONT, title_font_family=CHART_FONT,
+        legend_font_family=CHART_FONT, value_font_family=CHART_FONT, tooltip_font_family=CHART_FONT,
+        title_font_size=16, label_font_size=12, legend_font_size=13)
+
+
 def radar_svg(assessments: Sequence[Assessment], title: str | None = None) -> str:
-    """SVG radar chart of readiness (%) per competency: the level (100% wherever it has
-    expectations) and each assessment (self, manager...), drawn with ``render.charts.radar_svg``.
+    """SVG radar chart of readiness (%) per competency: the level (100% on every competency it has
+    expectations in; unclassified ones left out) and each assessment (self, manager...).
     Raises ``ValueError`` for no assessments."""
-    from .charts import radar_svg as _radar
+    import pygal
 
     if not assessments:
         raise ValueError("radar_svg needs at least one assessment")
     first = assessments[0]
-    series = [(f"{first.level.title} expects", {c.competency: 100 for c in first.competencies
-                                                if c.competency != UNCLASSIFIED})]
-    series += [(f"{a.person} ({a.perspective})", {c.competency: round(100 * c.readiness) for c in a.competencies
-                                                  if c.competency != UNCLASSIFIED}) for a in assessments]
-    return _radar(series, title=title or f"{first.person}: readiness for {first.level.title} (%)", max_value=100)
+    comps = sorted(c.competency for c in first.competencies if c.competency != UNCLASSIFIED)
+    chart = pygal.Radar(js=[], width=CHART_WIDTH, height=CHART_HEIGHT, legend_at_bottom=True, fill=True,
+                        disable_xml_declaration=True, range=(0, 100), truncate_label=28, truncate_legend=48,
+                        style=_style(), title=title or f"{first.person}: readiness for {first.level.title} (%)")
+    chart.x_labels = [BY_ID[cid].name.split(" & ")[0] if cid in BY_ID else cid for cid in comps]
+    chart.add(f"{first.level.title} expects", [100] * len(comps))
+    for a in assessments:
+        mine = {c.competency: c.readiness for c in a.competencies}
+        chart.add(f"{a.person} ({a.perspective})", [round(100 * mine.get(cid, 0.0), 1) for cid in comps])
+    return _svg(chart.render_tree())
 
 
 def progress_svg(history: Mapping[str, Any], title: str | None = None) -> str:
@@ -149,7 +169,7 @@ def progress_svg(history: Mapping[str, Any], title: str | None = None) -> str:
     from a ``history_data`` dict (pygal ``DateLine``)."""
     import pygal
 
-    chart = pygal.DateLine(js=[], width=CHART_WIDTH, height=CHART_HEIGHT, legend_at_bottom=True,
+    chart = pygal.DateLine(js=[], width=CHART_WIDTH, height=CHART_HEIGHT, legend_at_bottom=True, style=_style(),
                            disable_xml_declaration=True, range=(0, 100), x_label_rotation=20,
                            x_value_formatter=lambda d: d.isoformat(),
                            title=title or f"{history['person']}: readiness over time (%)")

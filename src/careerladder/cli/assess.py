@@ -1,0 +1,155 @@
+"""``careerladder assess``: a person's evidence against a level; self versus manager; history."""
+
+from __future__ import annotations
+
+import json
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..assess import Assessment, assess as assess_level, compare_assessments, find_level
+from ..errors import CareerLadderError, EvidenceError, StoreError
+from ..evidence import EvidenceFile, read_evidence
+from ..pipeline import load
+from ..render import assessment as data
+from ..render import packet
+from ..resolve import resolve
+from ..store import open_store
+from .app import app, console, err, fail, print_diagnostics
+
+#: Where ``--history`` looks when no ``--db`` is given (``careerladder build``'s default output).
+DEFAULT_DB = Path("careerladder-out") / "careerladder.db"
+
+
+class AssessFormat(str, Enum):
+    text = "text"
+    json = "json"
+    md = "md"
+
+
+def _ladder_path(given: Optional[Path], evidence: EvidenceFile) -> Path:
+    if given is not None:
+        return given
+    if evidence.ladder:
+        return Path(os.path.normpath(Path(evidence.source).parent / evidence.ladder))
+    raise fail(f"{evidence.source}: no ladder: give --ladder PATH or 'ladder:' in the evidence file", 2)
+
+
+def _emit(text: str, out: Optional[Path]) -> None:
+    if out is None:
+        console.print(text, markup=False, end="")
+    else:
+        out.write_text(text, encoding="utf-8")
+        err.print(f"wrote {out}", markup=False)
+
+
+def _history(person: str, db: Optional[str], fmt: AssessFormat, chart: Optional[Path], out: Optional[Path]) -> None:
+    url = db or str(DEFAULT_DB)
+    if "://" not in url and not Path(url).exists():
+        raise fail(f"{url}: no such database (give --db PATH)", 2)
+    try:
+        store = open_store(url)
+        try:
+            stored = store.assessments(person)
+        finally:
+            store.close()
+    except StoreError as exc:
+        raise fail(str(exc)) from exc
+    if not stored:
+        raise fail(f"{url}: no stored assessments of {person!r}")
+    history = data.history_data(person, stored)
+    if chart is not None:
+        chart.write_text(data.progress_svg(history), encoding="utf-8")
+        err.print(f"wrote {chart}", markup=False)
+    if fmt is AssessFormat.json:
+        _emit(json.dumps(history, ensure_ascii=False, indent=1) + "\n", out)
+    else:
+        _emit(packet.history_markdown(history) if fmt is AssessFormat.md else packet.history_text(history), out)
+
+
+@app.command()
+def assess(
+    evidence: Optional[Path] = typer.Option(
+        None, "--evidence", "-e", help="Evidence file: Markdown with front matter, YAML, or a plain-text résumé "
+        "or brag document (see docs/assess.md)."),
+    ladder: Optional[Path] = typer.Option(
+        None, "--ladder", help="Ladder files or folder (default: 'ladder:' of the evidence file, relative to it)."),
+    level: Optional[str] = typer.Option(
+        None, "--level", help="The level: role id, file name or path, or title (default: 'level:' of the evidence)."),
+    manager: Optional[Path] = typer.Option(
+        None, "--manager", help="The manager's evidence for the same person and level: both are assessed and "
+        "compared side by side, disagreements first."),
+    person: Optional[str] = typer.Option(
+        None, "--person", help="The person (default: 'person:' of the evidence, else its file name)."),
+    format: AssessFormat = typer.Option(AssessFormat.text, "--format", "-f", help="text, json or md (a promotion "
+                                        "packet)."),
+    chart: Optional[Path] = typer.Option(
+        None, "--chart", help="Also write an SVG chart here: the radar of the person against the level "
+        "(with --history: readiness over time)."),
+    db: Optional[str] = typer.Option(
+        None, "--db", help="Database to store the assessment in (with --history: to read; default "
+        "careerladder-out/careerladder.db)."),
+    history: Optional[str] = typer.Option(
+        None, "--history", help="Show the stored assessments of this person instead of assessing."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the report to this file, not stdout."),
+) -> None:
+    """Assess a person's evidence against a level: every effective expectation met, partly or not
+    evidenced, readiness per competency, and the gaps to the next level."""
+    if history is not None:
+        if evidence or manager:
+            raise fail("--history shows stored assessments; do not give --evidence or --manager with it", 2)
+        _history(history, db, format, chart, out)
+        return
+    if evidence is None:
+        raise fail("give --evidence FILE (or --history PERSON)", 2)
+    try:
+        self_ev = read_evidence(evidence)
+        manager_ev = read_evidence(manager) if manager else None
+    except EvidenceError as exc:
+        raise fail(str(exc)) from exc
+    ladder_path = _ladder_path(ladder, self_ev)
+    if not ladder_path.exists():
+        raise fail(f"{ladder_path}: no such ladder file or folder", 2)
+    level_ref = level or self_ev.level
+    if not level_ref:
+        raise fail(f"{self_ev.source}: no level: give --level ID or 'level:' in the evidence file", 2)
+    _, ladders, diags = resolve(load([ladder_path]).roles)
+    print_diagnostics(diags)
+    try:
+        lad, role = find_level(ladders, level_ref)
+    except CareerLadderError as exc:
+        raise fail(str(exc), 2) from exc
+    try:
+        results: list[Assessment] = [assess_level(self_ev, lad, role, person=person)]
+        if manager_ev is not None:
+            results.append(assess_level(manager_ev, lad, role, person=person or results[0].person,
+                                        perspective="manager"))
+        comparison = compare_assessments(*results) if len(results) == 2 else None
+    except CareerLadderError as exc:
+        raise fail(str(exc)) from exc
+    if chart is not None:
+        chart.write_text(data.radar_svg(results), encoding="utf-8")
+        err.print(f"wrote {chart}", markup=False)
+    if format is AssessFormat.json:
+        doc = data.comparison_data(comparison) if comparison else data.assessment_data(results[0])
+        _emit(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", out)
+    elif format is AssessFormat.md:
+        chart_ref = str(chart) if chart is not None else None
+        _emit(packet.comparison_markdown(comparison) if comparison
+              else packet.assessment_markdown(results[0], chart_ref), out)
+    else:
+        _emit(packet.comparison_text(comparison) if comparison else packet.assessment_text(results[0]), out)
+    if db is not None:
+        try:
+            store = open_store(db)
+            try:
+                written = [store.write_assessment(data.assessment_data(a)) for a in results]
+            finally:
+                store.close()
+        except StoreError as exc:
+            raise fail(str(exc)) from exc
+        err.print(f"stored {sum(written)} assessment(s) of {results[0].person} in {db}"
+                  + (" (already stored)" if not any(written) else ""), markup=False)
