@@ -4,11 +4,11 @@ Pure data plus one lookup on ``extract.grammar.tokens``; no regular expressions.
 Verbs are matched as written forms (base, -s, -ed, -ing and the irregular forms
 listed), never as stems: "communication" must not count as "communicate".
 
->>> is_vague("Strong communication skills")
+>>> is_vague("Strong communication skills", max_words=20)
 True
->>> is_vague("Communicates decisions and their reasons to the whole team")
+>>> is_vague("Communicates decisions and their reasons to the whole team", max_words=20)
 False
->>> is_vague("Bachelor's degree in computer science")
+>>> is_vague("Bachelor's degree in computer science", max_words=20)
 False
 """
 

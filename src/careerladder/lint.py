@@ -21,9 +21,10 @@ level below it. Step checks skip levels with no level below.
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import partial
 from pathlib import Path
 from statistics import median
 from typing import Callable, Iterable, Iterator, Sequence
@@ -31,12 +32,12 @@ from typing import Callable, Iterable, Iterator, Sequence
 from rapidfuzz import fuzz, process, utils
 
 from . import thresholds as T
-from ._lint_words import ic_seniority, is_vague
-from .diff import LevelDiff, diff_levels
-from .extract.titles import normalize_title, title_level
-from .model import Diagnostic, Expectation, Ladder, Role, Severity, Statement
+from ._lint_context import RANK, Hit, LadderContext, chain_below
+from ._lint_words import is_vague
+from .extract.titles import title_level
+from .model import Diagnostic, Ladder, Requirement, Role, Severity, Statement
 from .resolve import title_tokens
-from .vocab import LEVEL_NAMES, LEVELS, normalize
+from .vocab import LEVEL_NAMES
 
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 #: Severity in lint of what reading and ``resolve`` report; other diagnostics keep their own.
@@ -45,9 +46,6 @@ DIAGNOSTIC_SEVERITY: dict[str, Severity] = {
     "UNRESOLVED_NEXT": "warning", "UNRESOLVED_LINK": "warning", "AMBIGUOUS_PARENT": "warning",
     "AMBIGUOUS_NEXT": "warning", "AMBIGUOUS_LINK": "warning", "NO_ROLE": "info",
 }
-_RANK = {level: i for i, level in enumerate(LEVELS)}
-_MANAGEMENT_BASE = 10.0  # management levels rank above every IC seniority when ordering one document
-_PLAIN_IC = 2.0  # an IC title with no seniority word ("Software Engineer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,159 +69,6 @@ class Finding:
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line else self.source
         return f"{where}: {self.code} {self.message}"
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """What a check yields: the level, the line and the message (``code``/``severity`` override the check's)."""
-
-    role: Role
-    line: int | None
-    message: str
-    code: str | None = None
-    severity: Severity | None = None
-
-
-class LadderContext:
-    """One ladder as the checks see it, with what several checks share computed once.
-
-    ``levels``: the ladder's levels in order; ``index``: role id -> position;
-    ``track``: role id -> ``"management"`` or ``"ic"``; ``below``: role id ->
-    the level below it (or absent).
-    """
-
-    def __init__(self, ladder: Ladder, leveler: Callable[[Role], Role] | None, leveler_problem: str | None):
-        self.ladder = ladder
-        self.levels = list(ladder.roles)
-        self.by_id = {r.id: r for r in self.levels}
-        self.index = {r.id: i for i, r in enumerate(self.levels)}
-        self.track = {r.id: _track(r, self.by_id) for r in self.levels}
-        self.leveler, self.leveler_problem = leveler, leveler_problem
-        self.below = _levels_below(self)
-        self._diffs: dict[tuple[str, str], LevelDiff] = {}
-
-    def effective(self, role: Role) -> tuple[Expectation, ...]:
-        return tuple(self.ladder.effective.get(role.id, ()))
-
-    def own(self, role: Role) -> list[Expectation]:
-        """Expectations the level states itself (depth 0)."""
-        return [e for e in self.effective(role) if e.depth == 0]
-
-    def tracks(self) -> dict[str, list[Role]]:
-        out: dict[str, list[Role]] = {}
-        for r in self.levels:
-            out.setdefault(self.track[r.id], []).append(r)
-        return out
-
-    def progressions(self) -> list[list[Role]]:
-        """Levels joined by a level-below link or by one title ("Data Engineer" at IC1..IC4), in ladder order."""
-        group = {r.id: r.id for r in self.levels}
-
-        def find(x: str) -> str:
-            while group[x] != x:
-                group[x] = group[group[x]]
-                x = group[x]
-            return x
-
-        by_title: dict[frozenset[str], str] = {}
-        for r in self.levels:
-            key = title_tokens(r.title) or frozenset([r.title.lower()])
-            group[find(r.id)] = find(by_title.setdefault(key, r.id))
-            if r.id in self.below:
-                group[find(r.id)] = find(self.below[r.id])
-        out: dict[str, list[Role]] = {}
-        for r in self.levels:
-            out.setdefault(find(r.id), []).append(r)
-        return list(out.values())
-
-    def steps(self) -> list[tuple[Role, Role]]:
-        """(level below, level) for every level that has one, in ladder order."""
-        return [(self.by_id[self.below[r.id]], r) for r in self.levels if r.id in self.below]
-
-    def diff(self, lower: Role, upper: Role) -> LevelDiff:
-        key = (lower.id, upper.id)
-        if key not in self._diffs:
-            self._diffs[key] = diff_levels(lower, self.effective(lower), upper, self.effective(upper))
-        return self._diffs[key]
-
-    @cached_property
-    def coverage(self) -> dict[str, Counter]:
-        """role id -> expectations per competency (every competency a statement has, not only its best)."""
-        return {r.id: Counter(c.competency for e in self.effective(r) for c in e.statement.competencies)
-                for r in self.levels}
-
-
-def _track(role: Role, by_id: dict[str, Role], depth: int = 0) -> str:
-    level = title_level(role.title)
-    if level in LEVELS or level == "unknown":
-        return "management"
-    parents = [by_id[p.resolved_id] for p in role.parents if p.resolved_id in by_id]
-    if parents and depth < len(by_id):  # "Same as Engineering Manager" puts a "Level 6" in management
-        return _track(parents[0], by_id, depth + 1)
-    return "ic"
-
-
-def _rank(role: Role) -> int | None:
-    return _RANK.get(title_level(role.title))
-
-
-def _seniority(role: Role) -> float | None:
-    """Canonical level rank (management, from 10 up), else IC title seniority; None when the title says nothing."""
-    level = title_level(role.title)
-    if level in _RANK:
-        return _MANAGEMENT_BASE + _RANK[level]
-    if level == "ic":
-        return ic_seniority(normalize(normalize_title(role.title)).split()) or _PLAIN_IC
-    return None
-
-
-def _document_order(levels: Sequence[Role]) -> dict[str, int]:
-    """source -> +1 when its levels go lowest first, -1 when highest first, 0 when the titles disagree or say nothing."""
-    docs: dict[str, list[float]] = {}
-    for r in sorted(levels, key=lambda r: r.span[0]):
-        s = _seniority(r)
-        if s is not None:
-            docs.setdefault(r.source, []).append(s)
-    out = {}
-    for source, values in docs.items():
-        ups = sum(b > a for a, b in zip(values, values[1:]))
-        downs = sum(b < a for a, b in zip(values, values[1:]))
-        out[source] = 1 if ups and not downs else -1 if downs and not ups else 0
-    return out
-
-
-def _levels_below(ctx: LadderContext) -> dict[str, str]:
-    below: dict[str, str] = {}
-    named_next = {r.next_level.resolved_id: r.id for r in ctx.levels
-                  if r.next_level and r.next_level.resolved_id in ctx.by_id}
-    order = _document_order(ctx.levels)
-    for role in ctx.levels:
-        parent = next((p.resolved_id for p in role.parents if p.resolved_id in ctx.by_id), None)
-        if parent or role.id in named_next:
-            below[role.id] = parent or named_next[role.id]
-            continue
-        rank = _rank(role)
-        peers = [r for r in ctx.levels if r.id != role.id and ctx.track[r.id] == ctx.track[role.id]]
-        direction = order.get(role.source, 0)
-        same_doc = [r for r in peers if r.source == role.source and direction * (role.span[0] - r.span[0]) > 0]
-        if same_doc:
-            below[role.id] = min(same_doc, key=lambda r: abs(role.span[0] - r.span[0])).id
-        elif rank is not None:
-            lower = [r for r in peers if _rank(r) is not None and _rank(r) < rank]  # type: ignore[operator]
-            if lower:
-                top = max(_rank(r) for r in lower)  # type: ignore[type-var]
-                below[role.id] = [r for r in lower if _rank(r) == top][-1].id
-    return below
-
-
-def _chain_below(ctx: LadderContext, role: Role) -> Iterator[Role]:
-    """The levels below ``role``, nearest first (stops at a loop)."""
-    seen = {role.id}
-    rid = ctx.below.get(role.id)
-    while rid and rid not in seen:
-        seen.add(rid)
-        yield ctx.by_id[rid]
-        rid = ctx.below.get(rid)
 
 
 def _q(role: Role) -> str:
@@ -314,9 +159,10 @@ def check_coverage_drops(ctx: LadderContext) -> Iterator[Hit]:
 def check_coverage_gaps(ctx: LadderContext) -> Iterator[Hit]:
     for roles in ctx.tracks().values():
         filled = [r for r in roles if ctx.effective(r)]
+        bottoms = set(ctx.below.values()) - set(ctx.below)  # lowest levels of a chain: they grow into the rest
         for role in filled:
             peers = [r for r in filled if r is not role]
-            if len(peers) < T.LINT_COVERAGE_MIN_PEERS:
+            if len(peers) < T.LINT_COVERAGE_MIN_PEERS or role.id in bottoms:
                 continue
             shared = set.intersection(*(set(ctx.coverage[p.id]) for p in peers))
             missing = [c for c in sorted(shared - set(ctx.coverage[role.id])) if not _dropped(ctx, role, c)]
@@ -371,61 +217,67 @@ def check_vague_wording(ctx: LadderContext) -> Iterator[Hit]:
                                          f"at this level does and how it shows")
 
 
-def _asks(role: Role) -> dict[tuple[str, str | None], tuple[float, int]]:
-    """(requirement type, qualifier) -> (the largest number asked, its line), numeric requirements only."""
-    out: dict[tuple[str, str | None], tuple[float, int]] = {}
+def _asks(role: Role) -> dict[tuple[str, str | None], tuple[float, Requirement]]:
+    """(requirement type, qualifier) -> (the largest number asked, its requirement), numeric requirements only."""
+    out: dict[tuple[str, str | None], tuple[float, Requirement]] = {}
     for q in role.requirements:
         value = q.min if q.min is not None else q.max
-        if value is not None and (q.type, q.qualifier) not in out or \
-                value is not None and value > out[(q.type, q.qualifier)][0]:
-            out[(q.type, q.qualifier)] = (value, q.line)
+        key = (q.type, q.qualifier)
+        if value is not None and (key not in out or value > out[key][0]):
+            out[key] = (value, q)
     return out
 
 
 def check_requirement_order(ctx: LadderContext) -> Iterator[Hit]:
     for role in ctx.levels:
-        for (kind, qualifier), (value, line) in sorted(_asks(role).items(), key=lambda kv: kv[1][1]):
-            for lower in _chain_below(ctx, role):
+        for (kind, qualifier), (value, req) in sorted(_asks(role).items(), key=lambda kv: kv[1][1].line):
+            for lower in chain_below(ctx, role):
                 theirs = _asks(lower).get((kind, qualifier))
                 if theirs is None:
                     continue
                 if value < theirs[0]:
-                    what = f"{kind.replace('_', ' ')}{f' ({qualifier})' if qualifier else ''}"
-                    yield Hit(role, line, f"{_q(role)} asks for {value:g} {what}, less than the {theirs[0]:g} "
-                                          f"that {_q(lower)} below it asks for (line {theirs[1]})")
+                    what = f"{kind}{f', {qualifier}' if qualifier else ''}"
+                    yield Hit(role, req.line, f"{_q(role)} asks for {req.text!r} ({what}), less than {theirs[1].text!r} "
+                                              f"that {_q(lower)} below it asks for (line {theirs[1].line})")
                 break
 
 
-def _leveling(ctx: LadderContext, role: Role):
-    if role.leveling is not None:
-        return role.leveling
-    return ctx.leveler(role).leveling if ctx.leveler else None
+def _text_level(ctx: LadderContext, role: Role) -> tuple[str, float] | None:
+    """(canonical level, probability) the text of ``role`` supports (``leveling.text_level``, else ``level``)."""
+    lv = ctx.leveler(role).leveling if ctx.leveler else None
+    if lv is None:
+        return None
+    level = getattr(lv, "text_level", None) or lv.level
+    return level, float(lv.scores.get(level, lv.confidence))
 
 
 def check_level_mismatch(ctx: LadderContext) -> Iterator[Hit]:
+    first = ctx.levels[0]
     if ctx.leveler is None:
-        first = ctx.levels[0]
         yield Hit(first, None, f"level check skipped: {ctx.leveler_problem}", "LEVEL_CHECK_SKIPPED", "info")
         return
-    text_level: dict[str, str] = {}
+    said: dict[str, str] = {}
+    for role in (r for r in ctx.levels if ctx.track[r.id] == "management"):
+        try:
+            reading = _text_level(ctx, role)
+        except Exception as exc:  # noqa: BLE001 - leveling is optional here; the other checks still count
+            yield Hit(first, None, f"level check skipped: leveling failed: {type(exc).__name__}: {exc}",
+                      "LEVEL_CHECK_SKIPPED", "info")
+            return
+        if reading and reading[0] in RANK and reading[1] >= T.LINT_LEVEL_MISMATCH_MIN_CONFIDENCE:
+            said[role.id] = reading[0]
     for role in ctx.levels:
-        lv = _leveling(ctx, role)
-        if lv is not None and lv.level in _RANK and lv.confidence >= T.LINT_LEVEL_MISMATCH_MIN_CONFIDENCE:
-            text_level[role.id] = lv.level
-    for role in ctx.levels:
-        said = text_level.get(role.id)
-        if said is None:
+        if role.id not in said:
             continue
-        place = title_level(role.title)
-        if place in _RANK and abs(_RANK[said] - _RANK[place]) >= T.LINT_LEVEL_MISMATCH_MIN_GAP:
-            yield Hit(role, role.span[0], f"the text of {_q(role)} reads as {LEVEL_NAMES[said]}, but its title places "
-                                          f"it at {LEVEL_NAMES[place]}")
-            continue
+        text, place = said[role.id], title_level(role.title)
         lower = ctx.by_id.get(ctx.below.get(role.id, ""))
-        if place not in _RANK and lower is not None and lower.id in text_level \
-                and _RANK[text_level[lower.id]] - _RANK[said] >= T.LINT_LEVEL_MISMATCH_MIN_GAP:
-            yield Hit(role, role.span[0], f"the text of {_q(role)} reads as {LEVEL_NAMES[said]}, below "
-                                          f"{_q(lower)} under it ({LEVEL_NAMES[text_level[lower.id]]})")
+        if place in RANK and abs(RANK[text] - RANK[place]) >= T.LINT_LEVEL_MISMATCH_MIN_GAP:
+            yield Hit(role, role.span[0], f"the text of {_q(role)} reads as {LEVEL_NAMES[text]}, but its title "
+                                          f"places it at {LEVEL_NAMES[place]}")
+        elif place not in RANK and lower is not None and lower.id in said \
+                and RANK[said[lower.id]] - RANK[text] >= T.LINT_LEVEL_MISMATCH_MIN_GAP:
+            yield Hit(role, role.span[0], f"the text of {_q(role)} reads as {LEVEL_NAMES[text]}, lower than "
+                                          f"{_q(lower)} below it ({LEVEL_NAMES[said[lower.id]]})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,7 +306,8 @@ CHECKS: tuple[Check, ...] = (
 
 
 def _load_leveler() -> tuple[Callable[[Role], Role] | None, str | None]:
-    """``careerladder.level.level_role`` when it can be imported (checked at run time), else the reason."""
+    """``careerladder.level.level_role`` (text only, ``use_title=False``, when it takes that option) if it can be
+    imported (checked at run time), else (None, the reason)."""
     try:
         module = importlib.import_module("careerladder.level")
     except ModuleNotFoundError as exc:
@@ -464,7 +317,13 @@ def _load_leveler() -> tuple[Callable[[Role], Role] | None, str | None]:
     except Exception as exc:  # noqa: BLE001 - a broken leveler must not stop the lint
         return None, f"careerladder.level could not be imported: {type(exc).__name__}: {exc}"
     fn = getattr(module, "level_role", None)
-    return (fn, None) if callable(fn) else (None, "careerladder.level has no level_role")
+    if not callable(fn):
+        return None, "careerladder.level has no level_role"
+    try:
+        text_only = "use_title" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        text_only = False
+    return (partial(fn, use_title=False) if text_only else fn), None
 
 
 def _diagnostic_findings(diagnostics: Iterable[Diagnostic], ladders: Sequence[Ladder]) -> list[Finding]:
