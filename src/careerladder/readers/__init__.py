@@ -1,7 +1,7 @@
 """Readers: one module per input format behind one registry, chosen by sniffing content.
 
 >>> from careerladder.readers import reader_names
->>> reader_names()[:3]
+>>> reader_names()[-3:]
 ['html', 'markdown', 'text']
 """
 
@@ -15,11 +15,24 @@ from .. import thresholds
 from ..errors import ReadError
 from ..model import Document
 from .base import Reader, decode, read_bytes
+from .csv_postings import CsvPostingsReader
+from .hn_json import HNJsonReader
+from .hn_page import HNPageReader
 from .html import HtmlReader
+from .job_board import JobBoardReader
+from .jsonld import JsonLdReader
 from .markdown import MarkdownReader
+from .pythonjobs import PythonJobsReader
+from .rebase import RebaseIssueReader
+from .remotewlb import RemoteWLBHistoryReader, RemoteWLBReader
 from .text import TextReader
 
-_REGISTRY: list[Reader] = [HtmlReader(), MarkdownReader(), TextReader()]
+# Job-posting formats first (each recognizes its own shape), then the generic document readers.
+_REGISTRY: list[Reader] = [
+    RemoteWLBHistoryReader(), HNJsonReader(), RebaseIssueReader(), JobBoardReader(), CsvPostingsReader(),
+    HNPageReader(), JsonLdReader(), PythonJobsReader(), RemoteWLBReader(),
+    HtmlReader(), MarkdownReader(), TextReader(),
+]
 
 #: File suffixes never taken for role documents when walking a folder.
 SKIP_SUFFIXES = frozenset({

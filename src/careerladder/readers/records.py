@@ -1,0 +1,181 @@
+"""What the job-posting readers share: record iteration with line numbers, skip accounting,
+and building a ``job_posting`` Document.
+
+Container formats (a JSON list of posts, JSON Lines, a CSV) read in two passes:
+the first decodes and checks every record (cheap, C-speed JSON/CSV), counting the
+records it must skip; the second turns records into documents one at a time. The
+skip count and the first few reasons go into the FIRST document's metadata
+(``skipped_records``: int, ``skipped``: ["line 12: not a JSON object", ...]), so a
+bad record never kills its file and is never dropped silently. A file whose every
+record is bad raises ``ReadError`` naming the file and the first reason.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from json.decoder import WHITESPACE
+from typing import Any, Iterable, Iterator, Mapping
+
+from .. import thresholds
+from ..errors import ReadError
+from ..model import Block, Document
+from selectolax.lexbor import LexborHTMLParser
+
+from .base import LineLocator, make_document
+from .html import _Walker
+from .frontmatter import json_safe
+
+#: Reasons kept per file for skipped records (the count is always exact).
+MAX_SKIP_REASONS = 5
+
+
+@dataclass(slots=True)
+class Skips:
+    """Records skipped in one file: exact ``count`` and the first ``MAX_SKIP_REASONS`` reasons."""
+
+    count: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, line: int | None, problem: str) -> None:
+        """Count one skipped record found at ``line`` (1-based, None when unknown)."""
+        self.count += 1
+        if len(self.reasons) < MAX_SKIP_REASONS:
+            self.reasons.append(f"line {line}: {problem}" if line else problem)
+
+    def metadata(self) -> dict[str, Any]:
+        """``{"skipped_records": n, "skipped": [...]}``, or ``{}`` when nothing was skipped."""
+        return {"skipped_records": self.count, "skipped": list(self.reasons)} if self.count else {}
+
+
+def iter_json_array(text: str, source: str, skips: Skips) -> Iterator[tuple[int, Any, int, int]]:
+    """(line where the element starts, decoded element, start offset, end offset) for each
+    element of a top-level JSON list (offsets into ``text``).
+
+    Raises ``ReadError`` when ``text`` is not a JSON list at all. An element that
+    does not decode is counted in ``skips``; reading resumes at the next element
+    that starts on its own line with the same indentation (pretty-printed files),
+    otherwise the rest of the file is counted as one skipped record.
+    """
+    decoder = json.JSONDecoder()
+    i = WHITESPACE.match(text, 0).end()
+    if text[i:i + 1] != "[":
+        raise ReadError("expected a JSON list of records", source, 1)
+    i += 1
+    line, pos, n = 1, 0, len(text)
+    while True:
+        i = WHITESPACE.match(text, i).end()
+        if i >= n:
+            skips.add(line, "JSON list is never closed with ']'")
+            return
+        if text[i] == "]":
+            return
+        line += text.count("\n", pos, i)
+        pos = i
+        try:
+            value, end = decoder.raw_decode(text, i)
+        except json.JSONDecodeError as exc:
+            skips.add(line, f"broken JSON: {exc.msg}")
+            resume = _resync(text, i, exc.pos)
+            if resume < 0:
+                return
+            i = resume
+            continue
+        if end - i > thresholds.MAX_RECORD_BYTES:
+            skips.add(line, f"record of {end - i} characters is over the {thresholds.MAX_RECORD_BYTES} limit")
+        else:
+            yield line, value, i, end
+        i = WHITESPACE.match(text, end).end()
+        if text[i:i + 1] == ",":
+            i += 1
+        elif text[i:i + 1] != "]":
+            skips.add(line, "missing ',' or ']' after a record")
+            resume = _resync(text, i, i)
+            if resume < 0:
+                return
+            i = resume
+
+
+def _resync(text: str, start: int, error_at: int) -> int:
+    """Offset of the next element starting like the one at ``start`` (same line indentation), or -1."""
+    line_start = text.rfind("\n", 0, start) + 1
+    indent = text[line_start:start]
+    if indent.strip():  # the element did not start its own line: no safe place to resume
+        return -1
+    hit = text.find("\n" + indent + text[start], max(error_at, start + 1))
+    return -1 if hit < 0 else hit + 1
+
+
+def iter_json_lines(text: str, skips: Skips) -> Iterator[tuple[int, Any]]:
+    """(line number, decoded value) for each non-blank line of JSON Lines text; bad lines counted in ``skips``."""
+    for number, raw in enumerate(text.split("\n"), 1):
+        if not raw.strip():
+            continue
+        if len(raw) > thresholds.MAX_RECORD_BYTES:
+            skips.add(number, f"record of {len(raw)} characters is over the {thresholds.MAX_RECORD_BYTES} limit")
+            continue
+        try:
+            yield number, json.loads(raw)
+        except json.JSONDecodeError as exc:
+            skips.add(number, f"broken JSON: {exc.msg}")
+
+
+def pin_lines(blocks: Iterable[Block], line: int) -> list[Block]:
+    """``blocks`` with every ``line``/``end_line`` set to ``line`` (text held in one JSON string)."""
+    return [b if b.line == line == b.end_line else replace(b, line=line, end_line=line) for b in blocks]
+
+
+def html_blocks_at(html: str, line: int) -> list[Block]:
+    """Blocks of an HTML fragment held in one JSON string field: every block at ``line``.
+
+    The same walk as ``readers.html.html_blocks``, without mapping text back to
+    source lines (there is only one line to map to).
+    """
+    tree = LexborHTMLParser(html)
+    root = tree.body or tree.root
+    if root is None:
+        return []
+    walker = _Walker(LineLocator("", []), line)
+    walker.walk(root, None, 0)
+    walker.flush()
+    return walker.blocks
+
+
+def text_of(value: Any) -> str | None:
+    """``value`` stripped when it is a non-blank string, else None."""
+    if isinstance(value, str):
+        value = " ".join(value.split())
+        return value or None
+    return None
+
+
+def posting(source: str, fmt: str, blocks: list[Block], raw: str | bytes, *, title: str | None,
+            organization: str | None, metadata: Mapping[str, Any], fragment: str | None = None,
+            line_offset: int = 0, title_line: int | None = None) -> Document:
+    """A ``Document`` of kind ``job_posting``; ``metadata`` made JSON-safe, None values dropped.
+
+    ``raw``: the record's own text (hashed for ``content_hash``). ``title_line``: where
+    the title is written; a record with a title but no text gets the title as its
+    only block (a level-1 heading there), so it still makes a role.
+    """
+    if not blocks and title and title_line:
+        blocks = [Block("heading", title, title_line, title_line, 1)]
+    meta = json_safe({k: v for k, v in metadata.items() if v is not None and v != "" and v != []})
+    return make_document(source, fmt, blocks, raw, metadata=meta, title=title, organization=organization,
+                         kind="job_posting", fragment=fragment, line_offset=line_offset)
+
+
+def with_skips(documents: Iterator[Document], skips: Skips, source: str, what: str) -> Iterator[Document]:
+    """``documents`` with ``skips`` recorded in the first one; ``ReadError`` when there is none.
+
+    ``what``: the format's name for the error ("HN post", "CSV row").
+    """
+    first = True
+    for doc in documents:
+        if first and skips.count:
+            doc = replace(doc, metadata={**doc.metadata, **skips.metadata()})
+        first = False
+        yield doc
+    if first:
+        reason = f"; first: {skips.reasons[0]}" if skips.reasons else ""
+        raise ReadError(f"no {what} found ({skips.count} records skipped{reason})", source)
