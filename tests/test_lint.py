@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from careerladder import lint as lint_module
 from careerladder.cli import app
 from careerladder.lint import (CHECKS, DIAGNOSTIC_SEVERITY, Check, Finding, counts, exit_status, finding_data,
                                lint_ladder, lint_ladders, lint_paths)
+from careerladder.extract.titles import title_level
+from careerladder.model import Leveling
 from careerladder.pipeline import load
 from careerladder.resolve import resolve
 
@@ -53,7 +56,7 @@ def test_check_triggers_on_bad_ladder_only(case):
 
 
 def test_every_check_has_a_fixture_and_a_doc_entry():
-    tested = set().union(*CASES.values()) | {"LEVEL_MISMATCH"}
+    tested = set().union(*CASES.values()) | {"LEVEL_MISMATCH"}  # tested on level_mismatch/ below
     assert {c.code for c in CHECKS} <= tested
     doc = (Path(__file__).parent.parent / "docs" / "lint.md").read_text()
     for code in [c.code for c in CHECKS] + list(DIAGNOSTIC_SEVERITY) + ["LEVEL_CHECK_SKIPPED"]:
@@ -99,6 +102,43 @@ def test_level_check_skips_with_info_when_leveling_is_missing(monkeypatch):
     skipped = [f for f in found if f.code == "LEVEL_CHECK_SKIPPED"]
     assert len(skipped) == 1 and skipped[0].severity == "info" and "level" in skipped[0].message
     assert exit_status(found, strict=True) == 0
+
+
+def _ladder(path: Path):
+    _, (ladder,), _ = resolve(load([path]).roles)
+    return ladder
+
+
+def test_level_mismatch_compares_the_text_level_with_the_title():
+    def reads_as(levels: dict[str, str]):
+        """A stand-in for level_role: the text reads as levels[title], with probability 0.9."""
+        def level_role(role):
+            lv = levels[role.title]
+            return replace(role, leveling=Leveling(lv, 0.9, {lv: 0.9}, title_level(role.title)))
+        return level_role
+
+    ladder = _ladder(FIXTURES / "level_mismatch" / "bad")
+    agree = reads_as({"Engineering Manager": "em", "Director of Engineering": "director"})
+    assert not [f for f in lint_ladder(ladder, CHECKS, agree) if f.code == "LEVEL_MISMATCH"]
+    inflated = reads_as({"Engineering Manager": "vp", "Director of Engineering": "director"})
+    found, = [f for f in lint_ladder(ladder, CHECKS, inflated) if f.code == "LEVEL_MISMATCH"]
+    assert found.source.endswith("engineering-manager.md") and found.line == 4
+    assert "VP of Engineering" in found.message and "Engineering Manager" in found.message
+
+
+def test_level_mismatch_with_the_leveler(monkeypatch):
+    leveler, problem = lint_module._load_leveler()
+    if leveler is None:
+        pytest.skip(f"leveling not available: {problem}")
+    try:
+        leveler(_ladder(FIXTURES / "level_mismatch" / "good").roles[0])
+    except Exception as exc:  # noqa: BLE001
+        pytest.skip(f"leveling fails here: {type(exc).__name__}: {exc}")
+    bad, good = codes(FIXTURES / "level_mismatch" / "bad"), codes(FIXTURES / "level_mismatch" / "good")
+    assert not bad.get("LEVEL_CHECK_SKIPPED") and not good.get("LEVEL_CHECK_SKIPPED")
+    found, = bad["LEVEL_MISMATCH"]
+    assert found.source.endswith("engineering-manager.md") and found.line == 4
+    assert not good.get("LEVEL_MISMATCH")
 
 
 def test_a_failing_check_is_reported_and_the_others_still_run():

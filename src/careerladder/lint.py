@@ -341,13 +341,17 @@ def _diagnostic_findings(diagnostics: Iterable[Diagnostic], ladders: Sequence[La
     return out
 
 
-def lint_ladder(ladder: Ladder, checks: Sequence[Check] = CHECKS, leveler=None, leveler_problem=None) -> list[Finding]:
+def lint_ladder(ladder: Ladder, checks: Sequence[Check] = CHECKS, leveler: Callable[[Role], Role] | None = None,
+                leveler_problem: str | None = None) -> list[Finding]:
     """Findings of ``checks`` over one resolved ladder (levels in order, effective expectations set).
 
-    A check that fails is reported as an ``INTERNAL_ERROR`` finding; the others still run.
+    ``leveler``: role -> role with ``leveling`` (default: ``careerladder.level.level_role`` when it can be
+    imported). A check that fails is reported as an ``INTERNAL_ERROR`` finding; the others still run.
     """
     if not ladder.roles:
         return []
+    if leveler is None and leveler_problem is None:
+        leveler, leveler_problem = _load_leveler()
     ctx = LadderContext(ladder, leveler, leveler_problem)
     out: list[Finding] = []
     for check in checks:
