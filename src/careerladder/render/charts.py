@@ -79,9 +79,9 @@ def _decorate(root: ET.Element, title: str, description: str) -> None:
 
 
 def _integer_steps(top: int) -> list[int]:
-    """At most six whole-number guide values from 0 to ``top`` (counts are whole numbers)."""
+    """Whole-number guide values from 0 to ``top`` rounded up to a whole step (at most six values)."""
     step = max(1, -(-top // 5))
-    return list(range(0, top + 1, step))
+    return list(range(0, step * -(-top // step) + 1, step))
 
 
 def coverage_description(series: Sequence[tuple[str, Mapping[str, int]]]) -> str:
@@ -104,10 +104,11 @@ def radar_svg(series: Sequence[tuple[str, Mapping[str, int]]], *, title: str = "
     no legend overlay exactly); default: the largest count, at least 1.
     """
     top = max_value or max([1] + [v for _, counts in series for v in counts.values()])
+    steps = _integer_steps(top)
     chart = pygal.Radar(js=[], width=RADAR_SIZE[0], height=RADAR_SIZE[1], fill=True, show_legend=legend,
-                        legend_at_bottom=True, range=(0, top), style=_style(colors, transparent),
-                        disable_xml_declaration=True, truncate_legend=40, truncate_label=24,
-                        dots_size=3, margin=18, y_labels=_integer_steps(top))
+                        legend_at_bottom=True, range=(0, steps[-1]), style=_style(colors, transparent),
+                        disable_xml_declaration=True, truncate_legend=40, truncate_label=30,
+                        dots_size=3, margin=18, y_labels=steps)
     chart.title = title if legend else None
     chart.x_labels = [axis_label(c) for c in IDS]
     for name, counts in series:
