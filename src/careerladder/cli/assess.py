@@ -17,7 +17,7 @@ from ..pipeline import load
 from ..render import assessment as data
 from ..render import packet
 from ..resolve import resolve
-from ..store import open_store
+from ..store import Store, open_store
 from .app import app, console, err, fail, print_diagnostics
 
 #: Where ``--history`` looks when no ``--db`` is given (``careerladder build``'s default output).
@@ -46,6 +46,14 @@ def _emit(text: str, out: Optional[Path]) -> None:
         err.print(f"wrote {out}", markup=False)
 
 
+def _need_assessments(store: Store, url: str) -> Store:
+    """``store``, or a clean error when its backend does not keep assessments."""
+    if not hasattr(store, "write_assessment") or not hasattr(store, "assessments"):
+        store.close()
+        raise fail(f"{url}: this database backend ({type(store).__name__}) does not store assessments yet")
+    return store
+
+
 def _history(person: str, db: Optional[str], fmt: AssessFormat, chart: Optional[Path], out: Optional[Path]) -> None:
     url = db or str(DEFAULT_DB)
     if "://" not in url and not Path(url).exists():
@@ -53,7 +61,7 @@ def _history(person: str, db: Optional[str], fmt: AssessFormat, chart: Optional[
     try:
         store = open_store(url)
         try:
-            stored = store.assessments(person)
+            stored = _need_assessments(store, url).assessments(person)
         finally:
             store.close()
     except StoreError as exc:
@@ -146,7 +154,7 @@ def assess(
         try:
             store = open_store(db)
             try:
-                written = [store.write_assessment(data.assessment_data(a)) for a in results]
+                written = [_need_assessments(store, db).write_assessment(data.assessment_data(a)) for a in results]
             finally:
                 store.close()
         except StoreError as exc:
