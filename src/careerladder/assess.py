@@ -22,11 +22,9 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-import numpy as np
 from rapidfuzz import fuzz, process
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from .classify import default_classifier, stem
 from .competencies import BY_ID
@@ -35,6 +33,9 @@ from .errors import CareerLadderError, EvidenceError
 from .evidence import PERSPECTIVES, EvidenceFile, EvidenceItem
 from .extract.grammar import tokens
 from .model import Expectation, Ladder, Requirement, Role, Statement
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # -- thresholds: every tunable of an assessment, named here and nowhere else ------------
 #: Score (0-1) from which an expectation is met by an evidence item.
@@ -121,9 +122,15 @@ class Assessment:
 
 
 # -- matching -----------------------------------------------------------------------
-def _analyzer(text: str) -> list[str]:
-    words = [stem(t) for t in tokens(text) if t not in ENGLISH_STOP_WORDS and len(t) > 1]
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+class _Analyzer:
+    """Stemmed words without stop words, plus adjacent pairs: what TF-IDF counts."""
+
+    def __init__(self, stop_words: frozenset[str]):
+        self.stop_words = stop_words
+
+    def __call__(self, text: str) -> list[str]:
+        words = [stem(t) for t in tokens(text) if t not in self.stop_words and len(t) > 1]
+        return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
 class LexicalMatcher:
@@ -138,15 +145,20 @@ class LexicalMatcher:
         self.lexical_weight = lexical_weight
 
     def fit(self, expectations: Sequence[Expectation]) -> "LexicalMatcher":
+        # imported here: scikit-learn takes seconds to import and only assessments need it
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
         texts = [e.statement.text for e in expectations] or [""]
-        self.vectorizer_ = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True)
+        self.vectorizer_ = TfidfVectorizer(analyzer=_Analyzer(ENGLISH_STOP_WORDS), sublinear_tf=True)
         try:
             self.vectorizer_.fit(texts)
         except ValueError:  # no words at all: every cosine is 0
             self.vectorizer_ = None
         return self
 
-    def score(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation]) -> np.ndarray:
+    def score(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation]) -> "np.ndarray":
+        import numpy as np
+
         if not hasattr(self, "vectorizer_"):
             raise RuntimeError("LexicalMatcher is not fitted; call fit() first")
         out = np.zeros((len(items), len(expectations)))
@@ -197,7 +209,7 @@ def _tag_targets(evidence: EvidenceFile, expectations: Sequence[Expectation]) ->
     return out
 
 
-def _results(expectations: Sequence[Expectation], items: Sequence[EvidenceItem], scores: np.ndarray,
+def _results(expectations: Sequence[Expectation], items: Sequence[EvidenceItem], scores: "np.ndarray",
              tagged: dict[str, set[int]], offset: int) -> list[ExpectationResult]:
     out = []
     for n, e in enumerate(expectations):
