@@ -360,7 +360,7 @@ def prepare_comment_html(comment_html: str) -> str:
         inner = inner[inner.find(">") + 1:] if ">" in inner else ""
         inner = inner.replace("<code>", "").replace("</code>", "")
         out.append(comment_html[i:j])
-        out.append("<div>" + "<br>".join(inner.split("\n")) + "</div>")
+        out.append("<div>" + "<br>\n".join(inner.split("\n")) + "</div>")  # newlines kept for line numbers
         i = end
     return "".join(out)
 

@@ -116,8 +116,13 @@ def _salary(value: Any) -> dict[str, Any]:
 
 
 def _html_text(value: str) -> str:
-    """Description HTML, unescaped once more when it was double-escaped (``&lt;p&gt;``)."""
-    return _html.unescape(value) if "<" not in value and "&lt;" in value else value
+    """Description HTML: unescaped once more when double-escaped (``&lt;p&gt;``); plain text
+    (no tags) escaped with its line breaks kept as ``<br>``."""
+    if "<" not in value and "&lt;" in value:
+        return _html.unescape(value)
+    if "<" not in value:
+        return _html.escape(value, quote=False).replace("\n", "<br>")
+    return value
 
 
 def posting_blocks(item: dict, line: int) -> list[Block]:
@@ -130,7 +135,7 @@ def posting_blocks(item: dict, line: int) -> list[Block]:
         text = _text(item.get(key))
         if text:
             blocks.append(Block("heading", heading, line, line, 2))
-            blocks.extend(html_blocks_at(_html_text(text).replace("\n", "<br>"), line))
+            blocks.extend(html_blocks_at(_html_text(text), line))
     return blocks
 
 

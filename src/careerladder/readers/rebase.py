@@ -63,10 +63,12 @@ def split_title(title: str) -> dict[str, str | None]:
         out["organization"] = before or None
         out["role"] = after.strip(" ：:") or rest
     role = out["role"] or ""
-    cut_at = min((role.find(m) for m in SALARY_MARKERS if m in role), default=-1)
-    if cut_at > 0:
-        out["salary"] = role[cut_at:].strip()
-        out["role"] = role[:cut_at].strip()
+    marks = [(role.find(m), m) for m in SALARY_MARKERS if m in role]
+    if marks:
+        cut_at, mark = min(marks)
+        if cut_at > 0:
+            out["salary"] = role[cut_at + len(mark):].strip(" ：:") or None
+            out["role"] = role[:cut_at].strip()
     return out
 
 

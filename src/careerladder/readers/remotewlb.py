@@ -7,9 +7,10 @@ A README (``jobs/<Skill>/<YYYY-MM>/<slug>/README.md``) opens with a fixed header
     #### `💰 $150,000 - $180,000` `🌎 Remote US`
 
 line 1 gives the title (link text) and the apply url, line 2 the organization
-(``None`` there means the board did not know it: ``organization`` stays None),
-line 3 optional chips (``💰`` salary text, ``🌎`` location; others kept in
-``chips``). The body is Markdown converted from HTML by the board (``\\-``
+(``None`` or nothing there means the board did not know it: ``organization`` is None),
+line 3 the chips (``💰`` salary text, ``🌎`` location; others kept in ``chips``;
+the line is there even when empty, and is what tells a posting from the board's
+own README). The body is Markdown converted from HTML by the board (``\\-``
 escapes, ``  * `` bullets) and is read with ``markdown_blocks`` keeping file
 lines; the closing ``## CLICK TO [APPLY](…)`` line is dropped (its url kept as
 ``apply_url``). ``skill`` and ``month`` come from the path when it has that shape.
@@ -68,9 +69,11 @@ def _title_line(line: str) -> tuple[str, str] | None:
 
 
 def is_remotewlb(head: str) -> bool:
-    """True when ``head`` opens with the RemoteWLB header (title link line, then ``### company``)."""
+    """True when ``head`` opens with the RemoteWLB header: title link line, ``### company``,
+    then the ``####`` chips line (empty or not); the board's own README lacks the third."""
     lines = head.lstrip("\ufeff").split("\n", 3)
-    return len(lines) >= 2 and _title_line(lines[0]) is not None and lines[1].startswith("### ")
+    return len(lines) >= 3 and _title_line(lines[0]) is not None and lines[1].startswith("### ") \
+        and lines[2].startswith("####")
 
 
 def _chips(line: str) -> dict[str, Any]:
