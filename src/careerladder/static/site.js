@@ -100,7 +100,14 @@
     if (!form || !cl.index) return;
     var params = new URLSearchParams(window.location.search);
     if (params.get("q")) form.elements.q.value = params.get("q");
-    var go = function () { runSearch(form, cl.index); };
+    var last = null;
+    var go = function () {
+      var state = [form.elements.q.value, form.elements.level.value, form.elements.competency.value,
+                   form.elements.organization.value, form.elements.kind.value].join("\u0000");
+      if (state === last) return;  // e.g. the text box losing focus when a result is clicked
+      last = state;
+      runSearch(form, cl.index);
+    };
     form.addEventListener("submit", function (ev) { ev.preventDefault(); go(); });
     form.addEventListener("input", go);
     form.addEventListener("change", go);
