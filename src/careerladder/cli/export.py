@@ -11,7 +11,7 @@ import typer
 from ..errors import CareerLadderError
 from ..render import charts, export as exports
 from ..store import open_store
-from .app import app, console, err, fail
+from .app import app, err, fail
 from .serve import DEFAULT_DB
 
 

@@ -103,8 +103,8 @@ def ladder_data(cat: Catalog, ladder: Ladder) -> dict[str, Any]:
                      "coverage": coverage_data(exps)})
     top = max([0] + [n for row in rows for n in row["coverage"].values()])
     for row in rows:
-        row["cells"] = [{"competency": c, "count": row["coverage"].get(c, 0), "heat": _heat(row["coverage"].get(c, 0), top)}
-                        for c in IDS]
+        counts = row["coverage"]
+        row["cells"] = [{"competency": c, "count": counts.get(c, 0), "heat": _heat(counts.get(c, 0), top)} for c in IDS]
     return {"id": ladder.id, "key": url_key(ladder.id), "name": ladder.name, "max": top, "levels": rows}
 
 
@@ -151,7 +151,8 @@ def overview_context(cat: Catalog, postings_limit: int = OVERVIEW_POSTINGS) -> d
 
 def _parent_data(cat: Catalog, ref) -> dict[str, Any]:
     target = cat.role(ref.resolved_id) if ref.resolved_id else None
-    return {"title": ref.title, "line": ref.line, "phrase": getattr(ref, "phrase", None), "href": ref.href,
+    return {"title": ref.title, "line": ref.line, "phrase": getattr(ref, "phrase", None),  # next_level has none
+            "href": ref.href,
             "resolved": role_ref(target) if target else None}
 
 
@@ -199,8 +200,11 @@ def leveling_data(role: Role) -> dict[str, Any] | None:
     lv = role.leveling
     if lv is None:
         return None
+    text_level = getattr(lv, "text_level", None)  # what the text alone supports, when the leveler says
     return {"level": lv.level, "level_name": LEVEL_NAMES.get(lv.level, lv.level), "confidence": lv.confidence,
             "title_level": lv.title_level, "title_level_name": LEVEL_NAMES.get(lv.title_level, lv.title_level),
+            "text_level": text_level,
+            "text_level_name": LEVEL_NAMES.get(text_level, text_level) if text_level else None,
             "inflation": lv.inflation,
             "scores": [{"level": k, "name": LEVEL_NAMES.get(k, k), "score": v}
                        for k, v in sorted(lv.scores.items(), key=lambda kv: -kv[1])],
