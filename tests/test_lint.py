@@ -126,6 +126,27 @@ def test_level_mismatch_compares_the_text_level_with_the_title():
     assert "VP of Engineering" in found.message and "Engineering Manager" in found.message
 
 
+def test_level_mismatch_without_a_level_in_the_title(write):
+    def bullets(*words):
+        return "".join(f"- {w} the quarterly plan of the group with every team.\n" for w in words)
+
+    path = write("levels.md", "---\norganization: Juniper Row\n---\n# Levels\n\n## Director of Engineering\n\n"
+                 + bullets("Writes", "Reviews", "Presents", "Funds", "Staffs")
+                 + "\n## Head of Engineering\n\n" + bullets("Shares", "Checks", "Reads", "Files", "Tracks"))
+    ladder = _ladder(path.parent)
+    assert [r.title for r in ladder.roles] == ["Director of Engineering", "Head of Engineering"]
+
+    def reads_as(levels):
+        return lambda role: replace(role, leveling=Leveling(levels[role.title], 0.9, {levels[role.title]: 0.9},
+                                                            title_level(role.title)))
+
+    lower = reads_as({"Director of Engineering": "director", "Head of Engineering": "em"})
+    found, = [f for f in lint_ladder(ladder, CHECKS, lower) if f.code == "LEVEL_MISMATCH"]
+    assert found.line == 14 and "lower than" in found.message  # the "## Head of Engineering" heading
+    above = reads_as({"Director of Engineering": "director", "Head of Engineering": "vp"})
+    assert not [f for f in lint_ladder(ladder, CHECKS, above) if f.code == "LEVEL_MISMATCH"]
+
+
 def test_level_mismatch_with_the_leveler(monkeypatch):
     leveler, problem = lint_module._load_leveler()
     if leveler is None:
@@ -172,8 +193,8 @@ def test_cli_exit_status_formats_and_ignore():
     lines = [line for line in result.stdout.splitlines() if "DUPLICATE_TITLE" in line]
     assert len(lines) == 2 and lines[0].startswith(warn_only) and ":11: DUPLICATE_TITLE " in lines[0]
     assert runner.invoke(app, ["lint", warn_only, "--strict"]).exit_code == 1
-    assert runner.invoke(app, ["lint", warn_only, "--strict", "--ignore", "duplicate_title",
-                               "--ignore", "LEVEL_CHECK_SKIPPED"]).exit_code == 0
+    assert runner.invoke(app, ["lint", warn_only, "--strict", "--ignore", "duplicate_title", "--ignore",
+                               "LEVEL_CHECK_SKIPPED", "--ignore", "LEVEL_MISMATCH"]).exit_code == 0
     result = runner.invoke(app, ["lint", str(FIXTURES / "references" / "bad"), "--format", "json"])
     assert result.exit_code == 1
     data = json.loads(result.stdout)

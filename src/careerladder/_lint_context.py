@@ -127,7 +127,7 @@ def _seniority(role: Role) -> float | None:
 
 
 def _document_order(levels: Sequence[Role]) -> dict[str, int]:
-    """source -> +1 when its levels go lowest first, -1 when highest first, 0 when the titles disagree or say nothing."""
+    """source -> -1 when its titles go highest first, 0 when they disagree, else +1 (lowest first, as most do)."""
     docs: dict[str, list[float]] = {}
     for r in sorted(levels, key=lambda r: r.span[0]):
         s = _seniority(r)
@@ -137,7 +137,7 @@ def _document_order(levels: Sequence[Role]) -> dict[str, int]:
     for source, values in docs.items():
         ups = sum(b > a for a, b in zip(values, values[1:]))
         downs = sum(b < a for a, b in zip(values, values[1:]))
-        out[source] = 1 if ups and not downs else -1 if downs and not ups else 0
+        out[source] = -1 if downs and not ups else 0 if downs else 1  # no evidence: lowest first, as most are
     return out
 
 

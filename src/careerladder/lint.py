@@ -11,8 +11,8 @@ detected again: their diagnostics become findings with the severity in
 Words a lint check uses: a *track* is the management or the individual-
 contributor levels of a ladder; the *level below* a level is the level it
 inherits from, else the level naming it as next level, else its neighbour in
-the same document (the one before it when the document's titles go lowest
-first, after it when they go highest first; none when they disagree), else the
+the same document (the one before it, or after it when the document's titles
+go highest first; none when they disagree on the order), else the
 nearest level of a lower canonical title level
 (``careerladder.extract.titles.title_level``); a *step* is a level and the
 level below it. Step checks skip levels with no level below.
@@ -217,38 +217,60 @@ def check_vague_wording(ctx: LadderContext) -> Iterator[Hit]:
                                          f"at this level does and how it shows")
 
 
-def _asks(role: Role) -> dict[tuple[str, str | None], tuple[float, Requirement]]:
-    """(requirement type, qualifier) -> (the largest number asked, its requirement), numeric requirements only."""
-    out: dict[tuple[str, str | None], tuple[float, Requirement]] = {}
+def _asks(role: Role) -> dict[tuple[str, str | None], tuple[Requirement, Requirement]]:
+    """(requirement type, qualifier) -> (its smallest and its largest numeric ask), numeric requirements only.
+
+    A level often gives alternatives ("2+ years managing, or 5+ years as an engineer") or nested numbers
+    ("7 years, including 2 managing managers") of one kind, so a contradiction needs every ask of the
+    higher level below every ask of the lower one.
+    """
+    out: dict[tuple[str, str | None], tuple[Requirement, Requirement]] = {}
     for q in role.requirements:
-        value = q.min if q.min is not None else q.max
+        if _amount(q) is None:
+            continue
         key = (q.type, q.qualifier)
-        if value is not None and (key not in out or value > out[key][0]):
-            out[key] = (value, q)
+        low, high = out.get(key, (q, q))
+        out[key] = (min(low, q, key=_amount), max(high, q, key=_amount))  # type: ignore[arg-type]
     return out
+
+
+def _amount(q: Requirement) -> float | None:
+    return q.min if q.min is not None else q.max
 
 
 def check_requirement_order(ctx: LadderContext) -> Iterator[Hit]:
     for role in ctx.levels:
-        for (kind, qualifier), (value, req) in sorted(_asks(role).items(), key=lambda kv: kv[1][1].line):
+        for (kind, qualifier), (_, high) in sorted(_asks(role).items(), key=lambda kv: kv[1][1].line):
             for lower in chain_below(ctx, role):
                 theirs = _asks(lower).get((kind, qualifier))
                 if theirs is None:
                     continue
-                if value < theirs[0]:
+                if _amount(high) < _amount(theirs[0]):  # type: ignore[operator]
                     what = f"{kind}{f', {qualifier}' if qualifier else ''}"
-                    yield Hit(role, req.line, f"{_q(role)} asks for {req.text!r} ({what}), less than {theirs[1].text!r} "
-                                              f"that {_q(lower)} below it asks for (line {theirs[1].line})")
+                    yield Hit(role, high.line, f"{_q(role)} asks for {high.text!r} ({what}), less than "
+                                               f"{theirs[0].text!r} that {_q(lower)} below it asks for "
+                                               f"(line {theirs[0].line})")
                 break
 
 
-def _text_level(ctx: LadderContext, role: Role) -> tuple[str, float] | None:
-    """(canonical level, probability) the text of ``role`` supports (``leveling.text_level``, else ``level``)."""
+def _reading(ctx: LadderContext, role: Role) -> tuple[str, dict[str, float]] | None:
+    """(level the text supports, probability per canonical level) from the leveler; None when it gives none."""
     lv = ctx.leveler(role).leveling if ctx.leveler else None
     if lv is None:
         return None
     level = getattr(lv, "text_level", None) or lv.level
-    return level, float(lv.scores.get(level, lv.confidence))
+    return level, {k: float(p) for k, p in lv.scores.items() if k in RANK}
+
+
+def _beyond(scores: dict[str, float], place: str, direction: int) -> float:
+    """Probability that the text is at least ``LINT_LEVEL_MISMATCH_MIN_GAP`` levels above (+1) / below (-1) ``place``."""
+    return sum(p for lv, p in scores.items() if direction * (RANK[lv] - RANK[place]) >= T.LINT_LEVEL_MISMATCH_MIN_GAP)
+
+
+def _judged(ctx: LadderContext, role: Role) -> bool:
+    """A management level with enough text of its own; an inheriting level's own text is only what it adds."""
+    return ctx.track[role.id] == "management" and not any(p.resolved_id for p in role.parents) \
+        and len(ctx.own(role)) >= T.LINT_LEVEL_MISMATCH_MIN_STATEMENTS
 
 
 def check_level_mismatch(ctx: LadderContext) -> Iterator[Hit]:
@@ -256,28 +278,33 @@ def check_level_mismatch(ctx: LadderContext) -> Iterator[Hit]:
     if ctx.leveler is None:
         yield Hit(first, None, f"level check skipped: {ctx.leveler_problem}", "LEVEL_CHECK_SKIPPED", "info")
         return
-    said: dict[str, str] = {}
-    for role in (r for r in ctx.levels if ctx.track[r.id] == "management"):
+    read: dict[str, tuple[str, dict[str, float]]] = {}
+    for role in (r for r in ctx.levels if _judged(ctx, r)):
         try:
-            reading = _text_level(ctx, role)
+            reading = _reading(ctx, role)
         except Exception as exc:  # noqa: BLE001 - leveling is optional here; the other checks still count
             yield Hit(first, None, f"level check skipped: leveling failed: {type(exc).__name__}: {exc}",
                       "LEVEL_CHECK_SKIPPED", "info")
             return
-        if reading and reading[0] in RANK and reading[1] >= T.LINT_LEVEL_MISMATCH_MIN_CONFIDENCE:
-            said[role.id] = reading[0]
+        if reading and reading[0] in RANK:
+            read[role.id] = reading
     for role in ctx.levels:
-        if role.id not in said:
+        if role.id not in read:
             continue
-        text, place = said[role.id], title_level(role.title)
+        (text, scores), place = read[role.id], title_level(role.title)
         lower = ctx.by_id.get(ctx.below.get(role.id, ""))
-        if place in RANK and abs(RANK[text] - RANK[place]) >= T.LINT_LEVEL_MISMATCH_MIN_GAP:
-            yield Hit(role, role.span[0], f"the text of {_q(role)} reads as {LEVEL_NAMES[text]}, but its title "
-                                          f"places it at {LEVEL_NAMES[place]}")
-        elif place not in RANK and lower is not None and lower.id in said \
-                and RANK[said[lower.id]] - RANK[text] >= T.LINT_LEVEL_MISMATCH_MIN_GAP:
-            yield Hit(role, role.span[0], f"the text of {_q(role)} reads as {LEVEL_NAMES[text]}, lower than "
-                                          f"{_q(lower)} below it ({LEVEL_NAMES[said[lower.id]]})")
+        if place not in RANK and lower is not None and lower.id in read:
+            place = read[lower.id][0]  # no level in the title: its text should not read below the level under it
+            if RANK[text] < RANK[place] and _beyond(scores, place, -1) >= T.LINT_LEVEL_MISMATCH_MIN_CONFIDENCE:
+                yield Hit(role, role.span[0], f"the text of {_q(role)} reads as {LEVEL_NAMES[text]}, lower than the "
+                                              f"text of {_q(lower)} below it ({LEVEL_NAMES[place]})")
+        elif place in RANK and text != place:
+            direction = 1 if RANK[text] > RANK[place] else -1
+            p = _beyond(scores, place, direction)
+            if p >= T.LINT_LEVEL_MISMATCH_MIN_CONFIDENCE:
+                yield Hit(role, role.span[0], f"the text of {_q(role)} reads as {LEVEL_NAMES[text]} ({p:.0%} likely "
+                                              f"{T.LINT_LEVEL_MISMATCH_MIN_GAP}+ levels {'above' if direction > 0 else 'below'}"
+                                              f" {LEVEL_NAMES[place]}, the level its title names)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,20 @@ from __future__ import annotations
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: Largest single record (one posting inside a container file), in bytes.
 MAX_RECORD_BYTES = 2 * 1024 * 1024
-#: Deepest list/heading nesting kept; deeper items are attached at this depth.
+#: Deepest list nesting kept; deeper items are attached at this depth and reported
+#: (``NESTING_CLAMPED`` warning, see ``readers.base.limit_warnings``).
 MAX_NESTING_DEPTH = 12
-#: Longest statement kept, in characters; longer ones are cut and reported.
+#: Longest statement kept, in characters; longer ones are cut and reported (``STATEMENT_CUT`` warning).
 MAX_STATEMENT_CHARS = 4000
+#: Deepest markup read: HTML elements, Markdown lists and quotes, YAML front matter. A deeper
+#: document is refused with ``LimitError`` (the deepest page in the corpus nests 20 elements).
+MAX_MARKUP_DEPTH = 100
+#: Most values YAML front matter may hold once its aliases are expanded (the largest in the
+#: corpus holds about 300); more is refused with ``LimitError``.
+MAX_METADATA_VALUES = 10_000
+#: Longest YAML front matter read, in characters (the largest in the corpus is about 17,000;
+#: PyYAML reads some 50,000 characters a second).
+MAX_FRONT_MATTER_CHARS = 64 * 1024
 #: Bytes sniffed to choose a reader.
 SNIFF_BYTES = 4096
 #: Share of NUL / control bytes above which a file is treated as binary.
@@ -44,6 +54,9 @@ LINT_REPEAT_MIN_LEVELS = 3
 #: Vague wording: statements longer than this many words are not judged (long sentences carry verbs
 #: the action-verb list does not know).
 LINT_VAGUE_MAX_WORDS = 20
-#: Level mismatch: canonical levels between place and text, and the leveler's least confidence.
-LINT_LEVEL_MISMATCH_MIN_GAP = 1
-LINT_LEVEL_MISMATCH_MIN_CONFIDENCE = 0.5
+#: Level mismatch: the text reads at least MIN_GAP canonical levels away from the title's level, with at
+#: least MIN_CONFIDENCE of the leveler's probability that far away, for a level stating at least
+#: MIN_STATEMENTS expectations of its own (leveling two bullets says little).
+LINT_LEVEL_MISMATCH_MIN_GAP = 2
+LINT_LEVEL_MISMATCH_MIN_CONFIDENCE = 0.8
+LINT_LEVEL_MISMATCH_MIN_STATEMENTS = 5
