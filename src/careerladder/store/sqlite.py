@@ -17,6 +17,10 @@ from ..errors import StoreError
 from .base import DocumentRecord, SearchHit
 from .migrations import migrate
 
+class _BatchFailed(Exception):
+    """A document of a batch written without savepoints failed; the batch was rolled back."""
+
+
 #: Markers around matched words in ``SearchHit.snippet`` (renderers escape the text, then replace them).
 MARK_START, MARK_END = "\x02", "\x03"
 
@@ -104,13 +108,21 @@ class SQLiteStore:
 
     def write_documents(self, batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]]
                         ) -> list[bool | Exception]:
-        """Write many documents in one transaction, each under its own savepoint.
+        """Write many documents in one transaction; each document is stored whole or not at all.
 
         Returns one outcome per item: True (written), False (unchanged) or the
-        ``StoreError`` of a document that failed (its savepoint is rolled back, so
-        no partial role remains; the others are committed). Raises ``StoreError``
-        only when the commit itself fails, and then nothing of the batch is stored.
+        ``StoreError`` of a document that failed. The batch is first written without
+        savepoints (the fast path); if any document fails, it is rolled back and written
+        again with a savepoint per document, so the failing ones leave nothing behind and
+        the others are committed. Raises ``StoreError`` only when the commit itself
+        fails, and then nothing of the batch is stored.
         """
+        try:
+            return self._write_batch(batch, savepoints=False)
+        except _BatchFailed:
+            return self._write_batch(batch, savepoints=True)
+
+    def _write_batch(self, batch, *, savepoints: bool) -> list[bool | Exception]:
         out: list[bool | Exception] = []
         conn = self.conn
         try:
@@ -119,6 +131,14 @@ class SQLiteStore:
             for record, roles in batch:
                 if self.has_document(record.source, record.content_hash, record.analysis_hash):
                     out.append(False)
+                    continue
+                if not savepoints:
+                    try:
+                        self._replace_document(record, roles)
+                    except Exception as exc:  # noqa: BLE001 - redo the batch document by document
+                        conn.rollback()
+                        raise _BatchFailed from exc
+                    out.append(True)
                     continue
                 conn.execute("SAVEPOINT document")
                 try:

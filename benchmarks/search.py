@@ -1,0 +1,160 @@
+"""Search latency benchmark (one command): ``Store.search`` p95 at 10^6 statements in SQLite.
+
+    .venv/bin/python benchmarks/search.py                        # builds a 10^6-statement database, then queries
+    .venv/bin/python benchmarks/search.py --db /tmp/s.db --keep  # keep it; later runs reuse it
+
+The database holds real statements: the RemoteWLB postings are ingested (the whole pipeline) and
+their roles are replicated under new ids until the statement count is reached. Queries are
+ours (single words, phrases, prefixes, rare and very common words) plus the same queries with
+filters (kind, competency, level); each is run ``--repeat`` times. Prints p50/p95/p99/max of
+``Store.search`` (FTS5 match + joins to roles + snippet + filters, limit 50), the same for a bare
+FTS5 baseline measured in the same run on the same database (``MATCH ... ORDER BY rank LIMIT 50``
+on the FTS table alone), their ratio, and peak RSS. Target: p95 < 20 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from careerladder.ingest import FileTask, ingest  # noqa: E402
+from careerladder.store import DocumentRecord, open_store  # noqa: E402
+from careerladder.store.base import write_batch  # noqa: E402
+from careerladder.store.sqlite import fts_query  # noqa: E402
+
+REMOTEWLB = ROOT.parent / "shared" / "corpus" / "postings" / "RemoteWLB__remote-jobs" / "jobs"
+TARGET_P95_MS = 20.0
+#: Our queries: what a recruiter or an engineering leader would type.
+QUERIES = (
+    "budget", "hiring", "mentor", "kubernetes", "roadmap", "on-call", "stakeholders", "board of directors",
+    "manage managers", "python django", "distributed systems", "career growth", "performance reviews",
+    "incident", "agile", "product managers", "headcount", "technical debt", "remote", "team",
+    "experience", "engineering", "lead", "strat", "reliab", "recruit", "coach engineers", "okrs",
+    "postgres", "security", "diversity and inclusion", "cross-functional", "architecture decisions",
+    "ship", "vendor", "p&l", "10+ years", "scale the organization", "hands-on", "machine learning",
+)
+FILTERS = ({"kind": "job_posting"}, {"competency": "people_management"}, {"competency": "budget_business"},
+           {"level": "director"}, {"level": "em"})
+
+
+def build(db: Path, statements: int, seed_files: int) -> dict:
+    """Ingest ``seed_files`` RemoteWLB postings, then replicate their roles until ``statements``."""
+    started = time.perf_counter()
+    files = sorted(REMOTEWLB.rglob("README.md"))[:seed_files]
+    with tempfile.TemporaryDirectory(prefix="careerladder-search-") as tmp:
+        seed_db = Path(tmp) / "seed.db"
+        ingest([], seed_db, jobs=os.cpu_count(), errors_path=Path(tmp) / "e.log",
+               tasks=[FileTask(str(f), f.relative_to(REMOTEWLB).as_posix()) for f in files])
+        seed = open_store(seed_db)
+        roles = [json.dumps(r, ensure_ascii=False) for r in seed.roles()]
+        per_role = seed.counts()["statements"] / max(1, len(roles))
+        seed.close()
+    store = open_store(db)
+    have = store.counts()["statements"]
+    replica, batch = 0, []
+    while have < statements:
+        for text in roles:
+            role = json.loads(text)
+            rid = f"r{replica}/{role['id']}"
+            role = json.loads(text.replace(json.dumps(role["id"])[1:-1], rid))
+            batch.append((DocumentRecord(rid, f"h{replica}", "a", "markdown", {}), [role]))
+            have += per_role
+            if len(batch) >= 500:
+                write_batch(store, batch)
+                batch = []
+            if have >= statements:
+                break
+        replica += 1
+    write_batch(store, batch)
+    store.conn.execute("INSERT INTO statements_fts(statements_fts) VALUES ('optimize')")
+    store.conn.commit()
+    counts = store.counts()
+    store.close()
+    return {"seconds": time.perf_counter() - started, "replicas": replica, **counts}
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def measure(db: Path, repeat: int) -> dict:
+    store = open_store(db, readonly=True)
+    bare = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    cases = [(q, {}) for q in QUERIES] + [(q, f) for q in QUERIES[::4] for f in FILTERS]
+    for q, f in cases:  # warm the page cache once, as a running server would be
+        store.search(q, **f)
+    ours, base, hits = [], [], []
+    for _ in range(repeat):
+        for q, f in cases:
+            t = time.perf_counter()
+            found = store.search(q, **f)
+            ours.append((time.perf_counter() - t) * 1000)
+            hits.append(len(found))
+        for q in QUERIES:
+            match = fts_query(q)
+            t = time.perf_counter()
+            bare.execute("SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rank LIMIT 50",
+                         (match,)).fetchall()
+            base.append((time.perf_counter() - t) * 1000)
+    slowest = sorted(((statistics.median(ms for (qq, ff), ms in zip(cases * repeat, ours) if (qq, ff) == (q, f)),
+                       q, f) for q, f in cases), reverse=True)[:5]
+    store.close()
+    return {"ours": ours, "base": base, "cases": len(cases), "mean_hits": statistics.mean(hits),
+            "slowest": slowest}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--statements", type=int, default=1_000_000)
+    parser.add_argument("--seed-files", type=int, default=3000, help="RemoteWLB postings ingested for real")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--db", type=Path, default=None, help="database to build or reuse")
+    parser.add_argument("--keep", action="store_true", help="keep the database")
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, load average: {os.getloadavg()[0]:.2f} (shared; numbers are lower "
+          f"bounds)")
+    tmp = None
+    db = args.db
+    if db is None:
+        tmp = tempfile.TemporaryDirectory(prefix="careerladder-search-")
+        db = Path(tmp.name) / "search.db"
+    have = open_store(db).counts()["statements"] if db.exists() else 0
+    if have < args.statements:
+        built = build(db, args.statements, args.seed_files)
+        print(f"built: {built['statements']} statements in {built['roles']} roles ({built['replicas']} replicas of "
+              f"{args.seed_files} ingested postings) in {built['seconds']:.0f} s; "
+              f"{db.stat().st_size / 2**20:.0f} MiB")
+    else:
+        print(f"reusing {db}: {have} statements")
+    m = measure(db, args.repeat)
+    ours, base = m["ours"], m["base"]
+    p95, b95 = percentile(ours, 0.95), percentile(base, 0.95)
+    print(f"Store.search over {m['cases']} queries x {args.repeat} (mean {m['mean_hits']:.0f} hits, limit 50): "
+          f"p50 {percentile(ours, 0.5):.1f} ms, p95 {p95:.1f} ms, p99 {percentile(ours, 0.99):.1f} ms, "
+          f"max {max(ours):.1f} ms")
+    print(f"bare FTS5 baseline (same queries, no joins/snippet/filters): p50 {percentile(base, 0.5):.1f} ms, "
+          f"p95 {b95:.1f} ms; ratio p95 {p95 / b95:.1f}x")
+    print("slowest (median ms): " + "; ".join(f"{q!r}{' ' + str(f) if f else ''} {ms:.1f}"
+                                              for ms, q, f in m["slowest"]))
+    print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    print(f"target p95 < {TARGET_P95_MS:g} ms: {'met' if p95 < TARGET_P95_MS else 'MISSED'}")
+    if tmp is not None and not args.keep:
+        tmp.cleanup()
+    elif args.keep or args.db:
+        print(f"database kept at {db}")
+
+
+if __name__ == "__main__":
+    main()
