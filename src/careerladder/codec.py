@@ -61,7 +61,7 @@ def _leveling(d: Mapping[str, Any] | None) -> Leveling | None:
     return Leveling(level=d["level"], confidence=d["confidence"], scores=dict(d.get("scores", {})),
                     title_level=d.get("title_level", "unknown"),
                     evidence=tuple(Evidence(**e) for e in d.get("evidence", ())),
-                    inflation=d.get("inflation"))
+                    inflation=d.get("inflation"), text_level=d.get("text_level"))
 
 
 def role_from_data(d: Mapping[str, Any]) -> Role:

@@ -195,9 +195,10 @@ class Leveling:
     """The level a role's text supports.
 
     ``level``: canonical level (``vocab.LEVELS``); ``scores``: probability per
-    management level, summing to 1; ``confidence``: the top probability;
-    ``title_level``: what the title alone claims; ``inflation``: ``None`` when
-    title and text agree, else ``"title_above_text"`` or ``"title_below_text"``.
+    management level, summing to 1 (the title, when clear, is a prior in them);
+    ``confidence``: the top probability; ``title_level``: what the title alone
+    claims; ``text_level``: what the text alone supports; ``inflation``: ``None``
+    when title and text agree, else ``"title_above_text"`` or ``"title_below_text"``.
     """
 
     level: str
@@ -206,6 +207,7 @@ class Leveling:
     title_level: str
     evidence: tuple[Evidence, ...] = ()
     inflation: str | None = None
+    text_level: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

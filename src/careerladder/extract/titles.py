@@ -19,7 +19,8 @@ import re
 _SUBS = (
     (re.compile(r"\bsr\b\.?|\bsnr\b"), "senior"), (re.compile(r"\bmgr\b"), "manager"),
     (re.compile(r"\beng\b"), "engineering"), (re.compile(r"\bvice[- ]president\b"), "vp"),
-    (re.compile(r"\b(?:svp|evp|avp|cvp)\b"), "vp"), (re.compile(r"\bdir\b"), "director"),
+    (re.compile(r"\b(?:svp|evp|cvp)\b"), "vp"), (re.compile(r"\bavp\b"), "assistant vp"),
+    (re.compile(r"\bdir\b"), "director"),
     (re.compile(r"\bchief (?:technology|technical|engineering) officer\b"), "cto"),
     (re.compile(r"\bem\b"), "engineering manager"), (re.compile(r"\bswe\b|\bsw\b"), "software"),
 )
@@ -133,19 +134,32 @@ def title_level(title: str | None) -> str:
 def clear_label(title: str | None) -> str | None:
     """The level a title *clearly* names, for evaluation labels; None when unclear.
 
-    Stricter than ``title_level``: the title must name engineering or software
-    explicitly, and "Head of", two-level, fractional and non-engineering titles
-    give None. ``senior_director`` is kept (callers may merge it into director).
+    Stricter than ``title_level``: the role's own segment of the title must name engineering or
+    software explicitly, exactly one level word, and no individual-contributor noun; "Head of",
+    two-level, fractional, banking-rank ("Java Developer - VP", "VP, ... Engineering Manager") and
+    non-engineering titles ("Director, Inventory Development") give None. ``senior_director`` is kept
+    (callers may merge it into director).
     """
     level = title_level(title)
     if level in ("ic", "unknown") or not title:
         return None
-    core = _core(normalize_title(title))
-    if not re.search(r"\b(?:engineering|engineer|software|development|technology|cto|platform|"
-                     r"infrastructure|devops|sre|site reliability|qa|quality engineering)\b", core):
+    t = normalize_title(title)
+    segments = [seg.strip(" ,:;") for seg in _SEPARATORS.split(t) if seg and seg.strip(" ,:;")]
+    if not segments or not _LEVEL_WORD.search(segments[0]):
+        return None  # the level is only a trailing rank ("QA Engineering - VP")
+    core = segments[0]
+    if len(set(re.findall(r"\b(?:cto|vp|director|manager|head|chief)\b", core))) > 1 or "assistant" in core:
         return None
-    if re.search(r"\b(?:business|market|partner|partnership|strategic|corporate)\s+development\b", core):
+    if level != "cto" and _IC_NOUN.search(core):
         return None
-    if re.search(r"\b(?:sales|solutions|customer|support|field|application)\s+engineering\b", core):
+    if not re.search(r"\b(?:engineering|software|technology|cto|platform|infrastructure|devops|sre|"
+                     r"site reliability|qa|quality engineering|(?:software|application|product|web|mobile|"
+                     r"platform|game|backend|frontend)\s+development|development\s+manager)\b", core):
+        return None
+    if re.search(r"\bsales\b", core):
+        return None
+    if re.search(r"\b(?:sales|solutions?|customer|support|field|application|commercial|learning|inventory|"
+                 r"funding|growth|business|partner|corporate|reverse)\s+(?:\w+\s+)?(?:engineering|development)\b",
+                 core):
         return None
     return level
