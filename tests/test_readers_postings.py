@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from careerladder.errors import ParseError, ReadError
+from careerladder.errors import LimitError, ParseError, ReadError
 from careerladder.pipeline import analyze
 from careerladder.readers import iter_files, read_path, reader_names
 from careerladder.readers.hn import parse_header, split_roles
-from careerladder.readers.records import Skips, iter_json_array
+from careerladder.readers.records import Skips, iter_json_array, with_skips
 
 FIX = Path(__file__).parent / "fixtures" / "postings"
 
@@ -284,6 +284,18 @@ def test_formats_are_sniffed_by_content_whatever_the_name(tmp_path, fixture, fmt
     renamed = tmp_path / "posting.txt"
     shutil.copyfile(FIX / fixture, renamed)
     assert {d.format for d in read_path(renamed)} == {fmt}
+
+
+def test_a_record_failing_a_limit_is_skipped_not_the_file():
+    def build(n, record):
+        if record[1] == "deep":
+            raise LimitError("HTML nests deeper than 200 elements", "f.json", record[0])
+        return read_path(FIX / "rebase/77.json")[0]
+    skips = Skips()
+    docs = list(with_skips([(3, "deep"), (9, "fine")], build, skips, "f.json", "posts"))
+    assert len(docs) == 1 and docs[0].metadata["skipped"] == ["line 3: HTML nests deeper than 200 elements"]
+    with pytest.raises(ReadError, match="no posts found .1 records skipped; first: line 3"):
+        list(with_skips([(3, "deep")], build, Skips(), "f.json", "posts"))
 
 
 def test_json_array_iteration_gives_record_lines():

@@ -126,25 +126,24 @@ class CsvPostingsReader:
                 skips.add(start, "no title")
                 continue
             rows.append((start, record))
-        yield from with_skips(self._documents(source, rows), skips, source, "CSV rows")
+        yield from with_skips(rows, lambda n, row: self._document(source, n, *row), skips, source, "CSV rows")
 
-    def _documents(self, source: str, rows: list) -> Iterator[Document]:
+    def _document(self, source: str, n: int, line: int, record: dict[str, str]) -> Document:
         text_cols = {c for c, _ in TEXT_COLUMNS}
-        for n, (line, record) in enumerate(rows, 1):
-            blocks: list[Block] = []
-            for column, heading in TEXT_COLUMNS:
-                value = record.get(column, "")
-                if value.strip():
-                    blocks.append(Block("heading", heading, line, line, 2))
-                    blocks.extend(field_blocks(value, line))
-            meta: dict[str, Any] = {}
-            for key, value in record.items():
-                if key in text_cols or key == TITLE:
-                    continue
-                value = clean_text(value)
-                meta[key] = (value == "1") if key in FLAG_COLUMNS and value in ("0", "1") else value
-            meta["row_line"] = line
-            row_id = next((record[c].strip() for c in ID_COLUMNS if record.get(c, "").strip()), None)
-            raw = "\x1f".join(record.values())
-            yield posting(source, self.name, blocks, raw, title=clean_text(clean_field(record[TITLE])),
-                          organization=None, metadata=meta, fragment=row_id or f"row-{n}", title_line=line)
+        blocks: list[Block] = []
+        for column, heading in TEXT_COLUMNS:
+            value = record.get(column, "")
+            if value.strip():
+                blocks.append(Block("heading", heading, line, line, 2))
+                blocks.extend(field_blocks(value, line))
+        meta: dict[str, Any] = {}
+        for key, value in record.items():
+            if key in text_cols or key == TITLE:
+                continue
+            value = clean_text(value)
+            meta[key] = (value == "1") if key in FLAG_COLUMNS and value in ("0", "1") else value
+        meta["row_line"] = line
+        row_id = next((record[c].strip() for c in ID_COLUMNS if record.get(c, "").strip()), None)
+        raw = "\x1f".join(record.values())
+        return posting(source, self.name, blocks, raw, title=clean_text(clean_field(record[TITLE])),
+                       organization=None, metadata=meta, fragment=row_id or f"row-{n}", title_line=line)

@@ -71,27 +71,27 @@ class HNJsonReader:
                 key = text.find(f'"{HTML_KEY}"', start, end)
                 field_line = line + text.count("\n", start, key) if key >= 0 else line
                 records.append((line, field_line, value, text[start:end]))
-        yield from with_skips(self._documents(source, records), skips, source, "HN posts")
+        month, seen = month_of(source), set()
+        yield from with_skips(records, lambda n, r: self._document(source, n, r, month, seen), skips, source,
+                              "HN posts")
 
-    def _documents(self, source: str, records: list) -> Iterator[Document]:
-        month = month_of(source)
-        seen: set[str] = set()
-        for n, (line, field_line, rec, raw) in enumerate(records, 1):
-            html = rec[HTML_KEY]
-            geo = rec.get("location") if isinstance(rec.get("location"), str) else None
-            header = parse_header(strip_tags(header_html(html)), geo)
-            fragment = item_id(rec.get("url")) or f"post-{n}"
-            if fragment in seen:
-                fragment = f"{fragment}-{n}"
-            seen.add(fragment)
-            meta: dict[str, Any] = {k: v for k, v in rec.items() if k not in (HTML_KEY, "location", "remote")}
-            meta.update(header.metadata())
-            meta["geo_location"] = geo
-            meta["location"] = header.location or geo
-            meta["remote"] = header.remote if header.remote is not None else rec.get("remote")
-            meta["record_line"] = line
-            meta["month"] = month
-            title, _ = header.title()
-            blocks = comment_blocks(html, field_line, locate=False)
-            yield posting(source, self.name, blocks, raw, title=title or None, organization=header.company,
-                          metadata=meta, fragment=fragment)
+    def _document(self, source: str, n: int, record: tuple, month: str | None, seen: set[str]) -> Document:
+        line, field_line, rec, raw = record
+        html = rec[HTML_KEY]
+        geo = rec.get("location") if isinstance(rec.get("location"), str) else None
+        header = parse_header(strip_tags(header_html(html)), geo)
+        blocks = comment_blocks(html, field_line, locate=False)
+        fragment = item_id(rec.get("url")) or f"post-{n}"
+        if fragment in seen:
+            fragment = f"{fragment}-{n}"
+        seen.add(fragment)
+        meta: dict[str, Any] = {k: v for k, v in rec.items() if k not in (HTML_KEY, "location", "remote")}
+        meta.update(header.metadata())
+        meta["geo_location"] = geo
+        meta["location"] = header.location or geo
+        meta["remote"] = header.remote if header.remote is not None else rec.get("remote")
+        meta["record_line"] = line
+        meta["month"] = month
+        title, _ = header.title()
+        return posting(source, self.name, blocks, raw, title=title or None, organization=header.company,
+                       metadata=meta, fragment=fragment)

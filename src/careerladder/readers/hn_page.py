@@ -104,16 +104,18 @@ class HNPageReader:
                 skips.add(line, "deleted or empty comment")
                 continue
             found.append((line, cid or f"comment-{len(found) + 1}", user, html))
-        yield from with_skips(self._documents(source, found, thread), skips, source, "top-level HN comments")
+        yield from with_skips(found, lambda n, c: self._document(source, c, thread), skips, source,
+                              "top-level HN comments")
 
-    def _documents(self, source: str, found: list, thread: str | None) -> Iterator[Document]:
-        for line, cid, user, html in found:
-            header = parse_header(strip_tags(header_html(_inner(html))))
-            meta: dict[str, Any] = {"user": user, "thread": thread, "item_id": cid}
-            meta.update(header.metadata())
-            title, _ = header.title()
-            yield posting(source, self.name, comment_blocks(html, line), html, title=title or None,
-                          organization=header.company, metadata=meta, fragment=cid)
+    def _document(self, source: str, comment: tuple, thread: str | None) -> Document:
+        line, cid, user, html = comment
+        blocks = comment_blocks(html, line)
+        header = parse_header(strip_tags(header_html(_inner(html))))
+        meta: dict[str, Any] = {"user": user, "thread": thread, "item_id": cid}
+        meta.update(header.metadata())
+        title, _ = header.title()
+        return posting(source, self.name, blocks, html, title=title or None, organization=header.company,
+                       metadata=meta, fragment=cid)
 
 
 def _inner(html: str) -> str:

@@ -72,7 +72,7 @@ class JobBoardReader:
                 skips = Skips()
             for line, value in entries:
                 self._keep(found, skips, line, line, value)
-        yield from with_skips(self._documents(source, found), skips, source, "job-board records")
+        yield from with_skips(found, lambda n, r: self._document(source, n, *r), skips, source, "job-board records")
 
     @staticmethod
     def _keep(found: list, skips: Skips, line: int, text_line: int, value: Any) -> None:
@@ -83,19 +83,17 @@ class JobBoardReader:
         else:
             found.append((line, text_line, value))
 
-    def _documents(self, source: str, found: list) -> Iterator[Document]:
-        for n, (line, text_line, rec) in enumerate(found, 1):
-            meta: dict[str, Any] = {k: v for k, v in rec.items() if k not in (TITLE_KEY, ORGANIZATION_KEY, TEXT_KEY)}
-            for key in SALARY_KEYS:
-                if meta.get(key) in (0, "0", ""):
-                    meta.pop(key)
-            meta["record_line"] = line
-            ident = next((rec[k] for k in ID_KEYS if isinstance(rec.get(k), (str, int)) and str(rec[k]).strip()),
-                         None)
-            company = rec.get(ORGANIZATION_KEY)
-            raw = json.dumps(rec, ensure_ascii=False, sort_keys=True)
-            yield posting(source, self.name, description_blocks(rec.get(TEXT_KEY), text_line), raw,
-                          title=text_of(rec.get(TITLE_KEY)),
-                          organization=text_of(company) if isinstance(company, str) else None,
-                          metadata=meta, fragment=str(ident).strip() if ident is not None else f"record-{n}",
-                          title_line=line)
+    def _document(self, source: str, n: int, line: int, text_line: int, rec: dict) -> Document:
+        meta: dict[str, Any] = {k: v for k, v in rec.items() if k not in (TITLE_KEY, ORGANIZATION_KEY, TEXT_KEY)}
+        for key in SALARY_KEYS:
+            if meta.get(key) in (0, "0", ""):
+                meta.pop(key)
+        meta["record_line"] = line
+        ident = next((rec[k] for k in ID_KEYS if isinstance(rec.get(k), (str, int)) and str(rec[k]).strip()), None)
+        company = rec.get(ORGANIZATION_KEY)
+        raw = json.dumps(rec, ensure_ascii=False, sort_keys=True)
+        return posting(source, self.name, description_blocks(rec.get(TEXT_KEY), text_line), raw,
+                       title=text_of(rec.get(TITLE_KEY)),
+                       organization=text_of(company) if isinstance(company, str) else None,
+                       metadata=meta, fragment=str(ident).strip() if ident is not None else f"record-{n}",
+                       title_line=line)

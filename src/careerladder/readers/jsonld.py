@@ -37,7 +37,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..errors import ReadError
 from ..model import Block, Document
 from .html import HtmlReader
-from .records import Skips, html_blocks_at, posting, text_of, with_skips
+from .records import Skips, attach_skips, html_blocks_at, posting, text_of, with_skips
 
 SCRIPT_TYPE = "application/ld+json"
 JOB_POSTING = "JobPosting"
@@ -186,9 +186,11 @@ class JsonLdReader:
         else:
             found = self._from_page(source, text, skips)
             if not found:
-                yield from with_skips(HtmlReader().read(source, text), skips, source, "HTML content")
+                yield from attach_skips(HtmlReader().read(source, text), skips)
                 return
-        yield from with_skips(self._documents(source, found), skips, source, "JobPosting records")
+        several = len(found) > 1
+        yield from with_skips(found, lambda n, f: self._document(source, n, *f, several), skips, source,
+                              "JobPosting records")
 
     @staticmethod
     def _with_lines(text: str, offset: int, items: list[dict]) -> list[tuple[int, dict]]:
@@ -219,13 +221,11 @@ class JsonLdReader:
             found.extend(self._with_lines(text, max(begin, at, 0), job_postings(data)))
         return found
 
-    def _documents(self, source: str, found: list[tuple[int, dict]]) -> Iterator[Document]:
-        several = len(found) > 1
-        for n, (line, item) in enumerate(found, 1):
-            meta = posting_metadata(item)
-            title = text_of(item.get("title")) or text_of(item.get("name"))
-            fragment = (meta.get("identifier") or f"jobposting-{n}") if several else None
-            raw = json.dumps(item, ensure_ascii=False, sort_keys=True)
-            yield posting(source, self.name, posting_blocks(item, line), raw, title=title,
-                          organization=_name(item.get("hiringOrganization")), metadata=meta, fragment=fragment,
-                          title_line=line)
+    def _document(self, source: str, n: int, line: int, item: dict, several: bool) -> Document:
+        meta = posting_metadata(item)
+        title = text_of(item.get("title")) or text_of(item.get("name"))
+        fragment = (meta.get("identifier") or f"jobposting-{n}") if several else None
+        raw = json.dumps(item, ensure_ascii=False, sort_keys=True)
+        return posting(source, self.name, posting_blocks(item, line), raw, title=title,
+                       organization=_name(item.get("hiringOrganization")), metadata=meta, fragment=fragment,
+                       title_line=line)

@@ -3,8 +3,10 @@ and building a ``job_posting`` Document.
 
 Container formats (a JSON list of posts, JSON Lines, a CSV) read in two passes:
 the first decodes and checks every record (cheap, C-speed JSON/CSV), counting the
-records it must skip; the second turns records into documents one at a time. The
-skip count and the first few reasons go into the FIRST document's metadata
+records it must skip; the second turns each record into a document, skipping a record
+whose conversion raises ``ReadError``/``LimitError`` (markup nested too deep). All of a
+file's documents are built before the first is given (memory per file, never per
+corpus), so the skip count and the first few reasons in the FIRST document's metadata
 (``skipped_records``: int, ``skipped``: ["line 12: not a JSON object", ...]), so a
 bad record never kills its file and is never dropped silently. A file whose every
 record is bad raises ``ReadError`` naming the file and the first reason.
@@ -15,7 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from json.decoder import WHITESPACE
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .. import thresholds
 from ..errors import ReadError
@@ -165,17 +167,30 @@ def posting(source: str, fmt: str, blocks: list[Block], raw: str | bytes, *, tit
                          kind="job_posting", fragment=fragment, line_offset=line_offset)
 
 
-def with_skips(documents: Iterator[Document], skips: Skips, source: str, what: str) -> Iterator[Document]:
-    """``documents`` with ``skips`` recorded in the first one; ``ReadError`` when there is none.
+def with_skips(records: Sequence[tuple], build: Callable[[int, tuple], Document], skips: Skips, source: str,
+               what: str) -> Iterator[Document]:
+    """One Document per record, ``skips`` recorded in the first; ``ReadError`` when there is none.
 
-    ``what``: the format's name for the error ("HN post", "CSV row").
+    ``records``: tuples whose first item is the record's line; ``build(n, record)`` makes
+    the n-th (1-based) Document and may raise ``ReadError`` (``LimitError``) for that record
+    alone, which skips it. All documents are built before the first is given, so the
+    count in the first one is exact. ``what``: the records' name for the error ("HN posts").
     """
-    first = True
-    for doc in documents:
-        if first and skips.count:
-            doc = replace(doc, metadata={**doc.metadata, **skips.metadata()})
-        first = False
-        yield doc
-    if first:
+    docs = []
+    for n, record in enumerate(records, 1):
+        try:
+            docs.append(build(n, record))
+        except ReadError as exc:
+            skips.add(record[0], exc.message)
+    if not docs:
         reason = f"; first: {skips.reasons[0]}" if skips.reasons else ""
         raise ReadError(f"no {what} found ({skips.count} records skipped{reason})", source)
+    yield from attach_skips(docs, skips)
+
+
+def attach_skips(documents: Iterable[Document], skips: Skips) -> Iterator[Document]:
+    """``documents`` with ``skips.metadata()`` merged into the first one's metadata."""
+    for i, doc in enumerate(documents):
+        if i == 0 and skips.count:
+            doc = replace(doc, metadata={**doc.metadata, **skips.metadata()})
+        yield doc

@@ -190,10 +190,10 @@ class RemoteWLBHistoryReader:
                 skips.add(line, problem)
             else:
                 records.append((line, value))
-        yield from with_skips(self._documents(source, records), skips, source, "RemoteWLB history records")
+        yield from with_skips(records, lambda n, r: self._document(source, *r), skips, source,
+                              "RemoteWLB history records")
 
-    def _documents(self, source: str, records: list[tuple[int, dict]]) -> Iterator[Document]:
-        for line, rec in records:
-            path, commit = rec["path"].strip(), rec["commit"].strip()
-            extra = {"path": path, "commit": commit, "jsonl_line": line, **_path_fields(path)}
-            yield read_readme(source, rec["text"], fragment=f"{path}@{commit}", extra=extra, fmt=self.name)
+    def _document(self, source: str, line: int, rec: dict) -> Document:
+        path, commit = rec["path"].strip(), rec["commit"].strip()
+        extra = {"path": path, "commit": commit, "jsonl_line": line, **_path_fields(path)}
+        return read_readme(source, rec["text"], fragment=f"{path}@{commit}", extra=extra, fmt=self.name)
