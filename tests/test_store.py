@@ -182,3 +182,21 @@ def test_postgres_drops_nul_characters(tmp_path):
                          [role("a.md", "Own the\x00 budget")])
     assert [h.text for h in store.search("budget")] == ["Own the budget"]
     assert store.role("a.md")["sections"][0]["statements"][0]["text"] == "Own the\x00 budget"
+
+
+def assessment(person, on, readiness, level="vp.md"):
+    """The fields a store indexes of an assessment dict (the rest is kept as written)."""
+    return {"person": person, "perspective": "self", "ladder": {"id": "acme"},
+            "level": {"id": level, "title": "VP of Engineering"}, "assessed_on": on,
+            "readiness": {"overall": readiness}, "notes": ["Owned the \x02 budget"]}
+
+
+def test_assessments_are_stored_once_per_dict_in_date_order(url):
+    store = open_store(url)
+    later, first = assessment("Ada", "2026-09-01", 0.6), assessment("Ada", "2026-03-02", 0.4)
+    assert store.write_assessment(later) and store.write_assessment(first)
+    assert not store.write_assessment(first)
+    assert store.assessments("Ada") == [first, later]
+    assert store.assessments("Ada", level="cto.md") == [] and store.assessments("Nobody") == []
+    with pytest.raises(StoreError, match="not an assessment"):
+        store.write_assessment({"person": "Ada"})

@@ -9,6 +9,7 @@ which PostgreSQL text cannot hold, are dropped from stored text.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime, timezone
 from typing import Any, Iterator, Mapping, Sequence
@@ -104,6 +105,22 @@ CREATE TABLE ladders (
     name TEXT NOT NULL,
     data TEXT NOT NULL
 );
+"""),
+    (2, "assessments", """
+CREATE TABLE assessments (
+    id BIGSERIAL PRIMARY KEY,
+    person TEXT NOT NULL,
+    perspective TEXT NOT NULL,
+    ladder TEXT NOT NULL,
+    level_id TEXT NOT NULL,
+    level_title TEXT NOT NULL,
+    assessed_on TEXT NOT NULL,
+    readiness DOUBLE PRECISION NOT NULL,
+    data_hash TEXT NOT NULL UNIQUE,
+    data TEXT NOT NULL,
+    stored_at TEXT NOT NULL DEFAULT (now()::text)
+);
+CREATE INDEX assessments_person ON assessments(person, assessed_on);
 """),
 )
 
@@ -328,6 +345,37 @@ class PostgresStore:
         except psycopg.Error as exc:
             raise StoreError(f"search failed: {_first_line(exc)}", self.path) from exc
         return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[11]) for r in rows]
+
+    # -- assessments ------------------------------------------------------------
+    def write_assessment(self, data: Mapping[str, Any]) -> bool:
+        """Store one assessment (an ``assessment_data`` dict, see ``schema/assessment.schema.json``)
+        in one transaction. Returns False, writing nothing, when the same dict is already stored.
+        Raises ``StoreError`` on a database error or a dict without person, perspective, ladder,
+        level, assessed_on and readiness."""
+        try:
+            row = (str(data["person"]), str(data["perspective"]), str(data["ladder"]["id"]), str(data["level"]["id"]),
+                   str(data["level"]["title"]), str(data["assessed_on"]), float(data["readiness"]["overall"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise StoreError(f"not an assessment: missing or bad {exc}", self.path) from exc
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        try:
+            with self.conn.transaction():
+                cur = self.conn.execute(
+                    "INSERT INTO assessments (person, perspective, ladder, level_id, level_title, assessed_on, "
+                    "readiness, data_hash, data) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                    "ON CONFLICT (data_hash) DO NOTHING", _row((*row, digest, text)))
+        except psycopg.Error as exc:
+            raise StoreError(f"cannot store assessment: {_first_line(exc)}", self.path) from exc
+        return cur.rowcount == 1
+
+    def assessments(self, person: str, *, level: str | None = None) -> list[dict[str, Any]]:
+        """Stored assessments of ``person`` (exact name), as the dicts written, oldest first
+        (by ``assessed_on``, then storing order); ``level``: only this level id."""
+        sql, args = "SELECT data FROM assessments WHERE person = %s", [person]
+        if level:
+            sql, args = sql + " AND level_id = %s", args + [level]
+        return [json.loads(r[0]) for r in self.conn.execute(sql + " ORDER BY assessed_on, id", args)]
 
     def counts(self) -> dict[str, int]:
         """Rows per table: documents, roles, statements, requirements, ladders."""

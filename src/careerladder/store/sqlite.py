@@ -17,6 +17,7 @@ from ..errors import StoreError
 from .base import DocumentRecord, SearchHit
 from .migrations import migrate
 
+
 class _BatchFailed(Exception):
     """A document of a batch written without savepoints failed; the batch was rolled back."""
 
