@@ -15,9 +15,9 @@ location hint). REMOTE is any ``remote`` word not preceded by no/not/non.
 Paid Acquisition | New York``): the post stays ONE Document (one role for parse)
 with ``metadata["roles"]`` listing each role named in the header (split at ``/``,
 ``,``, ``;``, ``&``, ``and`` — a piece naming no role noun is glued back to the one
-before, so "Software Engineer, Full Stack" stays one role), and ``title`` is the
-role text as the poster wrote it (joined with " | " when roles sit in several
-fields). A header naming no role gives the header line itself as ``title``
+before, so "Software Engineer, Full Stack" stays one role; pieces that only say
+"Full Time" are dropped), and ``title`` is the role text as the poster wrote it
+(joined with " | " when roles sit in several fields); with one role, that role. A header naming no role gives the header line itself as ``title``
 (``metadata["title_from"]`` says which: ``role``, ``roles`` or ``header``).
 """
 
@@ -48,8 +48,9 @@ MAX_HINT_EXTRA_WORDS = 2
 #: Field separators, tried in order: the first one present splits the header.
 SEPARATORS = ("|", " • ", " -- ", " – ", " — ", " - ", " / ")
 ROLE_SPLITS = (" / ", "/", ", ", "; ", " & ", " and ")
-EXTRA_ROLE_NOUNS = frozenset({"dev", "devs", "devops", "sre", "swe", "sde", "hacker", "hackers", "ninja",
-                              "cto", "vp", "ceo", "cfo", "pm", "qa", "manager", "managers", "technician"})
+#: ("DevOps", "QA" are left out: they name teams as often as roles.)
+EXTRA_ROLE_NOUNS = frozenset({"dev", "devs", "sre", "swe", "sde", "hacker", "hackers", "ninja",
+                              "cto", "vp", "ceo", "cfo", "pm", "manager", "managers", "technician"})
 #: Role nouns that also start company names ("Lead Genius", "Partner Fund"): a first field holding
 #: only these is still the company.
 WEAK_ROLE_NOUNS = frozenset({"partner", "associate", "owner", "executive", "fellow", "principal", "head",
@@ -96,8 +97,10 @@ class Header:
 
     def title(self) -> tuple[str, str]:
         """(title, where it came from: ``role``, ``roles`` or ``header``)."""
+        if len(self.roles) == 1:
+            return self.roles[0], "role"
         if self.role_text:
-            return self.role_text, "roles" if len(self.roles) > 1 else "role"
+            return self.role_text, "roles"
         text = self.text
         if len(text) > MAX_HEADER_TITLE_CHARS:
             text = text[:MAX_HEADER_TITLE_CHARS - 1].rstrip() + "…"
@@ -211,7 +214,7 @@ def split_roles(text: str) -> list[str]:
         rest = rest[k + len(piece):]
     roles: list[str] = []
     for piece, sep in zip(pieces, seps_kept):
-        if not piece:
+        if not piece or _is_arrangement(words_of(piece)):  # "Front-end developer, Full Time"
             continue
         if roles and not names_role(piece):
             roles[-1] = roles[-1] + sep + piece
@@ -220,6 +223,11 @@ def split_roles(text: str) -> list[str]:
         else:
             roles.append(piece)
     return [" ".join(r.split()) for r in roles]
+
+
+def _is_arrangement(words: list[str]) -> bool:
+    """True when ``words`` only say how the job is held ("ONSITE, Full Time", "VISA")."""
+    return bool(words) and all(w in ARRANGEMENT_WORDS for w in words) and any(w in ARRANGEMENT_CORE for w in words)
 
 
 def _kind(field_text: str, hint: set[str], first: bool = False) -> str:
@@ -239,7 +247,7 @@ def _kind(field_text: str, hint: set[str], first: bool = False) -> str:
     if any(c in field_text for c in CURRENCY) and any(c.isdigit() for c in field_text) \
             or any(w[:-1].isdigit() and w.endswith("k") for w in words):
         return "salary"
-    if words and all(w in ARRANGEMENT_WORDS for w in words) and any(w in ARRANGEMENT_CORE for w in words):
+    if _is_arrangement(words):
         return "arrangement"
     if hint and hint <= set(words) and len(set(words) - hint) <= (1 if first else MAX_HINT_EXTRA_WORDS):
         return "location"
