@@ -148,7 +148,7 @@ def test_level_mismatch_without_a_level_in_the_title(write):
 
 
 def test_level_mismatch_with_the_leveler(monkeypatch):
-    leveler, problem = lint_module._load_leveler()
+    leveler, problem = lint_module.load_leveler()
     if leveler is None:
         pytest.skip(f"leveling not available: {problem}")
     try:

@@ -5,9 +5,11 @@ Split from ``careerladder.lint`` (which documents the terms); pure, no I/O.
 
 from __future__ import annotations
 
+import importlib
+import inspect
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Callable, Iterator, Sequence
 
 from ._lint_words import ic_seniority
@@ -173,3 +175,24 @@ def chain_below(ctx: LadderContext, role: Role) -> Iterator[Role]:
         seen.add(rid)
         yield ctx.by_id[rid]
         rid = ctx.below.get(rid)
+
+
+def load_leveler() -> tuple[Callable[[Role], Role] | None, str | None]:
+    """``careerladder.level.level_role`` (text only, ``use_title=False``, when it takes that option) if it can be
+    imported (checked at run time), else (None, the reason)."""
+    try:
+        module = importlib.import_module("careerladder.level")
+    except ModuleNotFoundError as exc:
+        if exc.name == "careerladder.level":
+            return None, "careerladder.level (leveling) is not available in this version"
+        return None, f"careerladder.level could not be imported: {exc}"
+    except Exception as exc:  # noqa: BLE001 - a broken leveler must not stop the lint
+        return None, f"careerladder.level could not be imported: {type(exc).__name__}: {exc}"
+    fn = getattr(module, "level_role", None)
+    if not callable(fn):
+        return None, "careerladder.level has no level_role"
+    try:
+        text_only = "use_title" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        text_only = False
+    return (partial(fn, use_title=False) if text_only else fn), None

@@ -20,11 +20,8 @@ level below it. Step checks skip levels with no level below.
 
 from __future__ import annotations
 
-import importlib
-import inspect
 from collections import Counter
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from statistics import median
 from typing import Callable, Iterable, Iterator, Sequence
@@ -32,7 +29,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from rapidfuzz import fuzz, process, utils
 
 from . import thresholds as T
-from ._lint_context import RANK, Hit, LadderContext, chain_below
+from ._lint_context import RANK, Hit, LadderContext, chain_below, load_leveler
 from ._lint_words import is_vague
 from .extract.titles import title_level
 from .model import Diagnostic, Ladder, Requirement, Role, Severity, Statement
@@ -332,27 +329,6 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def _load_leveler() -> tuple[Callable[[Role], Role] | None, str | None]:
-    """``careerladder.level.level_role`` (text only, ``use_title=False``, when it takes that option) if it can be
-    imported (checked at run time), else (None, the reason)."""
-    try:
-        module = importlib.import_module("careerladder.level")
-    except ModuleNotFoundError as exc:
-        if exc.name == "careerladder.level":
-            return None, "careerladder.level (leveling) is not available in this version"
-        return None, f"careerladder.level could not be imported: {exc}"
-    except Exception as exc:  # noqa: BLE001 - a broken leveler must not stop the lint
-        return None, f"careerladder.level could not be imported: {type(exc).__name__}: {exc}"
-    fn = getattr(module, "level_role", None)
-    if not callable(fn):
-        return None, "careerladder.level has no level_role"
-    try:
-        text_only = "use_title" in inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        text_only = False
-    return (partial(fn, use_title=False) if text_only else fn), None
-
-
 def _diagnostic_findings(diagnostics: Iterable[Diagnostic], ladders: Sequence[Ladder]) -> list[Finding]:
     spans: dict[str, list[tuple[Role, str]]] = {}
     for lad in ladders:
@@ -378,7 +354,7 @@ def lint_ladder(ladder: Ladder, checks: Sequence[Check] = CHECKS, leveler: Calla
     if not ladder.roles:
         return []
     if leveler is None and leveler_problem is None:
-        leveler, leveler_problem = _load_leveler()
+        leveler, leveler_problem = load_leveler()
     ctx = LadderContext(ladder, leveler, leveler_problem)
     out: list[Finding] = []
     for check in checks:
@@ -398,7 +374,7 @@ def lint_ladders(ladders: Sequence[Ladder], diagnostics: Iterable[Diagnostic] = 
 
     Sorted by file, then line (file-wide findings first), then code.
     """
-    leveler, problem = _load_leveler()
+    leveler, problem = load_leveler()
     found = _diagnostic_findings(diagnostics, ladders)
     for ladder in ladders:
         found += lint_ladder(ladder, CHECKS, leveler, problem)
