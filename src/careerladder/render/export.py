@@ -43,8 +43,8 @@ MONTHS_PER_YEAR = 12
 
 
 def roles_json(roles: Iterable[Mapping[str, Any]]) -> str:
-    """A JSON array of role dicts (``roles.jsonl`` objects), pretty-printed."""
-    return json.dumps(list(roles), ensure_ascii=False, indent=1) + "\n"
+    """A JSON array of role dicts (``roles.jsonl`` objects), one role per line."""
+    return "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in roles) + "\n]\n"
 
 
 def roles_jsonl(roles: Iterable[Mapping[str, Any]]) -> str:

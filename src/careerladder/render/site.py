@@ -14,7 +14,7 @@ one ladder), ``search.html``; exports under ``export/``.
 >>> import tempfile, pathlib
 >>> result = render_site(open_store(":memory:"), pathlib.Path(tempfile.mkdtemp()) / "site")
 >>> result.pages, (result.root / "index.html").exists()
-(7, True)
+(5, True)
 """
 
 from __future__ import annotations
@@ -28,12 +28,12 @@ from typing import Any
 
 from ..diff import UNCLASSIFIED, top_competency
 from ..errors import CareerLadderError
-from ..model import Role, role_statements
+from ..model import Ladder, Role, role_statements
 from ..store import Store, open_store
 from ..web.catalog import Catalog, file_key, url_key
 from ..web.compare import compare_context, diff_context, search_context
 from ..web.context import (SOURCE_MAX_BYTES, competencies_data, coverage_data, level_context, overview_context,
-                           role_context, roles_context, source_context, statement_anchor)
+                           role_context, role_ref, roles_context, source_context, statement_anchor)
 from ..web.templating import StaticLinks, diff_file, environment, render
 from . import charts, export
 from .summary import requirement_text
@@ -41,6 +41,9 @@ from .summary import requirement_text
 #: Job postings given pages in the static site (all ladder levels always are); the rest are left to
 #: ``careerladder serve`` and said so on the overview and in ``SiteResult.postings_left_out``.
 SITE_MAX_POSTINGS = 2000
+#: Ladders with at most this many levels get a static diff page for every pair of levels; longer ones
+#: (the corpus has ladders of 40+ levels) for each level and the next only.
+DIFF_ALL_PAIRS_MAX_LEVELS = 8
 #: Marks a folder as written by ``render_site`` (only such a folder is emptied before writing).
 MARKER = ".careerladder-site"
 
@@ -78,7 +81,7 @@ class _Writer:
                       json_url=json_rel.rsplit("/", 1)[-1] if json_twin else None)
         self.file(rel, html)
         if json_twin:
-            self.file(json_rel, json.dumps(context, ensure_ascii=False, indent=1))
+            self.file(json_rel, json.dumps(context, ensure_ascii=False))
         self.result.pages += 1
 
     def script(self, rel: str, assignments: dict[str, Any]) -> None:
@@ -195,14 +198,25 @@ def _compare_and_diff(w: _Writer, cat: Catalog, roles: list[Role]) -> None:
     w.page("compare.html", "compare.html", compare_context(cat, None, None, limit_postings=len(roles)))
     diffs = {}
     for ladder in cat.ladders:
-        for i, lower in enumerate(ladder.roles):
-            for higher in ladder.roles[i + 1:]:
-                a, b = url_key(lower.id), url_key(higher.id)
-                rel = f"diff/{diff_file(a, b)}"
-                w.page(rel, "diff.html", diff_context(cat, lower, higher, limit_postings=0))
-                diffs[f"{a} {b}"] = rel
+        levels = [role_ref(r) for r in ladder.roles]
+        for lower, higher in diff_pairs(ladder):
+            a, b = url_key(lower.id), url_key(higher.id)
+            rel = f"diff/{diff_file(a, b)}"
+            ctx = diff_context(cat, lower, higher, limit_postings=0)
+            ctx["choices"] = levels  # this ladder's levels: the other pairs of the ladder are a click away
+            w.page(rel, "diff.html", ctx)
+            diffs[f"{a} {b}"] = rel
     w.script("data/diffs.js", {"diffs": diffs})
     w.page("diff.html", "diff.html", diff_context(cat, None, None, limit_postings=0))
+
+
+def diff_pairs(ladder: Ladder) -> list[tuple[Role, Role]]:
+    """(lower, higher) levels the static site pre-renders a diff for: every pair of a ladder of at most
+    ``DIFF_ALL_PAIRS_MAX_LEVELS`` levels, else each level and the next (the web app diffs any two)."""
+    roles = ladder.roles
+    if len(roles) <= DIFF_ALL_PAIRS_MAX_LEVELS:
+        return [(lo, hi) for i, lo in enumerate(roles) for hi in roles[i + 1:]]
+    return list(zip(roles, roles[1:]))
 
 
 def _search(w: _Writer, cat: Catalog, roles: list[Role]) -> None:

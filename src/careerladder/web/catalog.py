@@ -15,6 +15,7 @@ hold ``/``, ``.`` or ``..``.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from dataclasses import dataclass, field
 from string import ascii_letters, digits
 from typing import Any, Iterator, Mapping
@@ -30,6 +31,7 @@ _SAFE = frozenset(ascii_letters + digits + "_-")
 MAX_FILE_KEY = 150
 
 
+@lru_cache(maxsize=65536)
 def url_key(role_id: str) -> str:
     """The URL/file-name-safe key of a role id (tilde encoding of every byte outside ``[A-Za-z0-9_-]``)."""
     out = []
