@@ -180,6 +180,8 @@ def words_of(text: str) -> list[str]:
 
 def _outside_brackets(text: str) -> str:
     """``text`` without its ``(...)`` and ``[...]`` parts."""
+    if "(" not in text and "[" not in text:
+        return text
     out, depth = [], 0
     for ch in text:
         if ch in "([":
@@ -194,7 +196,11 @@ def _outside_brackets(text: str) -> str:
 def names_role(text: str, strong: bool = False) -> bool:
     """True when ``text`` (outside brackets) holds a role noun ("engineer", "Developers", "CTO");
     ``strong``: ignore nouns that also begin company names (``WEAK_ROLE_NOUNS``)."""
-    for word in words_of(_outside_brackets(text)):
+    return _has_role_word(words_of(_outside_brackets(text)), strong)
+
+
+def _has_role_word(words: list[str], strong: bool = False) -> bool:
+    for word in words:
         stem = word[:-1] if word.endswith("s") else word
         if strong and (word in WEAK_ROLE_NOUNS or stem in WEAK_ROLE_NOUNS):
             continue
@@ -239,7 +245,8 @@ def _kind(field_text: str, hint: set[str], first: bool = False) -> str:
     words = words_of(field_text)
     if low.startswith(("http://", "https://", "www.")) and " " not in field_text:
         return "url"
-    if len(words_of(_outside_brackets(field_text))) > MAX_FIELD_WORDS:
+    outside = words if "(" not in field_text and "[" not in field_text else words_of(_outside_brackets(field_text))
+    if len(outside) > MAX_FIELD_WORDS:
         many = names_role(field_text) and split_roles(field_text)
         if many and len(many) > 1 and all(len(r.split()) <= MAX_FIELD_WORDS for r in many):
             return "role"
@@ -251,7 +258,7 @@ def _kind(field_text: str, hint: set[str], first: bool = False) -> str:
         return "arrangement"
     if hint and hint <= set(words) and len(set(words) - hint) <= (1 if first else MAX_HINT_EXTRA_WORDS):
         return "location"
-    if names_role(field_text):
+    if _has_role_word(outside):
         return "role"
     return "other"
 

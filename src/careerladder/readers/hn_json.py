@@ -94,4 +94,4 @@ class HNJsonReader:
         meta["month"] = month
         title, _ = header.title()
         return posting(source, self.name, blocks, raw, title=title or None, organization=header.company,
-                       metadata=meta, fragment=fragment)
+                       metadata=meta, fragment=fragment, decoded_json=True)

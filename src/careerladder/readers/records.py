@@ -153,16 +153,20 @@ def text_of(value: Any) -> str | None:
 
 def posting(source: str, fmt: str, blocks: list[Block], raw: str | bytes, *, title: str | None,
             organization: str | None, metadata: Mapping[str, Any], fragment: str | None = None,
-            line_offset: int = 0, title_line: int | None = None) -> Document:
+            line_offset: int = 0, title_line: int | None = None, decoded_json: bool = False) -> Document:
     """A ``Document`` of kind ``job_posting``; ``metadata`` made JSON-safe, None values dropped.
 
     ``raw``: the record's own text (hashed for ``content_hash``). ``title_line``: where
     the title is written; a record with a title but no text gets the title as its
-    only block (a level-1 heading there), so it still makes a role.
+    only block (a level-1 heading there), so it still makes a role. ``decoded_json``: the
+    metadata values came from ``json`` decoding (plus strings, numbers, lists), so they are
+    JSON-safe already and are not walked again (the HN hot path).
     """
     if not blocks and title and title_line:
         blocks = [Block("heading", title, title_line, title_line, 1)]
-    meta = json_safe({k: v for k, v in metadata.items() if v is not None and v != "" and v != []})
+    meta = {k: v for k, v in metadata.items() if v is not None and v != "" and v != []}
+    if not decoded_json:
+        meta = json_safe(meta)
     return make_document(source, fmt, blocks, raw, metadata=meta, title=title, organization=organization,
                          kind="job_posting", fragment=fragment, line_offset=line_offset)
 
