@@ -20,7 +20,7 @@ from json.decoder import WHITESPACE
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .. import thresholds
-from ..errors import ReadError
+from ..errors import LimitError, ReadError
 from ..model import Block, Document
 from selectolax.lexbor import LexborHTMLParser
 
@@ -166,7 +166,10 @@ def posting(source: str, fmt: str, blocks: list[Block], raw: str | bytes, *, tit
         blocks = [Block("heading", title, title_line, title_line, 1)]
     meta = {k: v for k, v in metadata.items() if v is not None and v != "" and v != []}
     if not decoded_json:
-        meta = json_safe(meta)
+        try:
+            meta = json_safe(meta)
+        except LimitError as exc:  # raised without a file name
+            raise LimitError(exc.message, source, title_line) from exc
     return make_document(source, fmt, blocks, raw, metadata=meta, title=title, organization=organization,
                          kind="job_posting", fragment=fragment, line_offset=line_offset)
 
