@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import csv
 import html as _html
+from pathlib import Path
 from typing import Any, Iterator
 
 from ..model import Block, Document
@@ -92,7 +93,7 @@ class CsvPostingsReader:
 
     name = "csv_postings"
 
-    def sniff(self, path, head: str) -> float:
+    def sniff(self, path: Path, head: str) -> float:
         cols = _header(head)
         if not cols or TITLE not in cols:
             return 0.0

@@ -24,7 +24,7 @@ in the first document's metadata (``careerladder.readers.records``).
 
 from __future__ import annotations
 
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any, Iterator
 
 from ..model import Document
@@ -55,7 +55,7 @@ class HNJsonReader:
 
     name = "hn_json"
 
-    def sniff(self, path, head: str) -> float:
+    def sniff(self, path: Path, head: str) -> float:
         start = head.lstrip("\ufeff \t\r\n")
         return 0.97 if start.startswith("[") and f'"{HTML_KEY}"' in head else 0.0
 

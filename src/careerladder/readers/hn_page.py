@@ -16,6 +16,7 @@ without any comment (a story list) raises ``ReadError``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -66,7 +67,7 @@ class HNPageReader:
 
     name = "hn_page"
 
-    def sniff(self, path, head: str) -> float:
+    def sniff(self, path: Path, head: str) -> float:
         low = head.lower()
         if "<html" not in low or TITLE_MARK not in low:
             return 0.0

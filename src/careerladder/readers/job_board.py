@@ -20,6 +20,7 @@ put a legal notice first) are skipped and counted in the first document's metada
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, Iterator
 
 from ..errors import ReadError
@@ -48,7 +49,7 @@ class JobBoardReader:
 
     name = "job_board"
 
-    def sniff(self, path, head: str) -> float:
+    def sniff(self, path: Path, head: str) -> float:
         start = head.lstrip("\ufeff \t\r\n")
         if start.startswith(("[", "{")) and f'"{TITLE_KEY}"' in head and f'"{ORGANIZATION_KEY}"' in head:
             return 0.96

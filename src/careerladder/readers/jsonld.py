@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import html as _html
 import json
+from pathlib import Path
 from typing import Any, Iterator
 
 from selectolax.lexbor import LexborHTMLParser
@@ -162,7 +163,7 @@ class JsonLdReader:
 
     name = "jsonld"
 
-    def sniff(self, path, head: str) -> float:
+    def sniff(self, path: Path, head: str) -> float:
         low = head.lower()
         start = low.lstrip("\ufeff \t\r\n")
         if start.startswith(("{", "[")) and '"@context"' in low and '"jobposting"' in low:

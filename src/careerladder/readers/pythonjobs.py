@@ -30,6 +30,7 @@ records why. Keys are lower-cased (``Company:`` is ``company``); a title wrapped
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Iterator
 
 import yaml
@@ -154,7 +155,7 @@ class PythonJobsReader:
 
     name = "pythonjobs"
 
-    def sniff(self, path, head: str) -> float:
+    def sniff(self, path: Path, head: str) -> float:
         return 0.97 if header_span(_undiff(head.lstrip("\ufeff"))) is not None else 0.0
 
     def read(self, source: str, text: str) -> Iterator[Document]:

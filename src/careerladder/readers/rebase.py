@@ -26,6 +26,7 @@ empty body is a title-only posting (its title as the only block).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, Iterator
 
 from ..errors import ReadError
@@ -86,7 +87,7 @@ class RebaseIssueReader:
 
     name = "rebase_issue"
 
-    def sniff(self, path, head: str) -> float:
+    def sniff(self, path: Path, head: str) -> float:
         start = head.lstrip("\ufeff \t\r\n")
         return 0.97 if start.startswith("{") and f'"{RAW}"' in head else 0.0
 

@@ -26,7 +26,7 @@ record is skipped and counted (see ``careerladder.readers.records``).
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any, Iterator
 
 from ..errors import ReadError
@@ -151,7 +151,7 @@ class RemoteWLBReader:
 
     name = "remotewlb"
 
-    def sniff(self, path, head: str) -> float:
+    def sniff(self, path: Path, head: str) -> float:
         return 0.96 if is_remotewlb(head) else 0.0
 
     def read(self, source: str, text: str) -> Iterator[Document]:
@@ -175,7 +175,7 @@ class RemoteWLBHistoryReader:
 
     name = "remotewlb_history"
 
-    def sniff(self, path, head: str) -> float:
+    def sniff(self, path: Path, head: str) -> float:
         first = head.lstrip("\ufeff").split("\n", 1)[0]
         if first.startswith("{") and all(f'"{k}"' in first for k in ("commit", "text")) and '"path"' in first:
             return 0.97
