@@ -51,19 +51,19 @@ def merge(level: str) -> str:
 
 def role_of(text: str, path: str, title: str):
     doc = dataclasses.replace(read_text(text, path + ".md")[0], kind="job_posting", title=title)
-    return analyze(doc, path)[0]
+    return analyze(doc, path, level=False)[0]
 
 
 def ladder_examples() -> tuple[list[list[float]], list[str]]:
     """Features and labels of ladder levels (corpus, clear titles) and of the reference ladder."""
     X, y = [], []
-    roles = load([LADDERS]).roles if LADDERS.exists() else []
+    roles = load([LADDERS], level=False).roles if LADDERS.exists() else []
     for role in roles:
         label = clear_label(role.title)
         if label:
             X.append(features(role)[0])
             y.append(label)
-    for role in load([REFERENCE]).roles:
+    for role in load([REFERENCE], level=False).roles:
         X.append(features(role)[0])
         y.append(role.metadata["canonical_level"])
     return X, y
@@ -87,7 +87,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--train", action="store_true", help="refit on all data and write the shipped model")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--C", type=float, default=0.3, help="inverse regularization of the leveling model")
+    ap.add_argument("--C", type=float, default=0.03, help="inverse regularization of the leveling model")
     args = ap.parse_args()
     warnings.filterwarnings("ignore")
     t0 = time.perf_counter()

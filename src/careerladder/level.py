@@ -54,13 +54,18 @@ _YEAR_BINS = (3, 5, 8, 10, 12, 15)
 _TEAM_BINS = (10, 25, 50, 100, 500)
 
 
+#: Signals recognized (and shown as evidence context) but not used by the model: on the
+#: development set they occur about equally at every level, so their learned weights were noise.
+UNUSED_SIGNALS = frozenset({"one_team", "ic_reports"})
+
+
 def feature_names() -> list[str]:
     """The names of ``features()`` values, in order (the model's columns)."""
-    names = [f"signal:{s.id}" for s in scope.SIGNALS]
+    names = [f"signal:{s.id}" for s in scope.SIGNALS if s.id not in UNUSED_SIGNALS]
     names += [f"reports_to:{lv}" for lv in _REPORT_LEVELS]
     names += ["years:max", "years:management"] + [f"years>={b}" for b in _YEAR_BINS]
     names += ["team:log10"] + [f"team>={b}" for b in _TEAM_BINS]
-    names += ["direct_reports:log10", "requirement:manages_managers"]
+    names += ["requirement:manages_managers"]
     names += [f"competency:{c}" for c in COMPETENCY_IDS]
     names += ["statements:log10"]
     return names
@@ -96,6 +101,8 @@ def features(role: Role) -> tuple[list[float], list[_Trace]]:
     n = len(expectations)
     for st, found in zip(expectations, scope.find_all([st.text for st in expectations])):
         for sid in found:
+            if sid in UNUSED_SIGNALS:
+                continue
             counts[sid] = counts.get(sid, 0) + 1
             traces.append(_Trace(st, f"signal:{sid}", 1.0))
         if "report" in st.text and (hit := scope.reports_to(st.text)):
@@ -137,9 +144,6 @@ def _requirement_features(role: Role, x: list[float], traces: list[_Trace]) -> N
             x[_INDEX[f"team>={b}"]] = 1.0 if size >= b else 0.0
         if top.statement_id in by_id:
             traces.append(_Trace(by_id[top.statement_id], "team:log10", x[_INDEX["team:log10"]]))
-    reports = [r for r in role.requirements if r.type == "direct_reports" and r.min]
-    if reports:
-        x[_INDEX["direct_reports:log10"]] = math.log10(1 + max(r.max or r.min or 0 for r in reports))
     mm = [r for r in role.requirements if r.type == "manages_managers"]
     if mm:
         x[_INDEX["requirement:manages_managers"]] = 1.0

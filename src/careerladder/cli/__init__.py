@@ -8,6 +8,7 @@ from .app import app, main
 from . import build as _build  # noqa: F401 - registers commands
 from . import inspect as _inspect  # noqa: F401
 from . import compare as _compare  # noqa: F401
+from . import leveling as _leveling  # noqa: F401
 from . import assess as _assess  # noqa: F401
 from . import lint as _lint  # noqa: F401
 from . import ingest as _ingest  # noqa: F401

@@ -128,6 +128,8 @@ def title_level(title: str | None) -> str:
         return "em"
     if re.search(r"\b(?:team\s+lead|tech(?:nical)?\s+lead\s+manager|tlm|engineering\s+lead)\b", core) and eng:
         return "em"
+    if re.search(r"\b(?:family|division|tribe|chapter|area|department|practice|group)\s+lead\b", core):
+        return "unknown"  # leads a unit of teams: a management level the title does not name
     return "ic"
 
 

@@ -68,7 +68,9 @@ SIGNALS: tuple[Signal, ...] = (
        r"(?:\w+\s+){0,2}(?:organi[sz]ation|org|department|division|function|group)\b"),
     _s("budget", "director", "owns a budget or headcount",
        "budget|p&l|headcount|cost management|cost control|cost optimi|financial planning|resource allocation|vendor management",
-       r"\bbudget(?:s|ing)?\b|\bp&l\b|\bheadcount\b|\bcost\s+(?:management|control|optimi[sz]ation)\b|"
+       r"(?<!team )(?<!travel )(?<!learning )(?<!training )(?<!education )(?<!educational )(?<!wellness )"
+       r"(?<!conference )(?<!equipment )(?<!office )\bbudget(?:s|ing)?\b(?!\s+for\s+(?:learning|training|"
+       r"conferences|education|travel|equipment))|\bp&l\b|\bheadcount\b|\bcost\s+(?:management|control|optimi[sz]ation)\b|"
        r"\bfinancial\s+planning\b|\bresource\s+allocation\b|\bvendor\s+management\b"),
     _s("strategy_owner", "director", "sets strategy for an area", "strategy|vision|roadmap",
        r"\b(?:define|set|own|drive|develop|shape)\w*\s+(?:and\s+\w+\s+)?(?:the\s+)?(?:\w+\s+){0,2}"

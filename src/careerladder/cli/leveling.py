@@ -1,0 +1,92 @@
+"""``careerladder level`` and ``careerladder calibrate``."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from enum import Enum
+from pathlib import Path
+from typing import List
+
+import typer
+from rich.table import Table
+
+from ..calibrate import by_level, calibrate as calibrate_ladders
+from ..level import level_role
+from ..pipeline import load
+from ..resolve import resolve
+from ..vocab import LEVEL_NAMES
+from .app import app, console, fail, print_diagnostics
+from .inspect import TextOrJson
+
+
+class TableOrJsonl(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+def leveling_record(role) -> dict:
+    """The JSONL object ``careerladder level`` prints for one role."""
+    lv = role.leveling
+    return {
+        "id": role.id, "source": role.source, "title": role.title, "organization": role.organization,
+        "kind": role.kind, "title_level": lv.title_level, "level": lv.level, "text_level": lv.text_level,
+        "confidence": lv.confidence, "scores": dict(lv.scores),
+        "evidence": [{"text": e.text, "line": e.line, "competency": e.competency, "weight": e.weight,
+                      "signal": e.signal} for e in lv.evidence],
+        "inflation": lv.inflation,
+    }
+
+
+@app.command()
+def level(
+    paths: List[Path] = typer.Argument(..., help="Role documents (ladder levels or job postings) or folders."),
+    format: TableOrJsonl = typer.Option(TableOrJsonl.table, "--format", "-f", help="table or jsonl."),
+    hide_title: bool = typer.Option(False, "--hide-title", help="Level from the text alone (ignore the titles)."),
+) -> None:
+    """Level every role from what it asks: canonical level, confidence, evidence lines, title inflation."""
+    loaded = load(paths)
+    print_diagnostics(loaded.diagnostics)
+    if not loaded.documents:
+        raise fail("no role could be read from the input")
+    roles = loaded.roles
+    if hide_title:
+        roles = [level_role(dataclasses.replace(r, title="(title hidden)"), use_title=False) for r in roles]
+        roles = [dataclasses.replace(r, title=o.title) for r, o in zip(roles, loaded.roles)]
+    if format is TableOrJsonl.jsonl:
+        for role in roles:
+            console.print(json.dumps(leveling_record(role), ensure_ascii=False), markup=False, soft_wrap=True)
+        return
+    table = Table("role", "title says", "text says", "level", "confidence", "inflation", "top evidence")
+    for role in roles:
+        lv = role.leveling
+        top = next((e for e in lv.evidence if e.weight > 0), None)
+        table.add_row(role.title, lv.title_level, lv.text_level or "", lv.level, f"{lv.confidence:.2f}",
+                      (lv.inflation or "").replace("_", " "),
+                      f"L{top.line} {top.text[:70]}" if top else "")
+    console.print(table)
+
+
+@app.command()
+def calibrate(
+    paths: List[Path] = typer.Argument(..., help="Career ladders (files or folders), one or several companies."),
+    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text (a table) or json."),
+) -> None:
+    """Map each company ladder's levels onto the canonical levels (em ... cto), side by side."""
+    loaded = load(paths)
+    _, ladders, diags = resolve(loaded.roles)
+    print_diagnostics(loaded.diagnostics + diags)
+    rows = calibrate_ladders(ladders)
+    if format is TextOrJson.json:
+        console.print_json(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False))
+        return
+    if not rows:
+        raise fail("no ladder levels found in the input")
+    table = Table("ladder", "level", "title says", "calibrated", "confidence")
+    for r in rows:
+        table.add_row(r.ladder_name, r.title, r.title_level, r.level, f"{r.confidence:.2f}")
+    console.print(table)
+    cross = Table("canonical level", "company levels mapped onto it", title="Across companies")
+    for lv, items in by_level(rows).items():
+        cross.add_row(LEVEL_NAMES.get(lv, lv), "; ".join(f"{r.ladder_name}: {r.title}" for r in items))
+    console.print(cross)
