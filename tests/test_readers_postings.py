@@ -196,7 +196,9 @@ def test_rebase_reads_only_raw_source():
     text = " ".join(b.text for b in doc.blocks)
     assert "带领 6 人的后端团队" in text
     assert "NOT THE POSTER" not in text and "Somebody Else" not in text and "感谢提交" not in text
-    assert {b.line for b in doc.blocks} == {line_of(path, '"body"')}
+    title, *body = doc.blocks
+    assert (title.kind, title.level, title.text, title.line) == ("heading", 1, "后端技术经理", line_of(path, '"title"'))
+    assert {b.line for b in body} == {line_of(path, '"body"')}
 
 
 # -- 5. EMSCAD CSV -------------------------------------------------------------------------------
@@ -231,8 +233,9 @@ def test_jsonld_single_posting_page():
     assert (meta["salary_currency"], meta["salary_min"], meta["salary_max"], meta["salary_unit"]) == (
         "CAD", 140000, 165000, "YEAR")
     assert block(doc, "Lead the mobile team").line == line_of(path, '"description"')
-    headings = [b.text for b in doc.blocks if b.kind == "heading"]
-    assert headings == ["What you will do", "Skills", "Experience requirements"]
+    headings = [(b.level, b.text) for b in doc.blocks if b.kind == "heading"]
+    assert headings == [(1, "Engineering Manager, Mobile"), (0, "What you will do"), (2, "Skills"),
+                        (2, "Experience requirements")]
 
 
 def test_jsonld_graph_with_two_postings_and_a_broken_block():
@@ -240,9 +243,10 @@ def test_jsonld_graph_with_two_postings_and_a_broken_block():
     vp, sem = read_path(path)
     assert (vp.fragment, vp.title, vp.organization, vp.metadata["location"]) == (
         "se-vp-1", "VP of Engineering", "Saltmarsh Energy", "Aberdeen, GB")
-    assert vp.blocks[0].text == "Run an engineering organization of 40 people across four teams."  # &lt;p&gt;
+    assert vp.blocks[1].text == "Run an engineering organization of 40 people across four teams."  # &lt;p&gt;
     assert sem.metadata["location"] == "Aberdeen, GB; Oslo, NO"
-    assert [b.text for b in sem.blocks[:2]] == ["Manage two engineering managers.", "Hire for the grid team."]
+    assert [b.text for b in sem.blocks[:3]] == ["Senior Engineering Manager", "Manage two engineering managers.",
+                                                "Hire for the grid team."]
     assert vp.metadata["skipped_records"] == 1 and "broken JSON-LD" in vp.metadata["skipped"][0]
     assert sem.blocks[0].line == 14
 
@@ -265,10 +269,13 @@ def test_job_board_records(name, skipped):
     assert em.metadata["skipped_records"] == skipped
     assert [b.text for b in director.blocks if b.kind == "item"] == [
         "10 years building payment systems", "Experience managing managers"]
+    title, *body = director.blocks
+    assert (title.kind, title.text) == ("heading", "Director of Engineering")
     if name.endswith(".jsonl"):
         assert {b.line for b in director.blocks} == {3}
     else:
-        assert {b.line for b in director.blocks} == {line_of(path, '"description": "You will lead')}
+        assert title.line == director.metadata["record_line"] == line_of(path, '"id": 9002') - 1
+        assert {b.line for b in body} == {line_of(path, '"description": "You will lead')}
 
 
 # -- sniffing by content, not by name ------------------------------------------------------------

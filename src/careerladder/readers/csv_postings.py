@@ -9,7 +9,8 @@ Chosen by content: a header row with a ``title`` column and at least one text
 column (``description``, ``requirements``, ``benefits``, ``company_profile``).
 Read with the standard ``csv`` module (quoted fields may span lines).
 
-Each text column becomes a heading of our own naming its part ("About the company",
+The blocks open with the title as a level-1 heading (``records.posting``); then each
+text column becomes a heading of our own naming its part ("About the company",
 "Job description", "Requirements", "Benefits", which ``parse`` maps to section
 kinds) followed by the column's text: split into lines, and at bullet characters
 (``•``, ``·``) into items. The text is cleaned syntactically: HTML entities decoded,

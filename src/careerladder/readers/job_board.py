@@ -11,9 +11,10 @@ field goes to ``metadata`` as it is, except salaries of 0 (boards write 0 for "n
 given"), which are dropped. ``fragment`` is the record's ``id`` (else ``slug``,
 else ``record-<n>``).
 
-Lines: in a JSON list, blocks carry the line of the record's ``"description"`` key
-(``metadata["record_line"]`` is the record's ``{``); in JSON Lines, the record's
-line. Records that do not decode, are not objects, or have no ``position`` (boards
+Lines: the title heading that opens the blocks (``records.posting``) is at the
+record's line; in a JSON list the description's blocks carry the line of its
+``"description"`` key (``metadata["record_line"]`` is the record's ``{``), in JSON
+Lines the record's line. Records that do not decode, are not objects, or have no ``position`` (boards
 put a legal notice first) are skipped and counted in the first document's metadata.
 """
 

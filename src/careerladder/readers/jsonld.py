@@ -18,8 +18,8 @@ and ``educationRequirements`` texts follow under headings of those names. Locati
 (``jobLocation`` addresses), remote (``jobLocationType: TELECOMMUTE``), salary
 (``baseSalary``), dates, employment type and identifier go to ``metadata``.
 
-Lines: blocks carry the line of the posting's ``"description"`` key in the file
-(JSON strings are one line each). ``fragment`` is None when the file holds one
+Lines: blocks (the title heading that opens them too, see ``records.posting``) carry
+the line of the posting's ``"description"`` key in the file (JSON strings are one line each). ``fragment`` is None when the file holds one
 posting, else the posting's ``identifier`` value (``jobposting-<n>`` without one).
 A JSON-LD block that does not parse is skipped and counted in the first
 document's metadata. A page whose JSON-LD holds no ``JobPosting`` is read as an

@@ -11,7 +11,8 @@ Only ``raw_source`` is read: it is the poster's own words. ``normalized`` and
 ``rich`` were made later by other tools and are ignored, as are the issue's
 comments (bot replies). The body is Markdown (often Chinese, ``\\r\\n`` line ends)
 read with ``markdown_blocks``; every block carries the line of the ``"body"`` field
-(the text is one JSON string).
+(the text is one JSON string), after the title as a level-1 heading at the line of the
+``"title"`` field (``records.posting``).
 
 The title follows the board's template ``[地点] 公司 诚聘 职位 薪水 …`` ("[place]
 company is hiring role, salary …"): leading ``[...]``/``【...】`` groups give

@@ -157,13 +157,15 @@ def posting(source: str, fmt: str, blocks: list[Block], raw: str | bytes, *, tit
     """A ``Document`` of kind ``job_posting``; ``metadata`` made JSON-safe, None values dropped.
 
     ``raw``: the record's own text (hashed for ``content_hash``). ``title_line``: where
-    the title is written; a record with a title but no text gets the title as its
-    only block (a level-1 heading there), so it still makes a role. ``decoded_json``: the
+    the title is written (the title line, field or column); the title then opens the
+    blocks as a level-1 heading at that line. ``parse`` takes that heading as the title,
+    so a body heading is never mistaken for it (a lone "Job description" heading stays a
+    section), and a record with a title but no text still makes a role. ``decoded_json``: the
     metadata values came from ``json`` decoding (plus strings, numbers, lists), so they are
     JSON-safe already and are not walked again (the HN hot path).
     """
-    if not blocks and title and title_line:
-        blocks = [Block("heading", title, title_line, title_line, 1)]
+    if title and title_line:
+        blocks = [Block("heading", title, title_line, title_line, 1), *blocks]
     meta = {k: v for k, v in metadata.items() if v is not None and v != "" and v != []}
     if not decoded_json:
         try:

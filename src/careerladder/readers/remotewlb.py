@@ -12,7 +12,8 @@ line 3 the chips (``💰`` salary text, ``🌎`` location; others kept in ``chip
 the line is there even when empty, and is what tells a posting from the board's
 own README). The body is Markdown converted from HTML by the board (``\\-``
 escapes, ``  * `` bullets) and is read with ``markdown_blocks`` keeping file
-lines; the closing ``## CLICK TO [APPLY](…)`` line is dropped (its url kept as
+lines, after the title as a level-1 heading at line 1 (it is the file's ``#`` heading);
+the closing ``## CLICK TO [APPLY](…)`` line is dropped (its url kept as
 ``apply_url``). ``skill`` and ``month`` come from the path when it has that shape.
 
 The history file (``_history_not_at_HEAD.leadership_title_subset.jsonl``) holds
@@ -133,7 +134,7 @@ def read_readme(source: str, text: str, fragment: str | None = None,
     blocks, apply_url = _drop_apply(blocks)
     meta["apply_url"] = apply_url
     return posting(source, fmt, blocks, text, title=title, organization=organization,
-                   metadata=meta, fragment=fragment)
+                   metadata=meta, fragment=fragment, title_line=1)
 
 
 def _drop_apply(blocks: list[Block]) -> tuple[list[Block], str | None]:
