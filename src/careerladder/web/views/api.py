@@ -20,7 +20,7 @@ Context = dict[str, Any]
 
 
 @router.get("", include_in_schema=False)
-async def index(request_site: Site = Depends(get_site)):
+async def index():
     """Where the API is described."""
     return JSONResponse({"openapi": "/api/openapi.json",
                          "endpoints": ["/api/overview", "/api/ladders", "/api/roles", "/api/roles/{key}",
