@@ -18,8 +18,9 @@
 Chosen by content whatever the file is called (``.html``, ``.md``, no extension,
 spaces and commas in names): a header, with or without its opening ``---``, holding a
 ``company:`` line (a header without any fence ends at a blank line before the body). The body is read as HTML when it is mostly tags,
-else as Markdown, keeping file lines, after the title as a level-1 heading at the
-line of ``title:`` (``records.posting``). ``!!timestamp`` values become ISO strings
+else as Markdown, keeping file lines. The title is a header field, as in any front
+matter: unlike the other posting formats no title heading opens the blocks (so these
+read exactly like the generic front-matter readers read them). ``!!timestamp`` values become ISO strings
 (``readers.frontmatter``). Posters' YAML is often broken (tabs, ``key:value`` with no
 space, a ``<- note`` after a value, an impossible date such as ``2018-30-07``, a
 closing ``  ---`` indented, a header pasted from a diff with ``+`` on each line): when
@@ -177,7 +178,6 @@ class PythonJobsReader:
         else:
             blocks = markdown_blocks(body, body_line)
         company = meta.get("company")
-        title_at = next((i + 1 for i in range(span[0], span[1]) if _key(lines[i]) == "title"), None)
         yield posting(source, self.name, blocks, text, title=_title(meta.get("title")),
                       organization=text_of(company) if isinstance(company, str) else None,
-                      metadata=meta, line_offset=body_line - 1, title_line=title_at)
+                      metadata=meta, line_offset=body_line - 1)
