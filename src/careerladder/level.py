@@ -13,7 +13,7 @@ Method (interpretable, no network, fast):
 3. The title, when it clearly names a level (``extract.titles.title_level``), is a prior: the final
    scores multiply the text scores by ``TITLE_PRIOR`` around the title's level. ``Leveling.text_level``
    keeps the text-only answer, and ``inflation`` says when the title claims more (or less) than the text
-   supports by at least ``INFLATION_GAP`` levels with text confidence ≥ ``INFLATION_MIN_CONFIDENCE``.
+   supports: the text gives the title's level and its neighbours less than ``INFLATION_MAX_SUPPORT``.
 4. Evidence: the statements whose features pushed hardest toward the chosen level, each with its line,
    competency, signal and weight (positive = supports the level).
 
@@ -42,10 +42,9 @@ from .vocab import LEVELS, NON_EXPECTATION_KINDS
 MODEL_PATH = Path(__file__).parent / "data" / "leveling_model.json"
 #: Prior on the final scores from a title that clearly names a level: weight at distance 0, 1, 2+.
 TITLE_PRIOR = (0.97, 0.025, 0.005)
-#: A title differing from the text by this many levels (or more) is inflated or deflated...
-INFLATION_GAP = 1
-#: ...when the text-only level has at least this probability.
-INFLATION_MIN_CONFIDENCE = 0.5
+#: A title is inflated (or deflated) when the text gives less than this probability to the
+#: title's level and its two neighbours together.
+INFLATION_MAX_SUPPORT = 0.25
 #: Evidence items kept per role.
 MAX_EVIDENCE = 8
 _RANK = {lv: i for i, lv in enumerate(LEVELS)}
@@ -112,6 +111,8 @@ def features(role: Role) -> tuple[list[float], list[_Trace]]:
         if st.competencies:
             top = max(st.competencies, key=lambda c: c.score).competency
             comp_counts[top] = comp_counts.get(top, 0) + 1
+            if comp_counts[top] == 1:  # one statement stands for its competency's share
+                traces.append(_Trace(st, f"competency:{top}", 0.0))
     for sid, c in counts.items():
         x[_INDEX[f"signal:{sid}"]] = math.log1p(c)
     if reports:
@@ -119,6 +120,9 @@ def features(role: Role) -> tuple[list[float], list[_Trace]]:
     _requirement_features(role, x, traces)
     for cid, c in comp_counts.items():
         x[_INDEX[f"competency:{cid}"]] = c / max(n, 1)
+    for t in traces:
+        if t.feature.startswith("competency:"):
+            t.amount = x[_INDEX[t.feature]]
     x[_INDEX["statements:log10"]] = math.log10(1 + n)
     return x, traces
 
@@ -203,10 +207,11 @@ class Leveler:
         return [max(p, key=p.get) for p in self.predict_proba(X)]
 
     def contribution(self, level: str, feature: str, value: float) -> float:
-        """How much ``value`` of ``feature`` moves the logit of ``level`` against the average level."""
+        """How much ``value`` of ``feature`` (against its average in training) moves the logit of ``level``
+        against the average level's logit. Positive: the feature supports ``level``."""
         self._check()
         j = _INDEX[feature]
-        z = (value - self.mean_[j]) / self.scale_[j] - (0 - self.mean_[j]) / self.scale_[j]
+        z = (value - self.mean_[j]) / self.scale_[j]  # relative to the average training role
         k = self.classes_.index(level)
         mean_w = sum(row[j] for row in self.coef_) / len(self.coef_)
         return (self.coef_[k][j] - mean_w) * z
@@ -267,7 +272,7 @@ def _with_title(scores: dict[str, float], claimed: str) -> dict[str, float]:
 
 
 def _evidence(leveler: Leveler, level: str, traces: list[_Trace]) -> tuple[Evidence, ...]:
-    items: dict[str, Evidence] = {}
+    items: dict[tuple[str, str], Evidence] = {}
     for t in traces:
         weight = leveler.contribution(level, t.feature, t.amount) if level in leveler.classes_ else 0.0
         if abs(weight) < 0.05:
@@ -275,7 +280,7 @@ def _evidence(leveler: Leveler, level: str, traces: list[_Trace]) -> tuple[Evide
         comp = max(t.statement.competencies, key=lambda c: c.score).competency if t.statement.competencies else None
         signal = t.feature.split(":", 1)[-1]
         anchor = next((s.anchor for s in scope.SIGNALS if s.id == signal), None)
-        key = t.statement.id
+        key = (t.statement.id, t.feature)
         if key not in items or abs(weight) > abs(items[key].weight):
             items[key] = Evidence(t.statement.text, t.statement.line, comp, round(weight, 3), t.feature, anchor)
     ranked = sorted(items.values(), key=lambda e: -e.weight)
@@ -297,12 +302,11 @@ def level_role(role: Role, leveler: Leveler | None = None, use_title: bool = Tru
     scores = _with_title(text_scores, claimed) if use_title else text_scores
     level = max(scores, key=scores.get)
     inflation = None
-    if claimed in _RANK and text_scores[text_level] >= INFLATION_MIN_CONFIDENCE:
-        gap = _RANK[claimed] - _RANK[text_level]
-        if gap >= INFLATION_GAP:
-            inflation = "title_above_text"
-        elif gap <= -INFLATION_GAP:
-            inflation = "title_below_text"
+    if claimed in _RANK:
+        support = sum(p for lv, p in text_scores.items() if abs(_RANK[lv] - _RANK[claimed]) <= 1)
+        if support < INFLATION_MAX_SUPPORT:
+            expected = sum(_RANK[lv] * p for lv, p in text_scores.items())
+            inflation = "title_above_text" if expected < _RANK[claimed] else "title_below_text"
     leveling = Leveling(level=level, confidence=round(scores[level], 3),
                         scores={lv: round(p, 4) for lv, p in scores.items()}, title_level=claimed,
                         evidence=_evidence(leveler, level, traces), inflation=inflation, text_level=text_level)

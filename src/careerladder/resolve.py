@@ -98,7 +98,7 @@ class _Index:
                 if target + suffix in self.by_source:
                     files.append(target + suffix)
                     break
-        if not files:
+        if not files and "/" in path.strip("/"):  # a site path ("/job-families/x/y/"): match by its tail
             files = self._by_suffix(path)
         hits = [r for f in files for r in self.by_source[f] if r.id != role.id]
         if anchor and len(hits) > 1:
@@ -121,7 +121,7 @@ class _Index:
             n = 0
             while n < len(parts) and n < len(stem_parts) and parts[-1 - n] == stem_parts[-1 - n]:
                 n += 1
-            need = min(2, len(parts))
+            need = 2
             if n >= need and n > best_len:
                 best, best_len = [source], n
             elif n >= need and n == best_len:

@@ -49,39 +49,38 @@ def level(
     print_diagnostics(loaded.diagnostics)
     if not loaded.documents:
         raise fail("no role could be read from the input")
-    roles = loaded.roles
-    if hide_title:
-        roles = [level_role(dataclasses.replace(r, title="(title hidden)"), use_title=False) for r in roles]
-        roles = [dataclasses.replace(r, title=o.title) for r, o in zip(roles, loaded.roles)]
+    roles = [level_role(r, use_title=False) for r in loaded.roles] if hide_title else loaded.roles
     if format is TableOrJsonl.jsonl:
         for role in roles:
             console.print(json.dumps(leveling_record(role), ensure_ascii=False), markup=False, soft_wrap=True)
         return
-    table = Table("role", "title says", "text says", "level", "confidence", "inflation", "top evidence")
     for role in roles:
         lv = role.leveling
-        top = next((e for e in lv.evidence if e.weight > 0), None)
-        table.add_row(role.title, lv.title_level, lv.text_level or "", lv.level, f"{lv.confidence:.2f}",
-                      (lv.inflation or "").replace("_", " "),
-                      f"L{top.line} {top.text[:70]}" if top else "")
-    console.print(table)
+        flag = f"  [{lv.inflation.replace('_', ' ')}]" if lv.inflation else ""
+        console.print(f"{role.title}  ({role.id})", style="bold", markup=False)
+        console.print(f"  level {lv.level} ({lv.confidence:.2f})  title says {lv.title_level}, "
+                      f"text says {lv.text_level}{flag}", markup=False)
+        for e in lv.evidence:
+            sign = "+" if e.weight > 0 else "-"
+            console.print(f"    {sign} L{e.line} [{e.signal}] {e.text[:110]}", markup=False)
 
 
 @app.command()
 def calibrate(
     paths: List[Path] = typer.Argument(..., help="Career ladders (files or folders), one or several companies."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text (a table) or json."),
+    all_levels: bool = typer.Option(False, "--all", help="Also list individual-contributor levels (as ic)."),
 ) -> None:
     """Map each company ladder's levels onto the canonical levels (em ... cto), side by side."""
     loaded = load(paths)
     _, ladders, diags = resolve(loaded.roles)
     print_diagnostics(loaded.diagnostics + diags)
-    rows = calibrate_ladders(ladders)
+    rows = [r for r in calibrate_ladders(ladders) if all_levels or r.level != "ic"]
     if format is TextOrJson.json:
         console.print_json(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False))
         return
     if not rows:
-        raise fail("no ladder levels found in the input")
+        raise fail("no management levels found in the input")
     table = Table("ladder", "level", "title says", "calibrated", "confidence")
     for r in rows:
         table.add_row(r.ladder_name, r.title, r.title_level, r.level, f"{r.confidence:.2f}")

@@ -72,26 +72,21 @@ def infer(texts: Iterable[tuple[str, Iterable[str]]], exclude: Iterable[str] = (
         for m in _CANDIDATE.finditer(text):
             if any(a <= m.start() < b for a, b in link_spans):
                 continue
-            name = m.group(1)
-            words = [w.lower() for w in name.split()]
-            if all(w in COMMON or w in excluded for w in words):
-                continue
-            stripped = False
-            while words and (words[0] in COMMON or words[0] in excluded):  # "Represent Vio.com"
-                name = name.split(None, 1)[1]
-                words = words[1:]
-                stripped = True
-            if not name:
-                continue
+            words = m.group(1).split()
             poss = bool(m.group("poss"))
             at_start = m.start() in starts or text[max(0, m.start() - 1):m.start()] in ('"', "“", "‘", "'", "(")
-            if at_start and not stripped:
-                if " " not in name:  # a capital at a sentence start is no evidence of a name
-                    if not poss:
-                        continue
-                else:
-                    name = name.split(None, 1)[1]
-            if _not_a_name(name):
+            if at_start:  # a capital at a sentence start is no evidence of a name
+                if len(words) == 1 and not poss:
+                    continue
+                if len(words) > 1:
+                    words = words[1:]
+            while words and (words[0].lower() in COMMON or words[0].lower() in excluded):  # "Represent Vio.com"
+                words = words[1:]
+            while words and (words[-1].lower() in COMMON or words[-1].lower() in excluded):  # "Mobile Full Stack"
+                words = words[:-1]
+                poss = False
+            name = " ".join(words)
+            if not name or _not_a_name(name):
                 continue
             mentions[name] += 1
             statements.setdefault(name, set()).add(index)
