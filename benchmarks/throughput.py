@@ -14,7 +14,13 @@ For each corpus, on the same documents and in the same run, each measurement in 
   fresh SQLite database — documents/s per core and the ratio to the floor;
 * end to end with ``--jobs`` worker processes plus the writer (documents/s, and per core);
 * peak RSS of the end-to-end run at a quarter of the input and at all of it (flat = RSS does not
-  grow with input).
+  grow with input);
+* CPU milliseconds per document in each stage (read, parse+extract+classify, level, to dicts,
+  analysis hash, store) on a quarter of the input, without a profiler; ``--profile`` adds a
+  cProfile of a separate run (never of the timed one).
+
+Rates are given per CPU-second (what one core does when it is ours alone) and per wall-clock
+second (what the shared machine gave this run).
 
 ``--synthetic N`` ingests N postings made by replicating the HN monthly files under new document
 ids (``replica-K/...``) with ``--jobs`` workers into a fresh SQLite database, and reports the time
@@ -48,6 +54,8 @@ TARGET_DOCS_PER_CORE = 2000
 TARGET_FLOOR_RATIO = 5.0
 TARGET_RSS_MB = 1024
 TARGET_SYNTHETIC_SECONDS = 600
+#: Share of the input used for the per-stage breakdown and the profile.
+STAGES_FRACTION = 0.25
 
 
 def corpus_files(name: str, fraction: float = 1.0) -> list[Path]:
@@ -172,6 +180,56 @@ def end_to_end(name: str, fraction: float, jobs: int, profile: bool) -> dict:
     return out
 
 
+def stages(name: str, fraction: float) -> dict:
+    """CPU milliseconds per document in each stage, one process, no profiler: where the time goes."""
+    from careerladder import codec
+    from careerladder.errors import ParseError
+    from careerladder.pipeline import analysis_hash, analyze
+    from careerladder.readers import read_path
+    from careerladder.store import DocumentRecord, open_store
+    from careerladder.store.base import write_batch
+
+    cpu = {"read": 0.0, "parse+extract+classify": 0.0, "level": 0.0, "to dicts (codec)": 0.0,
+           "analysis hash": 0.0, "store (SQLite + FTS5)": 0.0}
+    docs = statements = 0
+    with tempfile.TemporaryDirectory(prefix="careerladder-stages-") as tmp:
+        store = open_store(Path(tmp) / "stages.db")
+        for task in tasks_for(name, fraction):
+            t0 = time.process_time()
+            documents = read_path(task.path)
+            cpu["read"] += time.process_time() - t0
+            batch = []
+            for doc in documents:
+                source = f"{task.doc_id}#{doc.fragment}" if doc.fragment else task.doc_id
+                t0 = time.process_time()
+                try:
+                    roles = analyze(doc, source, level=False)
+                except ParseError:
+                    continue
+                t1 = time.process_time()
+                roles = [_level(r) for r in roles]
+                t2 = time.process_time()
+                data = [codec.role_data(r) for r in roles]
+                t3 = time.process_time()
+                digest = analysis_hash(data)
+                t4 = time.process_time()
+                for key, dt in zip(list(cpu)[1:5], (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+                    cpu[key] += dt
+                batch.append((DocumentRecord(source, doc.content_hash, digest, doc.format, dict(doc.metadata)), data))
+                docs += 1
+            t0 = time.process_time()
+            write_batch(store, batch)
+            cpu["store (SQLite + FTS5)"] += time.process_time() - t0
+        statements = store.counts()["statements"]
+        store.close()
+    return {"docs": docs, "statements_per_doc": statements / max(1, docs), "cpu": cpu}
+
+
+def _level(role):
+    from careerladder.level import level_role
+    return level_role(role)
+
+
 def synthetic(target: int, jobs: int, db_dir: str | None) -> dict:
     from careerladder.ingest import FileTask, ingest
 
@@ -239,6 +297,8 @@ def main() -> None:
         kind, *rest = args.child
         if kind == "floor":
             result = floor(rest[0])
+        elif kind == "stages":
+            result = stages(rest[0], float(rest[1]))
         elif kind == "e2e":
             result = end_to_end(rest[0], float(rest[1]), int(rest[2]), rest[3] == "1")
         else:
@@ -253,7 +313,7 @@ def main() -> None:
     for name in corpora:
         label = {"hn": "HN posts", "remotewlb": "RemoteWLB READMEs"}[name]
         fl = run_child("floor", name)
-        one = run_child("e2e", name, "1", "1", "1" if args.profile else "0")
+        one = run_child("e2e", name, "1", "1", "0")
         quarter = run_child("e2e", name, "0.25", "1", "0")
         par = run_child("e2e", name, "1", str(args.jobs), "0")
         floor_rate, floor_cpu = fl["docs"] / fl["seconds"], fl["docs"] / fl["cpu"]
@@ -279,9 +339,17 @@ def main() -> None:
                f"< {TARGET_RSS_MB} MiB"),
               ("RSS flat", one["rss_mb"] <= quarter["rss_mb"] * 1.25 + 32, "all <= 1/4 x 1.25 + 32 MiB")]
         print("  targets: " + "; ".join(f"{n} {t}: {'met' if good else 'MISSED'}" for n, good, t in ok))
+        st = run_child("stages", name, str(STAGES_FRACTION))
+        total = sum(st["cpu"].values())
+        print(f"  where the CPU goes (1 process, {st['docs']} docs = {STAGES_FRACTION:g} of the input, "
+              f"{st['statements_per_doc']:.1f} statements/doc; {st['docs'] / total:.0f} docs/CPU-s):")
+        for stage, seconds in st["cpu"].items():
+            print(f"    {stage:24} {seconds / st['docs'] * 1000:6.3f} ms/doc  {seconds / total:6.1%}")
         if args.profile:
-            print("\n  profile of the 1-process run (own time):\n" + "\n".join(
-                "    " + line for line in one["profile"].splitlines()[:70]))
+            prof = run_child("e2e", name, str(STAGES_FRACTION), "1", "1")
+            print(f"\n  cProfile of a separate 1-process run on {STAGES_FRACTION:g} of the input (own time; "
+                  "the profiler slows Python code ~2x):\n" + "\n".join(
+                      "    " + line for line in prof["profile"].splitlines()[:70]))
         print()
     if args.synthetic:
         syn = run_child("synthetic", str(args.synthetic), str(args.jobs), args.db_dir or "-")
