@@ -56,10 +56,12 @@ class FileTask:
 
 @dataclass(frozen=True, slots=True)
 class Analyzed:
-    """A document ready to store: its record and its roles as ``roles.jsonl`` dicts."""
+    """A document ready to store: its record, its roles as ``roles.jsonl`` dicts, and ``where``
+    (``path#fragment``, how the error log names it)."""
 
     record: DocumentRecord
     roles: list[dict]
+    where: str
 
 
 @dataclass(slots=True)
@@ -165,9 +167,8 @@ def analyze_documents(task: FileTask, documents: Sequence[Document], is_stored: 
         except Exception as exc:  # noqa: BLE001
             result.problems.append(_internal("analysis failed", exc, where))
             continue
-        record = DocumentRecord(source, doc.content_hash, analysis_hash(data), doc.format,
-                                {**doc.metadata, "path": where})
-        result.analyzed.append(Analyzed(record, data))
+        record = DocumentRecord(source, doc.content_hash, analysis_hash(data), doc.format, doc.metadata)
+        result.analyzed.append(Analyzed(record, data, where))
     return result
 
 
@@ -245,8 +246,7 @@ class Writer:
             else:
                 self.summary.failed += 1
                 message = outcome.message if isinstance(outcome, StoreError) else str(outcome)
-                self.problem(Diagnostic("STORE_ERROR", message, item.record.metadata.get("path", item.record.source),
-                                        None, "error"))
+                self.problem(Diagnostic("STORE_ERROR", message, item.where, None, "error"))
         self.log.flush()
 
 
