@@ -29,11 +29,9 @@ def posting(rid, title, *, years=(), team=(), statements=(), leveling=None, mana
                                "line": 6, "statements": sts[1:], "subsections": []}]}]}
 
 
-def leveled(level, inflation=None, signals=()):
+def leveled(level, inflation=None):
     return {"level": level, "confidence": 0.8, "scores": {level: 0.8}, "title_level": "director",
-            "inflation": inflation,
-            "evidence": [{"text": "x", "line": 1, "competency": None, "weight": 1.0, "signal": s, "level": level}
-                         for s in signals]}
+            "inflation": inflation, "evidence": []}
 
 
 def test_title_fallback_distributions_competencies_and_signals():
@@ -61,22 +59,31 @@ def test_title_fallback_distributions_competencies_and_signals():
     assert em["competencies"][0] == {"competency": "people_management", "name": "People management & coaching",
                                      "statements": 3, "postings": 2, "share": 1.0}
     assert by["senior_em"]["signals"]["manages_managers"] == {"postings": 1, "share": 1.0}
+    assert by["senior_em"]["signals"]["budget"]["postings"] == 1
+    assert by["ic"]["signals"]["board"]["postings"] == 1 and em["signals"]["board"]["postings"] == 0
     assert em["inflation"] is None
     text = report_text(report)
     assert "title inflation: unknown" in text and "Engineering Manager [em]: 2 postings" in text
 
 
 def test_leveling_is_preferred_and_gives_inflation_and_signals():
-    roles = [posting("a", "Director of Engineering", leveling=leveled("senior_em", "title_above_text", ["budget"])),
-             posting("b", "Director of Engineering", leveling=leveled("director", None, ["board", "scope:budget"])),
-             posting("c", "Director of Engineering", leveling=leveled("director")),
+    roles = [posting("a", "Director of Engineering", leveling=leveled("senior_em", "title_above_text"),
+                     statements=[("Own the hiring budget and headcount plan", "budget_business")]),
+             posting("b", "Director of Engineering", leveling=leveled("director"),
+                     statements=[("Report to the board of directors", "communication"),
+                                 ("Manage the department budget", "budget_business")]),
+             posting("c", "Director of Engineering", leveling=leveled("director"),
+                     statements=[("Write code every day", "technical_direction"),
+                                 ("Play board games on Fridays", None)]),
              posting("d", "VP of Engineering")]
     report = aggregate(roles)
     assert report["level_source"] == {"leveling": 3, "title": 1}
     by = {e["level"]: e for e in report["levels"]}
     assert by["senior_em"]["inflation"] == {"leveled": 1, "title_above_text": 1, "title_below_text": 0, "rate": 1.0}
+    assert by["senior_em"]["signals"]["budget"] == {"postings": 1, "share": 1.0}
     assert by["director"]["inflation"]["rate"] == 0.0 and by["director"]["postings"] == 2
-    assert by["director"]["signals"]["budget"]["postings"] == 1 and by["director"]["signals"]["board"]["share"] == 0.5
+    assert by["director"]["signals"]["budget"]["postings"] == 1
+    assert by["director"]["signals"]["board"] == {"postings": 1, "share": 0.5}  # not the board games
     assert by["vp"]["level_source"] == {"title": 1} and by["vp"]["inflation"] is None
     assert "title inflation: 100.0% of 1 leveled" in report_text(report)
 

@@ -8,8 +8,9 @@ of distinct values, not of postings.
 
 A posting's level is ``role.leveling.level`` when leveling ran, else the level its title
 claims (``extract.titles.title_level``); ``level_source`` counts which was used. Scope
-signals (budget, board, managing managers) come from the leveling evidence when present,
-else from the same recognizers applied to the statements (``extract.rules.scope``).
+signals: managing managers is a ``manages_managers`` requirement or scope signal; budget and
+board contact are the ``budget`` and ``board`` scope signals leveling uses
+(``extract.rules.scope``), matched on every statement.
 
 The returned dict (``REPORT_VERSION`` 1; all counts are postings unless named otherwise)::
 
@@ -73,6 +74,7 @@ def market_report(store: Store) -> dict[str, Any]:
 def aggregate(roles: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     """The market report of ``roles`` (``roles.jsonl`` dicts of job postings), streamed once."""
     stats: dict[str, _LevelStats] = {}
+    recognizers = _recognizers()
     for role in roles:
         leveling = role.get("leveling") or None
         if leveling and leveling.get("level"):
@@ -93,7 +95,7 @@ def aggregate(roles: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
             s.statements[competency] += 1
             seen.add(competency)
         s.competency_postings.update(seen)
-        s.signals.update(_signals(role, leveling))
+        s.signals.update(_signals(role, recognizers))
         if leveling:
             s.leveled += 1
             if leveling.get("inflation"):
@@ -140,22 +142,24 @@ def _top_competencies(role: Mapping[str, Any]) -> Iterable[str]:
             yield max(comps, key=lambda c: c["score"])["competency"]
 
 
-def _signals(role: Mapping[str, Any], leveling: Mapping[str, Any] | None) -> set[str]:
-    """Which of ``SIGNALS`` the posting shows: requirements, leveling evidence, or the scope recognizers."""
+def _signals(role: Mapping[str, Any], recognizers) -> set[str]:
+    """Which of ``SIGNALS`` the posting shows: a ``manages_managers`` requirement, or a statement the
+    scope recognizers of leveling (``extract.rules.scope``) match."""
     found = {"manages_managers"} if any(r.get("type") == "manages_managers"
                                         for r in role.get("requirements", ())) else set()
-    if leveling is not None and leveling.get("evidence") is not None:
-        for ev in leveling["evidence"]:
-            signal = str(ev.get("signal") or "")
-            found.update(s for s in SIGNALS if signal == s or signal.endswith(":" + s))
-        return found
-    try:
-        from .extract.rules import scope  # the recognizers leveling uses, when leveling did not run
-    except ImportError:  # an older careerladder without scope signals: requirements only
-        return found
     for st in _statements(role):
-        found.update(s for s in scope.find(st.get("text", "")) if s in SIGNALS)
+        text = st.get("text", "")
+        found.update(sid for sid, pattern in recognizers if sid not in found and pattern.search(text))
     return found
+
+
+def _recognizers() -> list:
+    """(signal id, compiled pattern) of the scope signals counted, from ``extract.rules.scope``."""
+    try:
+        from .extract.rules import scope
+    except ImportError:  # a careerladder without scope signals: requirements only
+        return []
+    return [(s.id, s.pattern) for s in scope.SIGNALS if s.id in SIGNALS]
 
 
 def _distribution(values: Counter, buckets: tuple[tuple[float, float | None], ...]) -> dict[str, Any]:
