@@ -181,7 +181,11 @@ def test_static_diff_by_picking_two_levels(watch, built):
     assert any(g.startswith("Organization design & resourcing") for g in groups)
     assert "Set a yearly strategy" in page.locator("section.added.comp-strategy").inner_text()
     watch.shot("diff")
+    assert page.locator("#pick-b option").count() == 7, "a diff page offers the levels of its own ladder"
+    page.get_by_role("link", name="Diff", exact=True).click()
+    page.wait_for_url(lambda u: u.endswith("/diff.html"))
     page.select_option("#pick-a", url_key("001_7d79c1ce421dd6ca.txt"))  # a level of another ladder
+    page.select_option("#pick-b", DIRECTOR)
     page.get_by_role("button", name="Show what it adds").click()
     message = page.locator("#diff-message")
     assert message.is_visible() and "careerladder serve" in message.inner_text()
