@@ -3,6 +3,11 @@
 A reader turns the text of one file into one or more ``Document`` objects made
 of flat ``Block`` objects with source lines; it never builds sections (that is
 ``careerladder.parse``).
+
+Limits (``careerladder.thresholds``): a reader refuses a document over a hard
+limit with ``LimitError`` (file size, markup depth); it keeps a document over a
+soft one and the pipeline reports it with ``limit_warnings``: text is cut with
+``cut`` and list depth is given as written (``parse`` clamps it).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import Iterator, Protocol
 
 from .. import thresholds
 from ..errors import LimitError, ReadError
-from ..model import Block, Document
+from ..model import Block, Diagnostic, Document
 
 
 class Reader(Protocol):
@@ -89,9 +94,33 @@ def clean_text(text: str) -> str:
 
 
 def cut(text: str) -> str:
-    """``text`` cut to ``thresholds.MAX_STATEMENT_CHARS`` characters (ending with an ellipsis)."""
+    """``text`` cut to ``thresholds.MAX_STATEMENT_CHARS`` characters (ending with an ellipsis);
+    ``limit_warnings`` reports the blocks it cut."""
     limit = thresholds.MAX_STATEMENT_CHARS
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def limit_warnings(document: Document) -> list[Diagnostic]:
+    """One-line warnings for what a reader kept but had to limit in ``document`` (at most one per kind).
+
+    ``STATEMENT_CUT``: blocks longer than ``thresholds.MAX_STATEMENT_CHARS`` characters, cut by
+    ``cut`` (a block of exactly that length ending in "…"). ``NESTING_CLAMPED``: list items nested
+    deeper than ``thresholds.MAX_NESTING_DEPTH``, which ``parse`` attaches at that depth. Each names
+    the first line concerned and how many blocks; the document itself is kept.
+    """
+    where = f"{document.source}#{document.fragment}" if document.fragment else document.source
+    limit, depth = thresholds.MAX_STATEMENT_CHARS, thresholds.MAX_NESTING_DEPTH
+    long = [b for b in document.blocks if len(b.text) == limit and b.text.endswith("…")]
+    deep = [b for b in document.blocks if b.kind == "item" and b.level > depth]
+    out = []
+    if long:
+        out.append(Diagnostic("STATEMENT_CUT", f"{len(long)} block(s) longer than {limit} characters "
+                                               f"cut to {limit}", where, long[0].line))
+    if deep:
+        out.append(Diagnostic("NESTING_CLAMPED", f"{len(deep)} list item(s) nested deeper than {depth} "
+                                                 f"levels (up to {max(b.level for b in deep)}) attached at "
+                                                 f"level {depth}", where, deep[0].line))
+    return out
 
 
 @dataclass(slots=True)

@@ -4,6 +4,8 @@ Handles entities, ``<br>``-separated lines, ``<strong>`` lines used as
 headings, ``&bull;`` pseudo-bullets, nested ``<ul><li>``, and side-by-side
 level tables whose current level is bolded (neighbour levels are dropped).
 Source lines are recovered with ``LineLocator`` (the parser keeps none).
+Markup nested deeper than ``thresholds.MAX_MARKUP_DEPTH`` elements is refused
+with ``LimitError``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Iterator
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .. import thresholds
+from ..errors import LimitError
 from ..model import Block, Link
 from ..vocab import section_kind
 from . import frontmatter
@@ -36,7 +39,15 @@ MAIN_SELECTORS = ("main", "article", "#doc", "#content", "[role=main]", ".conten
 FURNITURE_SELECTORS = ("#toc", ".toc", "#table-of-contents", "#sidebar", ".sidebar", ".navbar", ".breadcrumb",
                        ".breadcrumbs", "[role=navigation]", "[role=banner]", "[role=contentinfo]", "#toc-shield",
                        "#toc-toggle", ".site-nav", ".menu")
-MAX_DOM_DEPTH = 200
+MAX_DOM_DEPTH = thresholds.MAX_MARKUP_DEPTH
+#: Elements whose start tag makes an HTML parser look through every open element (the spec's
+#: "close a p element" check): nesting thousands of them costs quadratic time, so their depth is
+#: estimated before parsing.
+SCOPE_SCANNING_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl",
+    "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol",
+    "search", "section", "summary", "ul",
+})
 
 
 @dataclass(slots=True)
@@ -52,6 +63,7 @@ class _Walker:
 
     locator: LineLocator
     default_line: int
+    source: str | None = None
     blocks: list[Block] = field(default_factory=list)
     lines: list[list[_Run]] = field(default_factory=lambda: [[]])
     links: list[Link] = field(default_factory=list)
@@ -111,8 +123,8 @@ class _Walker:
     def walk(self, node: LexborNode, item_depth: int | None, list_depth: int, bold: bool = False,
              italic: bool = False, dom_depth: int = 0) -> None:
         if dom_depth > MAX_DOM_DEPTH:
-            self.add(node.text(deep=True), bold, italic)
-            return
+            raise LimitError(f"HTML nests deeper than {MAX_DOM_DEPTH} elements", self.source,
+                             self.locator.locate(node.text(deep=True), self.default_line))
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
@@ -146,8 +158,8 @@ class _Walker:
                 self.flush(depth)
             elif tag in ("ul", "ol", "menu"):
                 self.flush(item_depth)
-                deeper = min(list_depth + 1, thresholds.MAX_NESTING_DEPTH)
-                self.walk(child, None, deeper, bold, italic, dom_depth + 1)
+                # the depth as found: parse clamps it to MAX_NESTING_DEPTH and limit_warnings reports it
+                self.walk(child, None, list_depth + 1, bold, italic, dom_depth + 1)
             elif tag == "table":
                 self.flush(item_depth)
                 self.table(child, dom_depth)
@@ -164,7 +176,7 @@ class _Walker:
 
     def table(self, table: LexborNode, dom_depth: int) -> None:
         """Rows as ``row`` blocks; one-cell rows walked as content; bold-styled cells only when any is."""
-        rows = [[c for c in tr.iter() if c.tag in ("td", "th")] for tr in table.css("tr")]
+        rows = [[c for c in tr.iter() if c.tag in ("td", "th")] for tr in _own_rows(table)]
         current = {id(c) for row in rows for c in row if _styled_bold(c)}
         for row in rows:
             cells = [c for c in row if id(c) in current] if current else row
@@ -181,6 +193,34 @@ class _Walker:
             header = all(c.tag == "th" for c in cells)
             line = self.locator.locate(texts[0] or text, self.default_line)
             self.blocks.append(Block("row", cut(text), line, line, 1 if header else 0))
+
+
+def _own_rows(table: LexborNode) -> list[LexborNode]:
+    """The ``<tr>`` of ``table`` itself, not of tables nested in its cells (those are walked
+    with their cell; taking them here too repeats them and costs exponential time)."""
+    rows = []
+    for child in table.iter():
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(tr for tr in child.iter() if tr.tag == "tr")
+    return rows
+
+
+def markup_depth(html: str) -> int:
+    """Deepest nesting of ``SCOPE_SCANNING_TAGS`` (div, ul, blockquote...), counted from start and
+    end tags before parsing: an estimate (tags in comments count) that bounds the parser's work."""
+    if html.count("<") <= MAX_DOM_DEPTH:
+        return 0
+    depth = deepest = 0
+    for piece in html.split("<")[1:]:
+        closing = piece[:1] == "/"
+        name = piece[closing:closing + 11].split(">", 1)[0].split("/", 1)[0]
+        name = name.split(None, 1)[0].lower() if name.strip() else ""
+        if name in SCOPE_SCANNING_TAGS:
+            depth = max(depth - 1, 0) if closing else depth + 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def _styled_bold(cell: LexborNode) -> bool:
@@ -252,11 +292,15 @@ def _split_at_section_phrases(runs: list[_Run]) -> list[list[_Run]]:
     return [p for p in parts if p]
 
 
-def html_blocks(html: str, first_line: int = 1, page: bool = False) -> tuple[list[Block], str | None]:
+def html_blocks(html: str, first_line: int = 1, page: bool = False,
+                source: str | None = None) -> tuple[list[Block], str | None]:
     """Blocks of an HTML fragment or page, and the page title (first ``<h1>``, else ``<title>``).
 
-    ``first_line``: source line of the fragment's first line.
+    ``first_line``: source line of the fragment's first line; ``source``: the file, named in
+    errors. Raises ``LimitError`` when elements nest deeper than ``thresholds.MAX_MARKUP_DEPTH``.
     """
+    if markup_depth(html) > MAX_DOM_DEPTH:
+        raise LimitError(f"HTML nests deeper than {MAX_DOM_DEPTH} block elements", source, first_line)
     tree = LexborHTMLParser(html)
     root: LexborNode | None = None
     title = None
@@ -274,7 +318,7 @@ def html_blocks(html: str, first_line: int = 1, page: bool = False) -> tuple[lis
     root = root or tree.body or tree.root
     if root is None:
         return [], title
-    walker = _Walker(LineLocator.from_source(html, first_line), first_line)
+    walker = _Walker(LineLocator.from_source(html, first_line), first_line, source)
     walker.walk(root, None, 0)
     walker.flush()
     if page:
@@ -314,7 +358,7 @@ class HtmlReader:
         meta, body, first_line = frontmatter.split(text, source)
         low = body.lstrip()[:3000].lower()
         page = low.startswith(("<!doctype", "<html")) or any(t in low for t in ("<head", "<title", "<meta", "<link "))
-        blocks, title = html_blocks(body, first_line, page=page)
+        blocks, title = html_blocks(body, first_line, page=page, source=source)
         yield make_document(source, self.name, blocks, text, metadata=meta,
                             title=title if page else None, line_offset=first_line - 1)
 

@@ -4,6 +4,8 @@ ATX and setext headings, nested bullets (tight or loose), GFM tables, block
 quotes, raw HTML blocks (handed to the HTML reader with their line), bold
 paragraphs used as headings, ``**Label**: text`` labels, task-list boxes
 (``- [ ] item``), Hugo shortcodes and Liquid tags (dropped), code fences (skipped).
+Lists and quotes nested deeper than ``thresholds.MAX_MARKUP_DEPTH`` are refused with
+``LimitError`` (markdown-it would otherwise drop the rest of the document unseen).
 """
 
 from __future__ import annotations
@@ -16,25 +18,44 @@ from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 
 from .. import thresholds
+from ..errors import LimitError
 from ..model import Block, Link
 from . import frontmatter
 from .base import clean_text, cut, looks_like_data, make_document
 from .html import _is_pseudo_heading, html_blocks
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table").use(deflist_plugin)
+#: Lists and quotes nest up to ``thresholds.MAX_MARKUP_DEPTH`` (markdown-it's default, 20, drops the
+#: rest of a document unseen); inline markup keeps 20: deeper brackets cost quadratic time.
+_MD = MarkdownIt("commonmark", {"html": True, "maxNesting": thresholds.MAX_MARKUP_DEPTH}) \
+    .enable("table").use(deflist_plugin)
+_INLINE_MD = MarkdownIt("commonmark", {"html": True})
+
+
+def _parse_inline(state) -> None:
+    """markdown-it's core ``inline`` rule, run with ``_INLINE_MD``'s nesting limit."""
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            _INLINE_MD.inline.parse(token.content, _INLINE_MD, state.env, token.children)
+
+
+_MD.core.ruler.at("inline", _parse_inline)
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 TEMPLATE_MARKERS = (("{{<", ">}}"), ("{{%", "%}}"), ("{%", "%}"), ("{{", "}}"))
 
 
 def _strip_templates(text: str) -> str:
-    """Remove Hugo shortcodes and Liquid tags (``{{< toc >}}``, ``{% include x %}``)."""
+    """Remove Hugo shortcodes and Liquid tags (``{{< toc >}}``, ``{% include x %}``); linear time."""
     for start, end in TEMPLATE_MARKERS:
-        while start in text:
-            i = text.find(start)
-            j = text.find(end, i + len(start))
-            if j < 0:
-                break
-            text = text[:i] + text[j + len(end):]
+        if start not in text:
+            continue
+        kept, pos = [], 0
+        while (i := text.find(start, pos)) >= 0 and (j := text.find(end, i + len(start))) >= 0:
+            kept.append(text[pos:i])
+            pos = j + len(end)
+        kept.append(text[pos:])
+        text = "".join(kept)
     return text
 
 
@@ -96,9 +117,19 @@ def _split_label(text: str, label: str | None) -> tuple[str | None, str]:
     return raw.rstrip(":").strip(), rest.lstrip(":").strip()
 
 
-def markdown_blocks(body: str, first_line: int = 1) -> list[Block]:
-    """Flat blocks of a Markdown body whose first line is ``first_line`` of the file."""
+def markdown_blocks(body: str, first_line: int = 1, source: str | None = None) -> list[Block]:
+    """Flat blocks of a Markdown body whose first line is ``first_line`` of the file.
+
+    Item ``level`` is the list depth as written (``parse`` clamps it to
+    ``thresholds.MAX_NESTING_DEPTH``). Raises ``LimitError`` (naming ``source``) when lists
+    and quotes nest deeper than ``thresholds.MAX_MARKUP_DEPTH`` allows.
+    """
     tokens = _MD.parse(body)
+    for i, tok in enumerate(tokens):
+        if tok.level >= thresholds.MAX_MARKUP_DEPTH - 2:  # markdown-it skipped the rest of the document
+            line = next((t.map[0] + first_line for t in reversed(tokens[:i + 1]) if t.map), first_line)
+            raise LimitError(f"Markdown lists and quotes nest deeper than {thresholds.MAX_MARKUP_DEPTH} "
+                             "levels", source, line)
     blocks: list[Block] = []
     list_depth = -1
     item_block: int | None = None  # index of the block made for the current list item
@@ -140,7 +171,7 @@ def markdown_blocks(body: str, first_line: int = 1) -> list[Block]:
             line = tr.map[0] + first_line if tr.map else line
             blocks.append(Block("row", cut(" | ".join(row)), line, line, 1 if header_row else 0))
         elif t == "html_block" and start is not None:
-            sub, _ = html_blocks(tok.content, start)
+            sub, _ = html_blocks(tok.content, start, source=source)
             blocks.extend(sub)
     return blocks
 
@@ -161,7 +192,7 @@ def _paragraph(blocks: list[Block], tok: Token, start: int, end: int, list_depth
     if not flat:
         return item_block
     if list_depth >= 0:
-        depth = min(list_depth, thresholds.MAX_NESTING_DEPTH)
+        depth = list_depth  # as written: parse clamps it and limit_warnings reports it
         if item_block is not None:  # a later paragraph of the same (loose) item
             prev = blocks[item_block]
             blocks[item_block] = Block("item", cut(prev.text + " " + flat), prev.line, end, prev.level,
@@ -203,6 +234,6 @@ class MarkdownReader:
 
     def read(self, source: str, text: str) -> Iterator:
         meta, body, first_line = frontmatter.split(text, source)
-        blocks = markdown_blocks(body, first_line)
+        blocks = markdown_blocks(body, first_line, source)
         yield make_document(source, self.name, blocks, text, metadata=meta,
                             line_offset=first_line - 1)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from .. import thresholds
 from ..model import Block
 from .base import clean_text, cut, looks_like_data, make_document
 
@@ -77,7 +76,7 @@ def text_blocks(text: str, first_line: int = 1) -> list[Block]:
         if item is not None and item.strip():
             close_para()
             indent = len(line) - len(line.lstrip())
-            depth = min(indent // 2, thresholds.MAX_NESTING_DEPTH)
+            depth = indent // 2  # as written: parse clamps it and limit_warnings reports it
             blocks.append(Block("item", cut(clean_text(item)), n, n, depth))
             seen_content = True
             continue

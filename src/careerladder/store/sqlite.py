@@ -105,6 +105,8 @@ class SQLiteStore:
                 self._replace_document(record, roles)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot store document: {exc}", record.source) from exc
+        except UnicodeEncodeError as exc:  # text UTF-8 cannot hold (a lone surrogate from a JSON/YAML escape)
+            raise StoreError(f"cannot store document: {exc.reason} in its text", record.source) from exc
         return True
 
     def write_documents(self, batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]]
