@@ -52,6 +52,13 @@ def _stems(text: str) -> list[str]:
     return [stem(t) for t in tokens(text)]
 
 
+@lru_cache(maxsize=4096)
+def _context_raw(lexicon: "Lexicon", context: str) -> tuple[tuple[str, float], ...]:
+    """Half-weight lexicon sums of a section context, shared by every statement of the section
+    (cached: a long heading scored again for each of thousands of statements was quadratic)."""
+    return tuple(lexicon.raw(_stems(context), CONTEXT_WEIGHT).items())
+
+
 class Lexicon:
     """Stemmed lookup tables built from the taxonomy: stem -> [(competency, weight)] and "stem stem" -> [...]."""
 
@@ -98,7 +105,8 @@ class CompetencyClassifier:
         """Score in [0, 1] for every competency the text (and its heading/label context) touches."""
         acc = self.lexicon_.raw(_stems(text))
         if context:
-            self.lexicon_.raw(_stems(context), CONTEXT_WEIGHT, acc)
+            for cid, value in _context_raw(self.lexicon_, context):
+                acc[cid] += value
         return {cid: 1.0 - math.exp(-v) for cid, v in acc.items() if v > 0}
 
     def predict_one(self, st: Statement, context: str = "") -> tuple[CompetencyScore, ...]:

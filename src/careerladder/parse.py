@@ -272,7 +272,8 @@ class _SectionBuilder:
                                                 "header" if b.level else "row", b.label, 0, b.links))
                 continue
             for sentence, offset in split_sentences(b.text):
-                line = b.line + b.text.count("\n", 0, offset)
+                # a line break inside one source line (``<br>``) must not move past the block's end
+                line = min(b.line + b.text.count("\n", 0, offset), max(b.line, b.end_line))
                 links = tuple(lk for lk in b.links if lk.text in sentence)
                 current.statements.append(_Item(self._id(), sentence, line, line, "sentence", b.label,
                                                 0, links))

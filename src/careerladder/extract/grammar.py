@@ -25,9 +25,10 @@ _WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=
 #: One number: digits (``1,000``, ``2.5``) or a number word.
 NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_WORDS})"
 #: A number or range, with ``+``/``plus``/``or more`` for open ranges:
-#: groups ``lo``, ``hi``, ``plus``.
+#: groups ``lo``, ``hi``, ``plus``. Never starts inside a number ("1,000" is not also "000"):
+#: a start at every digit of a long digit run made unanchored patterns quadratic.
 RANGE = (
-    rf"(?P<lo>{NUM})(?:\s*\(\s*\d+\s*\))?"
+    rf"(?<!\d)(?<!\d[,.])(?P<lo>{NUM})(?:\s*\(\s*\d+\s*\))?"
     rf"(?:\s*(?:-|–|—|to|or)\s*(?P<hi>{NUM}))?"
     rf"(?P<plus>\s*\+|\s*plus\b|\s+or\s+more\b)?"
 )
@@ -107,10 +108,11 @@ def slugify(text: str) -> str:
 
 _TITLE_PREFIX = re.compile(r"^\s*(?:level|grade|band|step|tier)\s*[\w.]+\s*[:\-–—.]\s*", re.I)
 _TITLE_CODE_PREFIX = re.compile(r"^\s*(?:[A-Z]{1,4}\d{1,2}(?:\.\d)?)\s*[-–—:_ ]\s*(?=[A-Za-z])")
-_TITLE_PAREN = re.compile(r"\s*[(\[]([^)\]]*)[)\]]\s*$")
+#: No openers inside and whitespace taken from the start of its run: linear on "((((" and on spaces.
+_TITLE_PAREN = re.compile(r"(?<!\s)\s*[(\[]([^()\[\]]*)[)\]]\s*$")
 _CODE_WORDS = frozenset({"manager", "level", "ic", "vp", "vps", "executive", "executives", "path",
                          "track", "grade", "band", "people", "individual", "contributor", "m", "e"})
-_MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]+)\]\([^()]*\)")  # no openers inside: linear on "[[[["
 
 
 def clean_title(heading: str) -> tuple[str, str | None]:

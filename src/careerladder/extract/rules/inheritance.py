@@ -47,19 +47,23 @@ def _title(raw: str) -> str | None:
     return title
 
 
-def _link_after(st: Statement, pos: int) -> list[tuple[str, str]]:
-    """(text, href) of links whose text occurs in the statement after character ``pos``."""
+def _link_after(st: Statement, pos: int, text: str) -> list[tuple[str, str]]:
+    """(text, href) of ``st``'s links whose text occurs in ``text`` (the statement's) after ``pos``."""
     found = []
     for link in st.links:
-        i = st.text.find(link.text, pos)
+        i = text.find(link.text, pos)
         if i >= 0:
             found.append((i, link.text, link.href))
     return [(text, href) for _, text, href in sorted(found)]
 
 
 def find_parents(st: Statement) -> list[ParentRef]:
-    """The levels ``st`` says its role inherits from (empty for most statements)."""
-    text = st.text
+    """The levels ``st`` says its role inherits from (empty for most statements).
+
+    Whitespace runs count as one space: the patterns take titles lazily, and on long runs of
+    whitespace they backtracked cubically.
+    """
+    text = " ".join(st.text.split())
     lower = text.lower()
     if not any(k in lower for k in ("same as", "what it takes", "expectations", "everything", "extend",
                                     "inherit", "build", "match", "previous", "prior")):
@@ -68,13 +72,13 @@ def find_parents(st: Statement) -> list[ParentRef]:
     for pattern in _PARENT_PATTERNS:
         m = pattern.search(text)
         if m:
-            links = _link_after(st, m.start("title"))
+            links = _link_after(st, m.start("title"), text)
             title = _title(links[0][0] if links else m.group("title"))
             if title:
                 found.append(ParentRef(title, m.group(0).strip(), st.line, links[0][1] if links else None))
     m = _EXTENDS.search(text)
     if m:
-        links = _link_after(st, m.end())
+        links = _link_after(st, m.end(), text)
         for link_text, href in links:
             title = _title(link_text)
             if title:
@@ -91,11 +95,11 @@ def find_next_level(st: Statement) -> NextLevelRef | None:
     """The next level ``st`` links to ("Continue reading: [VP of Engineering](vp.md)"), or None."""
     if "next" not in st.text.lower() and "continue" not in st.text.lower():
         return None
-    text = f"{st.label}: {st.text}" if st.label else st.text
+    text = " ".join((f"{st.label}: {st.text}" if st.label else st.text).split())  # see find_parents
     m = _NEXT.search(text)
     if not m:
         return None
-    links = _link_after(st, 0)
+    links = _link_after(st, 0, text)
     title = _title(links[0][0] if links else m.group("title"))
     if not title:
         return None

@@ -9,6 +9,7 @@ qualifier: management > leadership > engineering > work, from the words around.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...model import Requirement, Statement
 from ..grammar import BOUNDED, RANGE, bounds
@@ -44,6 +45,13 @@ _WINDOW_END = re.compile(r"\s(?:with|while|including|plus|and\s+(?:at\s+least|a\
 _HEADING = re.compile(r"\byears?\s+of\s+experience\b", re.I)
 
 
+@lru_cache(maxsize=1024)
+def _years_heading(path: tuple[str, ...]) -> bool:
+    """True when a heading of ``path`` says "years of experience" (cached: every statement of a
+    section asks, and searching a long heading once per statement was quadratic)."""
+    return any(_HEADING.search(h) for h in path)
+
+
 def _qualifier(window: str) -> str | None:
     for name, pattern in _QUALIFIERS:
         if pattern.search(window):
@@ -57,7 +65,7 @@ def find(st: Statement, ctx) -> list[Requirement]:
         return []
     lower = ctx.lower
     if "year" not in lower and "yr" not in lower:
-        if any(_HEADING.search(h) for h in ctx.section_path):
+        if _years_heading(ctx.section_path):
             m = _BARE.match(st.text)
             if m:
                 lo, hi, _ = bounds(m)
