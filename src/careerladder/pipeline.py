@@ -21,6 +21,7 @@ from .extract import extract
 from .model import Diagnostic, Document, Ladder, Role
 from .parse import parse
 from .readers import iter_files, read_path
+from .readers.base import limit_warnings
 from .resolve import resolve
 from .store import DocumentRecord, open_store
 
@@ -80,8 +81,9 @@ def analyze(document: Document, doc_id: str) -> list[Role]:
 def load(paths: Iterable[Path | str], progress: Progress | None = None) -> Loaded:
     """Read, parse and extract every file under ``paths``; bad files become diagnostics.
 
-    Never raises for bad input: an unreadable file is an ``error`` diagnostic, a
-    document without a role an ``info`` one, and the batch goes on.
+    Never raises for bad input: an unreadable file (or one over a hard limit) is an
+    ``error`` diagnostic, a document without a role an ``info`` one, a document kept
+    over a soft limit (a statement cut, a list clamped) a ``warning``, and the batch goes on.
     """
     out = Loaded()
     used_ids: set[str] = set()
@@ -108,6 +110,7 @@ def load(paths: Iterable[Path | str], progress: Progress | None = None) -> Loade
             while doc_id in used_ids:
                 doc_id, n = f"{base}~{n}", n + 1
             used_ids.add(doc_id)
+            out.diagnostics.extend(limit_warnings(doc))
             try:
                 roles = analyze(doc, doc_id)
             except ParseError as exc:
