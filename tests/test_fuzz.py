@@ -203,7 +203,7 @@ def run_documents(docs: list[tuple[str, str]]):
             one_line(exc)
             continue
         for doc in found_docs:
-            assert all(1 <= b.line <= b.end_line or b.line == b.end_line for b in doc.blocks)
+            assert all(1 <= b.line <= b.end_line for b in doc.blocks), [(b.line, b.end_line) for b in doc.blocks]
             try:
                 found = analyze(doc, name + (f"#{doc.fragment}" if doc.fragment else ""))
             except ParseError as exc:
@@ -261,7 +261,7 @@ def test_front_matter_loads_safely_or_fails_in_one_line(text):
         assert str(exc).startswith("fm.md")
         return
     json.dumps(meta)  # JSON-safe: no object was constructed
-    assert body_line >= 1 and text.endswith(body) or text.lstrip("\ufeff").endswith(body)
+    assert body_line >= 1 and (text.endswith(body) or text.lstrip("\ufeff").endswith(body))
 
 
 @fuzz(300)
