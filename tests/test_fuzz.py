@@ -185,7 +185,7 @@ def document_lines(doc, text: str) -> int:
     """Lines a document's blocks may point at: the file's, or for a ``remotewlb_history`` record
     those of the README version it holds (docs/formats.md)."""
     if doc.format == "remotewlb_history":
-        return line_count(json.loads(text.splitlines()[doc.metadata["jsonl_line"] - 1])["text"])
+        return line_count(json.loads(text.split("\n")[doc.metadata["jsonl_line"] - 1])["text"])
     return line_count(text)
 
 
