@@ -24,6 +24,7 @@ makes such a dataset from files.
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import os
@@ -134,24 +135,15 @@ def _partition_to_store(frame, url: str):
     """Analyze a partition and write it to the store at ``url`` (on the worker): one row of counts + problems."""
     import pandas as pd
 
-    summary = IngestSummary()
-    lines: list[str] = []
-
-    class _Lines:
-        def write(self, text: str) -> None:
-            lines.append(text.rstrip("\n"))
-
-        def flush(self) -> None:
-            pass
-
+    summary, log = IngestSummary(), io.StringIO()
     with _store_or_none(url, readonly=False) as store:
         if store is None:
             raise CareerLadderError("cannot open the database from this worker", url)
-        writer = Writer(store, summary, _Lines())
+        writer = Writer(store, summary, log)
         for result in _partition_results(frame, url):
             writer.add(result)
         writer.flush()
-    return pd.DataFrame([{key: getattr(summary, key) for key in _COUNTS} | {"problems": "\n".join(lines)}])
+    return pd.DataFrame([{key: getattr(summary, key) for key in _COUNTS} | {"problems": log.getvalue().rstrip("\n")}])
 
 
 _COUNTS = ("files", "files_failed", "read", "stored", "skipped", "no_role", "failed", "roles")
@@ -244,7 +236,8 @@ def analyze_dataset(dataset: str | Path, output: str | Path, *, scheduler: str |
 
     ``dataset``: a file, folder or glob of records (shape in the module docstring).
     ``output``: a folder for Parquet (``OUTPUT_COLUMNS``; ``status`` is ``role``, ``no_role``
-    or ``failed``; ``data`` the role as JSON; problems are rows, not log lines), or a store
+    or ``failed``; ``data`` the role as JSON; a problem is a row whose ``document`` is where it
+    is, ``source#fragment``, and ``error`` its log line), or a store
     URL (problems go to ``errors_path``, default beside the database). Counts: ``files`` are
     records. Raises ``CareerLadderError`` when the dataset cannot be read or lacks ``text``.
     """
