@@ -10,7 +10,9 @@ Engineering", "As a Senior Engineering Manager", "a passionate CTO", "the hiring
 directors") describe whom the role manages and are kept. The board's "CLICK TO APPLY" line and every URL
 are removed (the job's URL slug repeats its title).
 Duplicates: reposted jobs (same title, company and text) are kept once; cross-validation groups by
-(company, title) so the same job never sits on both sides of a split.
+company, so one company's posting template never sits on both sides of a split. The mask also takes
+the article before a level phrase ("an Engineering Manager" -> "this role"): "an" would give the
+level away.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ _CORE = (r"(?:engineering\s+manager|development\s+manager|engineering\s+director
          r"head\s+of\s+(?:[\w&/-]+\s+){0,2}(?:engineering|technology|development|platform|software)|"
          r"cto|chief\s+(?:technology|technical)\s+officer|manager)")
 _LEVEL = rf"{_MOD}{_FUNC}{_CORE}"
-_SINGULAR = re.compile(rf"(?<![\w-]){_LEVEL}(?![\w-])(?!\s*s\b)", re.I)
+_SINGULAR = re.compile(rf"(?:\b(?:a|an)\s+)?(?<![\w-]){_LEVEL}(?![\w-])(?!\s*s\b)", re.I)
 _REPORTS_TO = re.compile(r"\breport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\b[^.;\n]{0,80}", re.I)
 
 
@@ -67,7 +69,9 @@ class Example:
 
     @property
     def group(self) -> str:
-        return f"{self.company.lower()}|{self.title.lower()}"
+        """Cross-validation group: the company (its postings share templates), else the title."""
+        return self.company.lower() if self.company.strip() and self.company.lower() != "none" \
+            else self.title.lower()
 
 
 def mask(text: str, title: str) -> str:
@@ -109,7 +113,7 @@ def load(root: Path = REMOTEWLB) -> list[Example]:
     def add(ex: Example | None) -> None:
         if ex is None:
             return
-        key = hashlib.sha1(f"{ex.group}|{' '.join(ex.text.split()[20:400])}".encode()).hexdigest()
+        key = hashlib.sha1(f"{ex.company}|{ex.title}|{' '.join(ex.text.split()[20:400])}".encode()).hexdigest()
         if key not in seen:
             seen.add(key)
             out.append(ex)

@@ -35,7 +35,7 @@ from sklearn.model_selection import StratifiedGroupKFold  # noqa: E402
 import devset  # noqa: E402
 
 from careerladder.extract.titles import clear_label  # noqa: E402
-from careerladder.level import MODEL_PATH, Leveler, features, level_role  # noqa: E402
+from careerladder.level import MODEL_PATH, Leveler, features, level_role, role_terms  # noqa: E402
 from careerladder.pipeline import analyze, load  # noqa: E402
 from careerladder.readers import read_text  # noqa: E402
 
@@ -54,19 +54,24 @@ def role_of(text: str, path: str, title: str):
     return analyze(doc, path, level=False)[0]
 
 
-def ladder_examples() -> tuple[list[list[float]], list[str]]:
-    """Features and labels of ladder levels (corpus, clear titles) and of the reference ladder."""
-    X, y = [], []
+def words(role) -> list[str]:
+    return [t for _, ts in role_terms(role) for t in ts]
+
+
+def ladder_examples() -> tuple[list[list[float]], list[list[str]], list[str], list[str]]:
+    """Features, words, labels and groups (ladder folder) of ladder levels (corpus, clear titles) and of
+    the reference ladder."""
+    X, T, y, G = [], [], [], []
     roles = load([LADDERS], level=False).roles if LADDERS.exists() else []
-    for role in roles:
-        label = clear_label(role.title)
+    labelled = [(r, clear_label(r.title)) for r in roles]
+    labelled += [(r, r.metadata["canonical_level"]) for r in load([REFERENCE], level=False).roles]
+    for role, label in labelled:
         if label:
             X.append(features(role)[0])
+            T.append(words(role))
             y.append(label)
-    for role in load([REFERENCE], level=False).roles:
-        X.append(features(role)[0])
-        y.append(role.metadata["canonical_level"])
-    return X, y
+            G.append("ladder:" + role.source.rsplit("/", 1)[0])
+    return X, T, y, G
 
 
 def scores(y_true, y_pred) -> tuple[float, float, float]:
@@ -87,7 +92,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--train", action="store_true", help="refit on all data and write the shipped model")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--C", type=float, default=0.03, help="inverse regularization of the leveling model")
+    ap.add_argument("--C", type=float, default=3.0, help="inverse regularization of the leveling model")
+    ap.add_argument("--no-words", action="store_true", help="named features only (no word features)")
     args = ap.parse_args()
     warnings.filterwarnings("ignore")
     t0 = time.perf_counter()
@@ -97,7 +103,8 @@ def main() -> None:
     hidden = [role_of(e.masked, e.path, HIDDEN_TITLE) for e in data]
     shown = [role_of(e.text, e.path, e.title) for e in data]
     X = [features(r)[0] for r in hidden]
-    LX, Ly = ladder_examples()
+    T = [words(r) for r in hidden]
+    LX, LT, Ly, LG = ladder_examples()
     print(f"development set: {len(data)} postings {dict(zip(*np.unique(y, return_counts=True)))}, "
           f"{len(set(groups))} groups; extra training: {len(LX)} ladder levels; "
           f"prepared in {time.perf_counter() - t0:.1f}s")
@@ -105,7 +112,9 @@ def main() -> None:
     preds = {k: np.empty(len(data), dtype=object) for k in ("ours_hidden", "ours_shown", "base_hidden", "base_shown")}
     folds = StratifiedGroupKFold(args.folds, shuffle=True, random_state=0)
     for train, test in folds.split(X, y, groups):
-        lev = Leveler(C=args.C).fit([X[i] for i in train] + LX, [y[i] for i in train] + Ly)
+        lev = Leveler(C=args.C, words=not args.no_words).fit(
+            [X[i] for i in train] + LX, [y[i] for i in train] + Ly, [T[i] for i in train] + LT,
+            groups=[groups[i] for i in train] + LG)
         for i in test:
             preds["ours_hidden"][i] = merge(level_role(hidden[i], lev, use_title=False).leveling.level)
             preds["ours_shown"][i] = merge(level_role(shown[i], lev, use_title=True).leveling.level)
@@ -121,7 +130,7 @@ def main() -> None:
     print("\nconfusion, careerladder title hidden (rows true, cols predicted:", " ".join(CLASSES) + ")")
     print(confusion_matrix(y, list(preds["ours_hidden"]), labels=CLASSES))
 
-    lev = Leveler(C=args.C).fit(X + LX, list(y) + Ly, trained_on=(
+    lev = Leveler(C=args.C, words=not args.no_words).fit(X + LX, list(y) + Ly, T + LT, groups=groups + LG, trained_on=(
         f"{len(data)} RemoteWLB postings with clear titles (title masked) + {len(LX)} ladder levels "
         f"(shared corpus ladders and the careerladder reference ladder)"))
     t = time.perf_counter()

@@ -1,0 +1,179 @@
+"""The leveling model: a multinomial logistic regression over named features and words.
+
+Inputs per role: the named features of ``level_features.FEATURES`` (standardized, scaled by
+``NAMED_SCALE``) and the TF-IDF vector of its expectation words and word pairs (sublinear term
+frequency, smoothed idf, unit length, scaled by ``WORDS_SCALE``), over a vocabulary of at most
+``MAX_TERMS`` terms seen in at least ``MIN_DF`` training roles. Fitting uses scikit-learn;
+prediction is plain Python over the stored weights (no scikit-learn import at run time), so
+every weight can be read in ``data/leveling_model.json`` and with ``Leveler.explain()``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+from .level_features import FEATURES, _INDEX
+
+MODEL_PATH = Path(__file__).parent / "data" / "leveling_model.json"
+NAMED_SCALE = 0.2
+WORDS_SCALE = 1.0
+MAX_TERMS = 4000
+MIN_DF = 5
+
+Terms = Sequence[str]
+
+
+def tfidf(terms: Terms, idf: dict[str, float]) -> dict[str, float]:
+    """Unit-length TF-IDF weights (sublinear tf) of the vocabulary terms among ``terms``."""
+    counts = Counter(t for t in terms if t in idf)
+    vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+class Leveler:
+    """The model, with the scikit-learn stage API.
+
+    ``fit(X, y, terms)``: ``X`` rows of ``FEATURES`` values, ``y`` levels, ``terms`` one term list
+    per row (``level_features.role_terms``, flattened). ``predict_proba_one(x, terms)`` ->
+    ``{level: p}`` summing to 1. Attributes after ``fit``/``load``: ``classes_``, ``coef_``
+    (class × named feature), ``word_coef_`` (term -> per-class weights), ``idf_``,
+    ``intercept_``, ``mean_``/``scale_`` (standardization), ``trained_on_``.
+    """
+
+    def __init__(self, C: float = 1.0, class_weight: str | None = "balanced", words: bool = True):
+        self.C = C
+        self.class_weight = class_weight
+        self.words = words
+
+    def fit(self, X: Sequence[Sequence[float]], y: Sequence[str], terms: Sequence[Terms] | None = None,
+            trained_on: str = "", groups: Sequence[str] | None = None) -> "Leveler":
+        """Learn the weights. ``groups`` (one per row, e.g. the company) make the vocabulary keep only
+        terms used by at least ``MIN_DF`` different groups, so one company's template words are not
+        learned as level words."""
+        import numpy as np
+        from scipy.sparse import csr_matrix, hstack
+        from sklearn.linear_model import LogisticRegression
+
+        A = np.asarray(X, dtype=float)
+        self.mean_ = [float(v) for v in A.mean(axis=0)]
+        std = A.std(axis=0)
+        self.scale_ = [float(v) if v > 0 else 1.0 for v in std]
+        named = (A - np.asarray(self.mean_)) / np.asarray(self.scale_) * NAMED_SCALE
+        self.idf_, vocab = {}, []
+        if self.words and terms is not None:
+            owners = groups if groups is not None else range(len(terms))
+            seen: dict[str, set] = {}
+            for owner, row in zip(owners, terms):
+                for t in set(row):
+                    seen.setdefault(t, set()).add(owner)
+            df = Counter({t: len(v) for t, v in seen.items()})
+            kept = sorted((t for t, c in df.items() if c >= MIN_DF), key=lambda t: (-df[t], t))[:MAX_TERMS]
+            n = len(terms)
+            self.idf_ = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in kept}
+            vocab = kept
+        col = {t: i for i, t in enumerate(vocab)}
+        rows, cols, vals = [], [], []
+        for i, row in enumerate(terms or ()):
+            for t, v in tfidf(row, self.idf_).items():
+                rows.append(i), cols.append(col[t]), vals.append(v * WORDS_SCALE)
+        words = csr_matrix((vals, (rows, cols)), shape=(len(A), len(vocab)))
+        model = LogisticRegression(C=self.C, max_iter=5000, class_weight=self.class_weight)
+        model.fit(hstack([csr_matrix(named), words]).tocsr(), list(y))
+        k = len(FEATURES)
+        self.classes_ = [str(c) for c in model.classes_]
+        self.coef_ = [[float(v) for v in row[:k]] for row in model.coef_]
+        self.word_coef_ = {t: [float(model.coef_[c][k + j]) for c in range(len(self.classes_))]
+                           for t, j in col.items()}
+        self.intercept_ = [float(v) for v in model.intercept_]
+        self.trained_on_ = trained_on
+        return self
+
+    def _check(self) -> None:
+        if not hasattr(self, "coef_"):
+            raise RuntimeError("Leveler is not fitted; call fit() or Leveler.load()")
+
+    def logits(self, x: Sequence[float], terms: Terms = ()) -> list[float]:
+        """Per-class logits for one role (named features ``x`` and its ``terms``)."""
+        self._check()
+        z = [(v - m) / s * NAMED_SCALE for v, m, s in zip(x, self.mean_, self.scale_)]
+        out = [b + sum(w * v for w, v in zip(row, z)) for row, b in zip(self.coef_, self.intercept_)]
+        for t, v in tfidf(terms, self.idf_).items():
+            for c, w in enumerate(self.word_coef_[t]):
+                out[c] += w * v * WORDS_SCALE
+        return out
+
+    def predict_proba_one(self, x: Sequence[float], terms: Terms = ()) -> dict[str, float]:
+        """``{level: p}`` for one role (probabilities sum to 1)."""
+        logits = self.logits(x, terms)
+        top = max(logits)
+        exps = [math.exp(v - top) for v in logits]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes_, exps)}
+
+    def predict(self, X: Sequence[Sequence[float]], terms: Sequence[Terms] | None = None) -> list[str]:
+        rows = terms if terms is not None else [()] * len(X)
+        probs = [self.predict_proba_one(x, t) for x, t in zip(X, rows)]
+        return [max(p, key=p.get) for p in probs]
+
+    def _relative(self, level: str, weights: Sequence[float]) -> float:
+        k = self.classes_.index(level)
+        return weights[k] - sum(weights) / len(weights)
+
+    def contribution(self, level: str, feature: str, value: float) -> float:
+        """How much ``value`` of a named feature (against its training average) moves the logit of
+        ``level`` against the average level's logit. Positive: the feature supports ``level``."""
+        self._check()
+        j = _INDEX[feature]
+        z = (value - self.mean_[j]) / self.scale_[j] * NAMED_SCALE
+        return self._relative(level, [row[j] for row in self.coef_]) * z
+
+    def word_contribution(self, level: str, terms: Terms, role_weights: dict[str, float]) -> tuple[float, list[str]]:
+        """(support for ``level`` from the words of one statement, its strongest supporting words)."""
+        self._check()
+        total, scored = 0.0, []
+        for t in set(terms):
+            if t in role_weights:
+                w = self._relative(level, self.word_coef_[t]) * role_weights[t] * WORDS_SCALE
+                total += w
+                scored.append((w, t))
+        return total, [t for w, t in sorted(scored, reverse=True)[:3] if w > 0]
+
+    def explain(self, top: int = 6) -> dict[str, list[tuple[str, float]]]:
+        """For each level, the named features and words with the largest weights."""
+        self._check()
+        out = {}
+        for c, row in enumerate(self.coef_):
+            named = [(f, w * NAMED_SCALE) for f, w in zip(FEATURES, row)]
+            words = [(f"word:{t}", ws[c] * WORDS_SCALE) for t, ws in self.word_coef_.items()]
+            ranked = sorted(named + words, key=lambda kv: -kv[1])[:top]
+            out[self.classes_[c]] = [(f, round(w, 3)) for f, w in ranked]
+        return out
+
+    def to_dict(self) -> dict:
+        self._check()
+        return {"features": FEATURES, "classes": self.classes_, "coef": self.coef_, "intercept": self.intercept_,
+                "mean": self.mean_, "scale": self.scale_, "idf": self.idf_,
+                "word_coef": {t: [round(w, 6) for w in ws] for t, ws in self.word_coef_.items()},
+                "trained_on": self.trained_on_, "C": self.C, "class_weight": self.class_weight,
+                "words": self.words}
+
+    def save(self, path: Path | str = MODEL_PATH) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path | str = MODEL_PATH) -> "Leveler":
+        """The shipped (or given) model. Raises ``ValueError`` when it was trained on other features."""
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if data["features"] != FEATURES:
+            raise ValueError(f"{path}: leveling model features differ from this careerladder's; retrain it")
+        self = cls(data.get("C", 1.0), data.get("class_weight"), data.get("words", True))
+        self.classes_, self.coef_, self.intercept_ = data["classes"], data["coef"], data["intercept"]
+        self.mean_, self.scale_, self.trained_on_ = data["mean"], data["scale"], data.get("trained_on", "")
+        self.idf_ = data.get("idf", {})
+        self.word_coef_ = data.get("word_coef", {})
+        return self
