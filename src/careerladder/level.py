@@ -75,7 +75,7 @@ def _with_title(scores: dict[str, float], claimed: str) -> dict[str, float]:
 
 
 def _evidence(leveler: Leveler, level: str, traces: list[Trace],
-              statement_terms: list[tuple[Statement, list[str]]]) -> tuple[Evidence, ...]:
+              statement_terms: list[tuple[Statement, list[str]]], role_weights: dict[str, float]) -> tuple[Evidence, ...]:
     """The statements that moved ``level`` most: named features (one item per statement and feature)
     and the words of each statement; positive weight supports ``level``."""
     if level not in leveler.classes_:
@@ -95,9 +95,9 @@ def _evidence(leveler: Leveler, level: str, traces: list[Trace],
         if key not in items or abs(weight) > abs(items[key].weight):
             items[key] = Evidence(t.statement.text, t.statement.line, competency(t.statement), round(weight, 3),
                                   t.feature, anchor)
-    role_weights = tfidf([term for _, ts in statement_terms for term in ts], leveler.idf_)
+    support = leveler.word_support(level, role_weights)
     for st, ts in statement_terms:
-        weight, top = leveler.word_contribution(level, ts, role_weights)
+        weight, top = leveler.word_contribution(ts, support)
         if abs(weight) >= MIN_EVIDENCE_WEIGHT and top:
             items[(st.id, "words")] = Evidence(st.text, st.line, competency(st), round(weight, 3),
                                                "words:" + ", ".join(top))
@@ -115,7 +115,8 @@ def level_role(role: Role, leveler: Leveler | None = None, use_title: bool = Tru
     leveler = leveler or default_leveler()
     x, traces = features(role)
     statement_terms = role_terms(role)
-    text_scores = _expand(leveler.predict_proba_one(x, [t for _, ts in statement_terms for t in ts]))
+    weights = tfidf([t for _, ts in statement_terms for t in ts], leveler.idf_)
+    text_scores = _expand(leveler.proba_from_weights(x, weights))
     text_level = max(text_scores, key=text_scores.get)
     claimed = title_level_of(role.title)
     scores = _with_title(text_scores, claimed) if use_title else text_scores
@@ -128,6 +129,6 @@ def level_role(role: Role, leveler: Leveler | None = None, use_title: bool = Tru
             inflation = "title_above_text" if expected < _RANK[claimed] else "title_below_text"
     leveling = Leveling(level=level, confidence=round(scores[level], 3),
                         scores={lv: round(p, 4) for lv, p in scores.items()}, title_level=claimed,
-                        evidence=_evidence(leveler, level, traces, statement_terms), inflation=inflation,
+                        evidence=_evidence(leveler, level, traces, statement_terms, weights), inflation=inflation,
                         text_level=text_level)
     return replace(role, leveling=leveling)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .competencies import IDS as COMPETENCY_IDS
 from .extract.grammar import tokens
@@ -140,13 +141,14 @@ BOILERPLATE = frozenset({"description", "job", "jobs", "apply", "applying", "pos
                          "roles", "candidate", "candidates", "click", "remote", "hybrid", "onsite"})
 
 
-def terms(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def terms(text: str) -> tuple[str, ...]:
     """Words (two letters or more, not numbers, not posting boilerplate) and adjacent word pairs of
     ``text``, lower-cased."""
     words = [t for t in tokens(text) if len(t) > 1 and not t.isdigit() and t not in BOILERPLATE]
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    return tuple(words) + tuple(f"{a} {b}" for a, b in zip(words, words[1:]))
 
 
-def role_terms(role: Role) -> list[tuple[Statement, list[str]]]:
+def role_terms(role: Role) -> list[tuple[Statement, tuple[str, ...]]]:
     """(statement, its terms) for every expectation of ``role``."""
     return [(st, terms(st.text)) for st in expectations(role)]

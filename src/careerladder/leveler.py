@@ -97,25 +97,43 @@ class Leveler:
         if not hasattr(self, "coef_"):
             raise RuntimeError("Leveler is not fitted; call fit() or Leveler.load()")
 
-    def logits(self, x: Sequence[float], terms: Terms = ()) -> list[float]:
-        """Per-class logits for one role (named features ``x`` and its ``terms``)."""
+    def logits(self, x: Sequence[float], weights: dict[str, float]) -> list[float]:
+        """Per-class logits for one role: named features ``x`` and its term weights (``tfidf``)."""
         self._check()
         z = [(v - m) / s * NAMED_SCALE for v, m, s in zip(x, self.mean_, self.scale_)]
         out = [b + sum(w * v for w, v in zip(row, z)) for row, b in zip(self.coef_, self.intercept_)]
-        for t, v in tfidf(terms, self.idf_).items():
-            for c, w in enumerate(self.word_coef_[t]):
-                out[c] += w * v * WORDS_SCALE
+        if weights:
+            import numpy as np
+
+            rows = [self._word_row[t] for t in weights]
+            words = np.asarray(list(weights.values())) @ self._word_matrix[rows] * WORDS_SCALE
+            out = [o + float(w) for o, w in zip(out, words)]
         return out
+
+    @property
+    def _word_row(self) -> dict[str, int]:
+        if not hasattr(self, "_rows"):
+            import numpy as np
+
+            self._rows = {t: i for i, t in enumerate(self.word_coef_)}
+            self._word_matrix = np.asarray(list(self.word_coef_.values()) or [[0.0] * len(self.classes_)])
+        return self._rows
 
     def predict_proba_one(self, x: Sequence[float], terms: Terms = ()) -> dict[str, float]:
         """``{level: p}`` for one role (probabilities sum to 1)."""
-        logits = self.logits(x, terms)
+        self._check()
+        return self.proba_from_weights(x, tfidf(terms, self.idf_))
+
+    def proba_from_weights(self, x: Sequence[float], weights: dict[str, float]) -> dict[str, float]:
+        """``{level: p}`` from named features and already computed term weights."""
+        logits = self.logits(x, weights)
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)
         return {c: e / total for c, e in zip(self.classes_, exps)}
 
     def predict(self, X: Sequence[Sequence[float]], terms: Sequence[Terms] | None = None) -> list[str]:
+        """The most probable level per row."""
         rows = terms if terms is not None else [()] * len(X)
         probs = [self.predict_proba_one(x, t) for x, t in zip(X, rows)]
         return [max(p, key=p.get) for p in probs]
@@ -132,15 +150,22 @@ class Leveler:
         z = (value - self.mean_[j]) / self.scale_[j] * NAMED_SCALE
         return self._relative(level, [row[j] for row in self.coef_]) * z
 
-    def word_contribution(self, level: str, terms: Terms, role_weights: dict[str, float]) -> tuple[float, list[str]]:
-        """(support for ``level`` from the words of one statement, its strongest supporting words)."""
+    def word_support(self, level: str, role_weights: dict[str, float]) -> dict[str, float]:
+        """term -> how much it supports ``level`` against the average level, for a role's term weights."""
         self._check()
-        total, scored = 0.0, []
-        for t in set(terms):
-            if t in role_weights:
-                w = self._relative(level, self.word_coef_[t]) * role_weights[t] * WORDS_SCALE
-                total += w
-                scored.append((w, t))
+        if not role_weights:
+            return {}
+        rows = [self._word_row[t] for t in role_weights]
+        k = self.classes_.index(level)
+        relative = self._word_matrix[rows, k] - self._word_matrix[rows].mean(axis=1)
+        values = relative * list(role_weights.values()) * WORDS_SCALE
+        return dict(zip(role_weights, values.tolist()))
+
+    @staticmethod
+    def word_contribution(terms: Terms, support: dict[str, float]) -> tuple[float, list[str]]:
+        """(support from the words of one statement, its strongest supporting words)."""
+        scored = [(support[t], t) for t in set(terms) if t in support]
+        total = sum(w for w, _ in scored)
         return total, [t for w, t in sorted(scored, reverse=True)[:3] if w > 0]
 
     def explain(self, top: int = 6) -> dict[str, list[tuple[str, float]]]:

@@ -18,6 +18,7 @@ from . import codec
 from .classify import classify
 from .errors import CareerLadderError, ParseError, ReadError, StoreError
 from .extract import extract
+from .level import level_role
 from .model import Diagnostic, Document, Ladder, Role
 from .parse import parse
 from .readers import iter_files, read_path
@@ -73,12 +74,16 @@ def document_id(file: Path, root: Path, fragment: str | None = None) -> str:
     return f"{rel}#{fragment}" if fragment else rel
 
 
-def analyze(document: Document, doc_id: str) -> list[Role]:
-    """parse -> extract -> classify one document (no I/O). Raises ``ParseError`` when it holds no role."""
-    return [classify(extract(role)) for role in parse(document, doc_id)]
+def analyze(document: Document, doc_id: str, level: bool = True) -> list[Role]:
+    """parse -> extract -> classify -> level one document (no I/O); ``level=False`` stops before leveling.
+
+    Raises ``ParseError`` when it holds no role.
+    """
+    roles = [classify(extract(role)) for role in parse(document, doc_id)]
+    return [level_role(role) for role in roles] if level else roles
 
 
-def load(paths: Iterable[Path | str], progress: Progress | None = None) -> Loaded:
+def load(paths: Iterable[Path | str], progress: Progress | None = None, level: bool = True) -> Loaded:
     """Read, parse and extract every file under ``paths``; bad files become diagnostics.
 
     Never raises for bad input: an unreadable file (or one over a hard limit) is an
@@ -112,7 +117,7 @@ def load(paths: Iterable[Path | str], progress: Progress | None = None) -> Loade
             used_ids.add(doc_id)
             out.diagnostics.extend(limit_warnings(doc))
             try:
-                roles = analyze(doc, doc_id)
+                roles = analyze(doc, doc_id, level)
             except ParseError as exc:
                 out.diagnostics.append(Diagnostic("NO_ROLE", exc.message, _where(doc), exc.line, "info"))
                 continue

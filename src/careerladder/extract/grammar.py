@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -147,12 +148,19 @@ def clean_title(heading: str) -> tuple[str, str | None]:
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9&:+'’-]*[a-z0-9+]|[a-z0-9]")
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens (keeps "on-call", "1:1s", "c++", "p&l"); apostrophes and trailing "'s" dropped."""
+@lru_cache(maxsize=16384)
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-cased word tokens (keeps "on-call", "1:1s", "c++", "p&l"); apostrophes and trailing "'s" dropped.
+
+    Cached: classification and leveling tokenize the same statements.
+    """
+    toks = _TOKEN.findall(text.lower())
+    if "'" not in text and "’" not in text:
+        return tuple(toks)
     out = []
-    for tok in _TOKEN.findall(text.lower()):
+    for tok in toks:
         tok = tok.replace("’", "'")
         if tok.endswith("'s"):
             tok = tok[:-2]
         out.append(tok.replace("'", ""))
-    return out
+    return tuple(out)
