@@ -184,7 +184,7 @@ def build(paths: Sequence[Path | str] | None, out_dir: Path | str, progress: Pro
         json.dump([codec.ladder_data(l) for l in ladders], fh, ensure_ascii=False, indent=1)
     shutil.copyfile(ROLE_SCHEMA, out / "role.schema.json")
     write_summary(result, paths, out / "summary.md")
-    render_site(out / "careerladder.db", out / "site")
+    render_site(out / "careerladder.db", out / "site", diagnostics=result.diagnostics)
     result.outputs = {"database": out / "careerladder.db", "roles": out / "roles.jsonl",
                       "ladders": out / "ladders.json", "summary": out / "summary.md",
                       "schema": out / "role.schema.json", "site": out / "site" / "index.html"}

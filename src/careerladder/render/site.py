@@ -5,7 +5,7 @@ beside its JSON twin (``level/<key>.html`` and ``level/<key>.json``). Links are
 relative, scripts and styles are the files under ``static/`` (HTMX is not
 needed here: search, compare and diff run on data files in ``data/`` read by
 ``static/site.js``), charts are pygal SVGs without scripts, and nothing is
-loaded from another site. Pages: ``index.html`` (heatmaps, calibration),
+loaded from another site. Pages: ``index.html`` (heatmaps, lint findings, calibration),
 ``roles.html``, ``level/``, ``role/``, ``source/`` (the input files with line
 anchors), ``compare.html``, ``diff.html`` and ``diff/`` (every pair of levels of
 one ladder), ``search.html``; exports under ``export/``.
@@ -24,16 +24,17 @@ import shutil
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from ..diff import UNCLASSIFIED, top_competency
 from ..errors import CareerLadderError
-from ..model import Ladder, Role, role_statements
+from ..model import Diagnostic, Ladder, Role, role_statements
 from ..store import Store, open_store
 from ..web.catalog import Catalog, file_key, url_key
 from ..web.compare import compare_context, diff_context, search_context
 from ..web.context import (SOURCE_MAX_BYTES, competencies_data, coverage_data, level_context, overview_context,
                            role_context, role_ref, roles_context, source_context, statement_anchor)
+from ..web.findings import lint_context
 from ..web.templating import StaticLinks, diff_file, environment, render
 from . import charts, export
 from .summary import requirement_text
@@ -113,30 +114,35 @@ def _copy_static(w: _Writer) -> None:
 
 
 def render_site(source: Store | str | Path, out_dir: str | Path, *,
-                max_postings: int = SITE_MAX_POSTINGS) -> SiteResult:
+                max_postings: int = SITE_MAX_POSTINGS,
+                diagnostics: Iterable[Diagnostic] | None = None) -> SiteResult:
     """Write the static site for everything in ``source`` (a store, or a path to ``careerladder.db``).
 
     ``out_dir`` is emptied first when an earlier ``render_site`` wrote it; a
     non-empty folder it did not write raises ``CareerLadderError``.
+    ``diagnostics``: what reading and resolving reported (``BuildResult.diagnostics``), shown
+    with the lint findings on the overview; None lints the stored ladders alone
+    (``web.findings``: reference problems are found again, reading problems are not).
     Returns a ``SiteResult``; a source file that cannot be read is noted in
     ``problems`` and its page names the path instead.
     """
     store = open_store(source, readonly=True) if isinstance(source, (str, Path)) else source
     try:
-        return _render(Catalog.load(store), Path(out_dir), max_postings)
+        cat = Catalog.load(store)
+        return _render(cat, Path(out_dir), max_postings, lint_context(cat, diagnostics))
     finally:
         if store is not source:
             store.close()
 
 
-def _render(cat: Catalog, root: Path, max_postings: int) -> SiteResult:
+def _render(cat: Catalog, root: Path, max_postings: int, lint: dict[str, Any]) -> SiteResult:
     _prepare(root)
     result = SiteResult(root)
     w = _Writer(root, result)
     _copy_static(w)
     roles = cat.all_roles(limit_postings=max_postings)
     result.postings_left_out = max(0, cat.counts.get("roles", 0) - len(roles))
-    overview = overview_context(cat)
+    overview = overview_context(cat, lint=lint)
     overview["postings_left_out"] = result.postings_left_out
     w.page("index.html", "overview.html", overview)
     w.page("roles.html", "roles.html", roles_context(cat, limit=max_postings))

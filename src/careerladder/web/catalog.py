@@ -101,7 +101,8 @@ class Catalog:
 
     ``ladders``: in store order; ``levels``: ladder-level roles by id (all loaded);
     other roles (job postings) are read from ``store`` when asked for and kept
-    in ``_cache``. ``counts``: the store's row counts.
+    in ``_cache``. ``counts``: the store's row counts. ``memo``: results computed
+    from the whole catalog (``web.findings`` keeps the lint findings there).
     """
 
     store: Store
@@ -111,6 +112,8 @@ class Catalog:
     _cache: dict[str, Role | None] = field(default_factory=dict, repr=False)
     _ladder_of: dict[str, Ladder] = field(default_factory=dict, repr=False)
     _organizations: list[str] | None = field(default=None, repr=False)
+    #: What pages derive from the whole catalog once (lint findings), kept as long as the catalog is.
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, store: Store) -> "Catalog":

@@ -4,7 +4,7 @@ A context holds document text as plain strings; templates escape it (Jinja
 autoescape) and the JSON twins serialize it. Framework-free: the static site
 (``render.site``) imports this module without FastAPI.
 
-Pages: ``overview`` (ladders as level × competency heatmaps, calibration),
+Pages: ``overview`` (ladders as level × competency heatmaps with lint findings, calibration),
 ``level`` (own and inherited expectations, requirements), ``role`` (statements
 by section, leveling, source line). ``careerladder.web.compare`` has compare,
 diff and search.
@@ -22,6 +22,7 @@ from ..render.charts import axis_label
 from ..render.summary import requirement_text
 from ..vocab import LEVEL_NAMES, LEVELS
 from .catalog import Catalog, url_key
+from .findings import catalog_lint, ladder_lint_data
 
 #: Steps of the heatmap colour scale (``heat-0`` .. ``heat-5`` in site.css).
 HEAT_STEPS = 5
@@ -138,12 +139,19 @@ def calibration_data(ladders: list[Ladder]) -> dict[str, Any]:
             "matrix": [m for m in matrix if any(m["cells"]) or m["level"] in LEVELS]}
 
 
-def overview_context(cat: Catalog, postings_limit: int = OVERVIEW_POSTINGS) -> dict[str, Any]:
-    """The front page: every ladder as a heatmap, the calibration table, and the job postings."""
+def overview_context(cat: Catalog, postings_limit: int = OVERVIEW_POSTINGS,
+                     lint: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The front page: every ladder as a heatmap with its lint findings, the calibration table, and the
+    job postings. ``lint``: a ``findings.lint_context`` (default: linted from the stored ladders, once
+    per catalog); each ladder gets its own part as ``lint``, the page the rest."""
     postings = [role_ref(r) for r in cat.roles(kind="job_posting", limit=postings_limit)]
+    lint = lint if lint is not None else catalog_lint(cat)
+    ladders = [ladder_data(cat, lad) for lad in cat.ladders]
+    for row in ladders:
+        row["lint"] = lint["ladders"].get(row["id"]) or ladder_lint_data([])
     return {"page": "overview", "title": "Career ladders", "counts": cat.counts,
-            "competencies": competencies_data(),
-            "ladders": [ladder_data(cat, lad) for lad in cat.ladders],
+            "competencies": competencies_data(), "ladders": ladders,
+            "lint": {k: lint[k] for k in ("available", "note", "origin", "counts")},
             "calibration": calibration_data(cat.ladders),
             "postings": postings, "postings_shown": len(postings),
             "postings_total": max(0, cat.counts.get("roles", 0) - len(cat.levels))}
