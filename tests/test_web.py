@@ -40,7 +40,8 @@ def client(db):
 
 
 PAGES = ["/", "/roles", f"/level/{DIRECTOR}", f"/role/{DIRECTOR}", f"/source/{DIRECTOR}",
-         f"/compare?a={EM}&b={CTO}", f"/diff?a={CTO}&b={EM}", "/search?q=budget", "/compare", "/diff", "/search"]
+         f"/compare?a={EM}&b={CTO}", f"/diff?a={CTO}&b={EM}", "/search?q=budget", "/compare", "/diff", "/search",
+         "/assess", "/assess/history", "/assess/history?person=Nobody"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -136,12 +137,35 @@ def test_charts_and_exports(client):
     assert client.get(f"/export/role/{CTO}.md").text.startswith("# Chief Technology Officer")
 
 
+def _routes(routes):
+    """Every route, inside the routers FastAPI includes as wrappers too."""
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            yield from _routes(inner.routes)
+        else:
+            yield route
+
+
+#: The only routes taking a POST: the assessment form computes a page (writes nothing), and
+#: /assess/save stores only with --allow-write (tests/test_web_assess.py).
+POST_ROUTES = {"/assess", "/assess.json", "/assess.md", "/assess/save"}
+
+
 def test_read_only(client, db):
     for method in ("post", "put", "delete", "patch"):
         assert getattr(client, method)("/").status_code == 405
         assert getattr(client, method)("/api/roles").status_code == 405
-    for route in client.app.routes:
-        assert set(getattr(route, "methods", None) or {"GET"}) <= {"GET", "HEAD"}, route
+    routes = list(_routes(client.app.routes))
+    assert len(routes) > 30
+    posts = set()
+    for route in routes:
+        methods = set(getattr(route, "methods", None) or {"GET"})
+        if methods == {"POST"}:
+            posts.add(route.path)
+        else:
+            assert methods <= {"GET", "HEAD"}, route
+    assert posts == POST_ROUTES
     site: Site = client.app.state.site
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         site.store.conn.execute("DELETE FROM roles")

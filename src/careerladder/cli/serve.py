@@ -27,11 +27,16 @@ def serve(
     db: Path = typer.Option(DEFAULT_DB, "--db", help="The careerladder.db a build wrote."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback only by default)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    allow_write: bool = typer.Option(False, "--allow-write",
+                                     help="Let the assessment page store assessments in the database "
+                                          "(POST /assess/save, same-origin requests only; loopback addresses "
+                                          "only). Off by default: nothing is ever written."),
 ) -> None:
     """Serve the ladder site from a database, read-only: pages, their JSON twins, the JSON API under /api/
-    (OpenAPI schema at /api/openapi.json), charts (SVG, PNG) and exports.
+    (OpenAPI schema at /api/openapi.json), charts (SVG, PNG), exports and the assessment page.
 
-    Binds 127.0.0.1 unless told otherwise; the database is opened read-only.
+    Binds 127.0.0.1 unless told otherwise; the database is opened read-only. With --allow-write, only
+    storing an assessment opens it read-write.
     """
     try:
         import uvicorn
@@ -39,11 +44,15 @@ def serve(
         from ..web.app import create_app
     except ImportError as exc:
         raise fail(f"serve needs the 'web' extra: pip install 'careerladder[web]' ({exc.name} is missing)") from exc
+    if allow_write and allowed_hosts(host, port) is None:
+        raise fail(f"--allow-write needs a loopback address (127.0.0.1, localhost, ::1), not {host}: "
+                   "the app has no accounts, so anyone who can reach it could store assessments", 2)
     try:
-        application = create_app(db, allowed_hosts=allowed_hosts(host, port))
+        application = create_app(db, allowed_hosts=allowed_hosts(host, port), allow_write=allow_write)
     except CareerLadderError as exc:
         raise fail(str(exc)) from exc
     if allowed_hosts(host, port) is None:
         err.print(f"warning: listening on {host}, reachable from other machines", style="yellow", markup=False)
-    console.print(f"careerladder: serving {db} at http://{host}:{port}/ (Ctrl-C stops)", markup=False)
+    mode = "storing assessments" if allow_write else "read-only"
+    console.print(f"careerladder: serving {db} ({mode}) at http://{host}:{port}/ (Ctrl-C stops)", markup=False)
     uvicorn.run(application, host=host, port=port, log_level="warning")

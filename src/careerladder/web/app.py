@@ -3,7 +3,11 @@
 Pages are the static site's templates rendered on request; every page has a
 JSON twin (``/level/<key>.json``) and the JSON API under ``/api/`` (OpenAPI
 schema at ``/api/openapi.json``) returns the same contexts. The app only reads:
-the database is opened read-only and every route is GET. Every response
+the database is opened read-only and every route is GET, but for the assessment
+form (``views.assess``), whose POSTs compute a page and write nothing. Only with
+``allow_write`` (``careerladder serve --allow-write``) may one route,
+``POST /assess/save``, open the database read-write to store an assessment
+(same-origin check, ``web.forms``). Every response
 carries a strict Content-Security-Policy (no inline script or style, nothing
 from another origin); a ``Host`` header other than the bound one is refused
 (DNS rebinding), and file routes only serve files named by stored roles or
@@ -16,11 +20,11 @@ listed in ``views.ROUTERS``); see docs/site.md for adding one.
 from __future__ import annotations
 
 import os
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -55,12 +59,15 @@ class Site:
     """What every view needs: the database, its catalog, the templates and the links of the web app.
 
     The catalog is read again when the database file changes (a rebuild while serving).
+    ``store`` is read-only; ``allow_write`` says whether ``write_store`` may open the
+    database read-write (``careerladder serve --allow-write``; off by default).
     """
 
     db: str
     store: Store
     env: Environment
     links: WebLinks = field(default_factory=WebLinks)
+    allow_write: bool = False
     _catalog: Catalog | None = None
     _stamp: tuple = ()
 
@@ -72,9 +79,31 @@ class Site:
         return self._catalog
 
     def page(self, template: str, context: dict[str, Any], *, json_url: str | None = None,
-             status: int = 200) -> HTMLResponse:
-        """An HTML page rendered from a context with the web app's links."""
-        return HTMLResponse(render(self.env, template, context, self.links, json_url=json_url), status_code=status)
+             status: int = 200, referrer: str | None = None) -> HTMLResponse:
+        """An HTML page rendered from a context with the web app's links.
+
+        ``referrer``: the page's Referrer-Policy when not ``no-referrer`` (a page with a POST form
+        uses ``same-origin``, so the browser sends the Origin header the same-origin check needs).
+        """
+        html = render(self.env, template, context, self.links, json_url=json_url, referrer_policy=referrer)
+        response = HTMLResponse(html, status_code=status)
+        if referrer:
+            response.headers["Referrer-Policy"] = referrer
+        return response
+
+    @contextmanager
+    def write_store(self) -> Iterator[Store]:
+        """A read-write store for one write, closed afterwards (the app's own ``store`` stays read-only).
+
+        Raises ``StoreError`` when the app was not created with ``allow_write``.
+        """
+        if not self.allow_write:
+            raise StoreError("this server is read-only (start careerladder serve --allow-write to store)", self.db)
+        store = open_store(self.db)
+        try:
+            yield store
+        finally:
+            store.close()
 
 
 def _stamp(db: str) -> tuple:
@@ -108,12 +137,13 @@ def split_format(key: str, formats: Sequence[str] = ("json",)) -> tuple[str, str
 
 
 def create_app(db: str | Path, *, allowed_hosts: Sequence[str] | None = None,
-               routers: Sequence[Any] | None = None) -> FastAPI:
+               routers: Sequence[Any] | None = None, allow_write: bool = False) -> FastAPI:
     """The web app over the database at ``db`` (opened read-only).
 
     ``allowed_hosts``: ``Host`` header values to accept (``None`` accepts any;
     ``careerladder serve`` passes the loopback names when bound to loopback).
     ``routers``: the page families to mount (default ``views.ROUTERS``).
+    ``allow_write``: let ``POST /assess/save`` store assessments (off: it answers 403).
     Raises ``StoreError`` when the database cannot be opened.
     """
     path = Path(db)
@@ -131,7 +161,7 @@ def create_app(db: str | Path, *, allowed_hosts: Sequence[str] | None = None,
                   description="Read-only JSON API over a careerladder database: ladders, levels, roles, "
                               "compare, diff and full-text search. Every HTML page has the same data at "
                               "its URL plus `.json`.")
-    app.state.site = Site(str(path), store, environment())
+    app.state.site = Site(str(path), store, environment(), allow_write=allow_write)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
 
@@ -164,5 +194,6 @@ def _error(request: Request, status: int, message: str) -> Response:
     wants_json = request.url.path.startswith("/api/") or request.url.path.endswith(".json")
     if wants_json:
         return JSONResponse({"error": message, "status": status}, status_code=status)
-    title = {404: "Not found", 405: "Method not allowed", 422: "Bad request"}.get(status, "Error")
+    title = {403: "Forbidden", 404: "Not found", 405: "Method not allowed", 413: "Too large",
+             422: "Bad request"}.get(status, "Error")
     return site.page("error.html", {"page": "error", "title": title, "message": message}, status=status)

@@ -82,6 +82,16 @@ class WebLinks:
     def api(self) -> str:
         return "/api"
 
+    def assess(self, fmt: str | None = None) -> str:
+        """The assessment form (web app only: the static site has no server to assess with)."""
+        return "/assess" + (f".{fmt}" if fmt else "")
+
+    def assess_save(self) -> str:
+        return "/assess/save"
+
+    def assess_history(self, person: str | None = None, fmt: str | None = None) -> str:
+        return "/assess/history" + (f".{fmt}" if fmt else "") + (f"?{urlencode({'person': person})}" if person else "")
+
 
 class StaticLinks:
     """Relative file paths of the static site, from a page ``depth`` folders below the site root."""

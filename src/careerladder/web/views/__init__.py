@@ -9,8 +9,9 @@ router to ``ROUTERS`` below. Templates extend ``base.html``.
 
 from __future__ import annotations
 
-from . import api, charts, compare, exports, ladders, search
+from . import api, assess, charts, compare, exports, ladders, search
 
-ROUTERS = [ladders.router, compare.router, search.router, charts.router, exports.router, api.router]
+ROUTERS = [ladders.router, compare.router, search.router, charts.router, exports.router, assess.router,
+           assess.api_router, api.router]
 
 __all__ = ["ROUTERS"]

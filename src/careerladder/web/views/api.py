@@ -24,7 +24,8 @@ async def index():
     """Where the API is described."""
     return JSONResponse({"openapi": "/api/openapi.json",
                          "endpoints": ["/api/overview", "/api/ladders", "/api/roles", "/api/roles/{key}",
-                                       "/api/levels/{key}", "/api/compare", "/api/diff", "/api/search"]})
+                                       "/api/levels/{key}", "/api/compare", "/api/diff", "/api/search",
+                                       "/api/assessments"]})
 
 
 @router.get("/overview", summary="Ladders as heatmaps, calibration, job postings")
