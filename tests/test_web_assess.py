@@ -97,6 +97,11 @@ def test_form_offers_every_level_works_without_script_and_offers_no_save(client)
     assert labels == {el.attributes["id"] for el in form.css("select, input, textarea")}
     assert [b.text() for b in form.css("button")] == ["Assess", "Promotion packet (Markdown)"], "no save button"
     assert "History is read-only" in page.css_first("#history-note").text()
+    level_page = LexborHTMLParser(client.get(f"/level/{VP}").text)
+    link = next(a for a in level_page.css("a.button") if a.text() == "Assess someone against this level")
+    chosen = LexborHTMLParser(client.get(link.attributes["href"]).text).css_first("#assess-level option[selected]")
+    assert chosen.attributes["value"] == VP and chosen.text() == "VP, Engineering · Mariana Tek"
+    assert client.get("/assess", params={"level": "../etc"}).status_code == 422
     twin = client.get("/assess.json").json()
     assert twin["allow_write"] is False and twin["assessment"] is None
     assert [lv["title"] for lad in twin["levels"] for lv in lad["levels"] if lad["name"] == "Mariana Tek"] == [

@@ -82,9 +82,9 @@ class WebLinks:
     def api(self) -> str:
         return "/api"
 
-    def assess(self, fmt: str | None = None) -> str:
+    def assess(self, fmt: str | None = None, level: str | None = None) -> str:
         """The assessment form (web app only: the static site has no server to assess with)."""
-        return "/assess" + (f".{fmt}" if fmt else "")
+        return "/assess" + (f".{fmt}" if fmt else "") + (f"?{urlencode({'level': level})}" if level else "")
 
     def assess_save(self) -> str:
         return "/assess/save"

@@ -65,14 +65,17 @@ async def _posted(request: Request, site: Site, fmt: str | None, *, storing: boo
         return form, None, _refused(site, exc.status, exc.message, fmt, shown)
 
 
+LEVEL = Query("", pattern="^[A-Za-z0-9_~-]*$", max_length=600, description="URL key of the level to preselect.")
+
+
 @router.get("/assess")
-async def assess_form(site: Site = Depends(get_site)):
-    return _answer(site, form_context(site.catalog, allow_write=site.allow_write), None)
+async def assess_form(site: Site = Depends(get_site), level: str = LEVEL):
+    return _answer(site, form_context(site.catalog, AssessForm(level=level), allow_write=site.allow_write), None)
 
 
 @router.get("/assess.json")
-async def assess_form_json(site: Site = Depends(get_site)):
-    return _answer(site, form_context(site.catalog, allow_write=site.allow_write), "json")
+async def assess_form_json(site: Site = Depends(get_site), level: str = LEVEL):
+    return _answer(site, form_context(site.catalog, AssessForm(level=level), allow_write=site.allow_write), "json")
 
 
 @router.post("/assess")
