@@ -40,6 +40,8 @@ def parse(document: Document, doc_id: str) -> list[Role]:
     title_index = _title_block(blocks)
     meta_title = _meta_str(document.metadata, TITLE_KEYS)
     doc_title = document.title or meta_title
+    if doc_title and title_index is not None and not _same_title(blocks[title_index].text, doc_title):
+        title_index = None  # front matter names the role; "# Overview" is a section, not the title
     if doc_title is None and title_index is not None:
         doc_title = blocks[title_index].text
     body_start = title_index + 1 if title_index is not None else 0
@@ -102,6 +104,12 @@ def _role_kind(document: Document, blocks: list[Block]) -> str:
     posting += sum(1 for b in blocks if b.kind == "heading" and section_kind(b.text) == "benefits")
     ladder = sum(1 for cue in LADDER_CUES if f" {cue} " in padded)
     return "job_posting" if posting > ladder and posting >= POSTING_MIN_SCORE else "ladder_level"
+
+
+def _same_title(heading: str, title: str) -> bool:
+    """True when a heading restates the document's title ("Director of Engineering (People Manager Path)")."""
+    a, b = normalize(clean_title(heading)[0]), normalize(clean_title(title)[0])
+    return bool(a) and bool(b) and (a == b or a in b or b in a)
 
 
 def _title_block(blocks: list[Block]) -> int | None:
