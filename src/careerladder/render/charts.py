@@ -50,6 +50,12 @@ def _style(colors: Sequence[str], transparent: bool) -> Style:
                  tooltip_font_family=_FONT, title_font_size=16, label_font_size=12, legend_font_size=13)
 
 
+def _xml_text(text: str) -> str:
+    """``text`` without the control characters XML 1.0 cannot hold (a document may carry them)."""
+    return "".join(ch for ch in str(text) if ch in "\t\n\r" or ord(ch) >= 32 and not 0xFFFE <= ord(ch) <= 0xFFFF
+                   and not 0xD800 <= ord(ch) <= 0xDFFF)
+
+
 def _inert(root: ET.Element) -> str:
     """Serialize a pygal tree without scripts, comments, or links that leave the document."""
     for parent in list(root.iter()):
@@ -103,6 +109,8 @@ def radar_svg(series: Sequence[tuple[str, Mapping[str, int]]], *, title: str = "
     ``max_value`` fixes the radial scale (charts with the same scale, size and
     no legend overlay exactly); default: the largest count, at least 1.
     """
+    series = [(_xml_text(name), counts) for name, counts in series]
+    title = _xml_text(title)
     top = max_value or max([1] + [v for _, counts in series for v in counts.values()])
     steps = _integer_steps(top)
     chart = pygal.Radar(js=[], width=RADAR_SIZE[0], height=RADAR_SIZE[1], fill=True, show_legend=legend,
@@ -124,6 +132,8 @@ def matrix_svg(rows: Sequence[tuple[str, Mapping[str, int]]], *, title: str) -> 
     ``rows``: (level title, {competency id: number of effective expectations}),
     lowest level first; dot size grows with the number.
     """
+    rows = [(_xml_text(name), counts) for name, counts in rows]
+    title = _xml_text(title)
     chart = pygal.Dot(js=[], width=MATRIX_WIDTH, height=MATRIX_MARGIN + MATRIX_ROW_HEIGHT * max(1, len(rows)),
                       x_label_rotation=30, show_legend=False, style=_style(COLORS[:1] * max(1, len(rows)), False),
                       disable_xml_declaration=True, truncate_label=28, margin=16)
