@@ -134,3 +134,14 @@ def test_plain_text_headings_bullets_and_title():
 def test_read_text_without_a_file():
     doc = read_text("# VP of Engineering\n\n- Owns the budget\n", "pasted.md")[0]
     assert doc.source == "pasted.md" and doc.blocks[1].text == "Owns the budget"
+
+
+def test_plain_text_title_with_small_words():
+    doc = read_text("VP of Engineering\n\nOwns the engineering budget.\n", "vp.txt")[0]
+    assert (doc.blocks[0].kind, doc.blocks[0].level, doc.blocks[0].text) == ("heading", 1, "VP of Engineering")
+
+
+def test_lone_surrogates_are_replaced():
+    doc = read_text("# Director \ud800 of Engineering\n\n- a\n", "d.md")[0]
+    assert "\ud800" not in doc.blocks[0].text
+    doc.blocks[0].text.encode("utf-8")

@@ -447,3 +447,13 @@ def test_corpus_emscad_rows(corpus, postings_dir):
     lines = (postings_dir / "grv7-deve__fakejobpost/fake_job_postings.csv").read_text(encoding="utf-8").split("\n")
     for d in rows[::250]:
         assert lines[d[5]["row_line"] - 1].startswith(d[4] + ",")
+
+
+def test_csv_row_lines_count_only_newlines(tmp_path):
+    """U+2028 or a form feed inside a field is not a line break: row lines stay inside the file."""
+    path = tmp_path / "jobs.csv"
+    path.write_text('title,location,description\n"Engineering Manager",Berlin,"Lead\u2028a team\x0c of six"\n'
+                    '"Director of Engineering",Paris,"Lead managers"\n', encoding="utf-8")
+    docs = read_path(path)
+    assert [d.title for d in docs] == ["Engineering Manager", "Director of Engineering"]
+    assert all(1 <= b.line <= 3 for d in docs for b in d.blocks)

@@ -83,6 +83,8 @@ def read_text(text: str, source: str, path: Path | None = None) -> list[Document
     """Every document in ``text`` as if read from ``path`` (used by ``read_path`` and the web app)."""
     if not text.strip():
         raise ReadError("empty file", source)
+    # lone surrogates (escaped in JSON, pasted into the web app) cannot be stored or rendered
+    text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
     path = path or Path(source)
     reader = choose_reader(path, text[: thresholds.SNIFF_BYTES])
     if reader is None:
@@ -91,6 +93,14 @@ def read_text(text: str, source: str, path: Path | None = None) -> list[Document
     if not docs:
         raise ReadError(f"no documents found ({reader.name} reader)", source)
     return docs
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def iter_files(paths: Iterable[Path | str]) -> Iterator[tuple[Path, Path]]:

@@ -101,7 +101,9 @@ class CsvPostingsReader:
         return 0.97 if any(c in cols for c, _ in TEXT_COLUMNS) else 0.0
 
     def read(self, source: str, text: str) -> Iterator[Document]:
-        lines = iter(text.lstrip("\ufeff").splitlines(keepends=True))
+        # split on "\n" only: splitlines() also breaks at U+2028, \x0b, \x0c... and row lines would drift
+        parts = text.lstrip("\ufeff").split("\n")
+        lines = iter([p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else []))
         reader = csv.reader(lines)
         header = [c.strip().lower() for c in next(reader)]
         skips = Skips()

@@ -25,7 +25,7 @@ from ..model import Block, Document
 from selectolax.lexbor import LexborHTMLParser
 
 from .base import LineLocator, make_document
-from .html import _Walker
+from .html import _Walker, markup_depth
 from .frontmatter import json_safe
 
 #: Reasons kept per file for skipped records (the count is always exact).
@@ -133,6 +133,8 @@ def html_blocks_at(html: str, line: int) -> list[Block]:
     The same walk as ``readers.html.html_blocks``, without mapping text back to
     source lines (there is only one line to map to).
     """
+    if markup_depth(html) > thresholds.MAX_MARKUP_DEPTH:
+        raise LimitError(f"HTML nests deeper than {thresholds.MAX_MARKUP_DEPTH} block elements", None, line)
     tree = LexborHTMLParser(html)
     root = tree.body or tree.root
     if root is None:

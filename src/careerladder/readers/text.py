@@ -13,6 +13,8 @@ from typing import Iterator
 from ..model import Block
 from .base import clean_text, cut, looks_like_data, make_document
 
+#: Words a Title Case heading keeps in lower case ("VP of Engineering").
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "a", "an", "&", "or", "with"})
 BULLET_CHARS = ("- ", "* ", "• ", "· ", "‣ ", "◦ ", "▪ ", "o ", "– ", "+ ")
 
 
@@ -39,7 +41,7 @@ def _is_heading(line: str, next_blank: bool) -> bool:
     letters = [c for c in s if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) > 2:
         return True
-    titled = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    titled = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha() or w in _SMALL_WORDS)
     return next_blank and titled == len(words)
 
 
