@@ -29,8 +29,7 @@ Terms = Sequence[str]
 
 def tfidf(terms: Terms, idf: dict[str, float]) -> dict[str, float]:
     """Unit-length TF-IDF weights (sublinear tf) of the vocabulary terms among ``terms``."""
-    counts = Counter(t for t in terms if t in idf)
-    vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items()}
+    vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in Counter(terms).items() if t in idf}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {t: v / norm for t, v in vec.items()}
 
@@ -105,7 +104,8 @@ class Leveler:
         if weights:
             import numpy as np
 
-            rows = [self._word_row[t] for t in weights]
+            row_of = self._word_row
+            rows = [row_of[t] for t in weights]
             words = np.asarray(list(weights.values())) @ self._word_matrix[rows] * WORDS_SCALE
             out = [o + float(w) for o, w in zip(out, words)]
         return out
@@ -155,7 +155,8 @@ class Leveler:
         self._check()
         if not role_weights:
             return {}
-        rows = [self._word_row[t] for t in role_weights]
+        row_of = self._word_row
+        rows = [row_of[t] for t in role_weights]
         k = self.classes_.index(level)
         relative = self._word_matrix[rows, k] - self._word_matrix[rows].mean(axis=1)
         values = relative * list(role_weights.values()) * WORDS_SCALE
