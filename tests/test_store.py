@@ -200,3 +200,22 @@ def test_assessments_are_stored_once_per_dict_in_date_order(url):
     assert store.assessments("Ada", level="cto.md") == [] and store.assessments("Nobody") == []
     with pytest.raises(StoreError, match="not an assessment"):
         store.write_assessment({"person": "Ada"})
+
+
+def test_search_ranks_within_a_window_of_the_most_recent_matches(url, monkeypatch):
+    import careerladder.store.postgres as pg_store
+    import careerladder.store.sqlite as sqlite_store
+
+    store = open_store(url)
+    texts = ["Own the budget", "Own the budget and the budget review", "Budget", "Plan the budget",
+             "Budget budget budget planning"]
+    for n, text in enumerate(texts):
+        store.write_document(DocumentRecord(f"{n}.md", "h", "a", "markdown", {}), [role(f"{n}.md", text)])
+    everything = [h.role_id for h in store.search("budget")]
+    assert sorted(everything) == [f"{n}.md" for n in range(5)]
+    for module in (sqlite_store, pg_store):
+        monkeypatch.setattr(module, "SEARCH_WINDOW", 3)
+    windowed = [h.role_id for h in store.search("budget")]
+    assert sorted(windowed) == ["2.md", "3.md", "4.md"]  # the three stored last
+    assert windowed == [r for r in everything if r in windowed]  # in the same rank order
+    assert [h.role_id for h in store.search("budget", limit=1)] == windowed[:1]

@@ -18,7 +18,7 @@ import psycopg
 
 from ..errors import StoreError
 from .base import DocumentRecord, SearchHit
-from .sqlite import MARK_END, MARK_START, flatten_statements
+from .sqlite import MARK_END, MARK_START, SEARCH_WINDOW, flatten_statements
 
 #: Roles fetched per round trip by ``roles()`` (keyset pagination, so no transaction stays open).
 PAGE_ROWS = 1000
@@ -323,7 +323,11 @@ class PostgresStore:
 
     def search(self, query: str, *, level: str | None = None, competency: str | None = None,
                organization: str | None = None, kind: str | None = None, limit: int = 50) -> list[SearchHit]:
-        """Statements matching ``query`` (all words, last one as a prefix), best first, with filters."""
+        """Statements matching ``query`` (all words, last one as a prefix), best first, with filters.
+
+        Ranked by ``ts_rank`` among the ``SEARCH_WINDOW`` most recently stored matching
+        statements, as the SQLite store does.
+        """
         tsq = ts_query(query)
         if not tsq:
             return []
@@ -336,15 +340,17 @@ class PostgresStore:
         options = f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=16, MinWords=6, ShortWord=2'
         sql = ("WITH q AS (SELECT to_tsquery(%s::regconfig, %s) AS q), hits AS ("
                "SELECT s.id, s.role_id, s.text, s.line, s.section_kind, s.competency, r.title, r.organization, "
-               "r.level, r.kind, ts_rank(s.tsv, q.q) AS rank FROM q, statements s JOIN roles r ON r.id = s.role_id "
-               f"WHERE s.tsv @@ q.q{filters} ORDER BY rank DESC, s.rowid LIMIT %s) "
-               "SELECT hits.*, ts_headline(%s::regconfig, hits.text, q.q, %s) FROM hits, q ORDER BY rank DESC")
-        args += [int(limit), TS_CONFIG, options]
+               "r.level, r.kind, ts_rank(s.tsv, q.q) AS rank, s.rowid FROM q, statements s "
+               f"JOIN roles r ON r.id = s.role_id WHERE s.tsv @@ q.q{filters} ORDER BY s.rowid DESC LIMIT %s), "
+               "best AS (SELECT * FROM hits ORDER BY rank DESC, rowid DESC LIMIT %s) "
+               "SELECT best.*, ts_headline(%s::regconfig, best.text, q.q, %s) FROM best, q "
+               "ORDER BY rank DESC, rowid DESC")
+        args += [SEARCH_WINDOW, int(limit), TS_CONFIG, options]
         try:
             rows = self.conn.execute(sql, args).fetchall()
         except psycopg.Error as exc:
             raise StoreError(f"search failed: {_first_line(exc)}", self.path) from exc
-        return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[11]) for r in rows]
+        return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[12]) for r in rows]
 
     # -- assessments ------------------------------------------------------------
     def write_assessment(self, data: Mapping[str, Any]) -> bool:

@@ -22,6 +22,9 @@ class _BatchFailed(Exception):
     """A document of a batch written without savepoints failed; the batch was rolled back."""
 
 
+#: Matching statements (the most recently stored) that ``search`` ranks; see ``SQLiteStore.search``.
+SEARCH_WINDOW = 500
+
 #: Markers around matched words in ``SearchHit.snippet`` (renderers escape the text, then replace them).
 MARK_START, MARK_END = "\x02", "\x03"
 
@@ -221,12 +224,18 @@ class SQLiteStore:
 
     def search(self, query: str, *, level: str | None = None, competency: str | None = None,
                organization: str | None = None, kind: str | None = None, limit: int = 50) -> list[SearchHit]:
-        """Statements matching ``query`` (all words, last one as a prefix), best first, with filters."""
+        """Statements matching ``query`` (all words, last one as a prefix), best first, with filters.
+
+        Ranked by bm25 among the ``SEARCH_WINDOW`` most recently stored matching statements
+        (all of them when fewer match), so a query for a word in every posting stays fast in
+        a corpus of millions of statements.
+        """
         match = fts_query(query)
         if not match:
             return []
-        sql = ("SELECT s.id, s.role_id, s.text, s.line, s.section_kind, s.competency, r.title, r.organization, "
-               "r.level, r.kind, snippet(statements_fts, 0, ?, ?, '…', 16) AS snip "
+        sql = ("SELECT * FROM (SELECT s.id, s.role_id, s.text, s.line, s.section_kind, s.competency, r.title, "
+               "r.organization, r.level, r.kind, snippet(statements_fts, 0, ?, ?, '…', 16) AS snip, "
+               "bm25(statements_fts) AS score "
                "FROM statements_fts JOIN statements s ON s.rowid = statements_fts.rowid "
                "JOIN roles r ON r.id = s.role_id WHERE statements_fts MATCH ?")
         args: list[Any] = [MARK_START, MARK_END, match]
@@ -235,8 +244,8 @@ class SQLiteStore:
             if value:
                 sql += f" AND {column} = ?"
                 args.append(value)
-        sql += " ORDER BY bm25(statements_fts) LIMIT ?"
-        args.append(int(limit))
+        sql += " ORDER BY statements_fts.rowid DESC LIMIT ?) ORDER BY score LIMIT ?"
+        args += [SEARCH_WINDOW, int(limit)]
         try:
             rows = self.conn.execute(sql, args).fetchall()
         except sqlite3.OperationalError as exc:
