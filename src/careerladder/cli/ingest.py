@@ -27,7 +27,8 @@ def ingest(
     db: str = typer.Option("careerladder-out/careerladder.db", "--db",
                            help="Database: a SQLite path, sqlite:///path or postgresql://user@host/db."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
-                                       help="Worker processes reading and analyzing (default: CPU count)."),
+                                       help="Worker processes reading and analyzing; with --engine dask and no --scheduler, the local "
+                                            "cluster's workers (default: CPU count)."),
     engine: Engine = typer.Option(Engine.local, "--engine",
                                   help="local (worker processes) or dask (a Dask cluster; needs the dask extra)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler",
@@ -57,8 +58,8 @@ def ingest(
 
             if engine is Engine.dask:
                 from ..distributed import ingest_dask
-                summary = ingest_dask(paths, db, scheduler=scheduler, errors_path=errors, force=force,
-                                      progress=step)
+                summary = ingest_dask(paths, db, scheduler=scheduler, workers=jobs, errors_path=errors,
+                                      force=force, progress=step)
             else:
                 summary = run_ingest(paths, db, jobs=jobs, errors_path=errors, force=force, progress=step)
     except CareerLadderError as exc:
