@@ -13,14 +13,26 @@ from .model import (CompetencyScore, Evidence, Expectation, Ladder, Leveling, Li
                     Requirement, Role, Section, Statement)
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def to_data(obj: Any) -> Any:
     """A JSON-ready copy of a model object (dataclasses -> dicts, tuples -> lists)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    kind = type(obj)
+    if kind in _SCALARS:
+        return obj
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(obj))
+    if names is not None:
+        return {name: to_data(getattr(obj, name)) for name in names}
+    if kind is list or kind is tuple:
+        return [to_data(v) for v in obj]
+    if kind is dict or isinstance(obj, Mapping):
+        return {str(k): to_data(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
         return [to_data(v) for v in obj]
-    if isinstance(obj, Mapping):
-        return {str(k): to_data(v) for k, v in obj.items()}
     return obj
 
 

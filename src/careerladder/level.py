@@ -96,7 +96,10 @@ def _evidence(leveler: Leveler, level: str, traces: list[Trace],
             items[key] = Evidence(t.statement.text, t.statement.line, competency(t.statement), round(weight, 3),
                                   t.feature, anchor)
     support = leveler.word_support(level, role_weights)
+    strong = {t for t, w in support.items() if abs(w) >= MIN_EVIDENCE_WEIGHT / 4}
     for st, ts in statement_terms:
+        if strong.isdisjoint(ts):  # no word of this statement matters for the level
+            continue
         weight, top = leveler.word_contribution(ts, support)
         if abs(weight) >= MIN_EVIDENCE_WEIGHT and top:
             items[(st.id, "words")] = Evidence(st.text, st.line, competency(st), round(weight, 3),

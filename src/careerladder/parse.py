@@ -228,6 +228,7 @@ class _SectionBuilder:
         self.organization = normalize(organization) if organization else None
         self.base_level = base_level
         self.skip = skip_texts
+        self.skip_len = 2 * max((len(t) for t in skip_texts), default=0) + 8
         self.count = 0
 
     def _id(self) -> str:
@@ -264,7 +265,7 @@ class _SectionBuilder:
                 stack.append(node)
                 current, items = node, []
                 continue
-            if normalize(b.text) in self.skip:
+            if len(b.text) <= self.skip_len and normalize(b.text) in self.skip:
                 continue
             if b.kind == "item":
                 depth = min(b.level, thresholds.MAX_NESTING_DEPTH)

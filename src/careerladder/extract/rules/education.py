@@ -26,13 +26,15 @@ _NOT_DEGREE = re.compile(r"\b(?:360|\d+)[- ]degree\b|\bdegree\s+of\b|\bto\s+some
                          r"\bhigh\s+degree\b|\bdegrees?\s+(?:celsius|fahrenheit)\b", re.I)
 
 
+_TRIGGER = re.compile(r"degree|bachelor|master|ph|bs|ms|b\.s|m\.s|mba|doctor|ba |undergraduate|university")
+
+
 def find(st: Statement, ctx) -> list[Requirement]:
     """At most one education requirement for ``st`` (the highest degree named)."""
     if ctx.section_kind in ("about", "benefits"):
         return []
     lower = ctx.lower
-    if not any(k in lower for k in ("degree", "bachelor", "master", "ph", "bs", "ms", "b.s", "m.s", "bsc",
-                                    "msc", "mba", "doctor", "ba ", "undergraduate", "university")):
+    if not _TRIGGER.search(lower):
         return []
     if _NOT_DEGREE.search(st.text) and "bachelor" not in lower and "master" not in lower:
         return []

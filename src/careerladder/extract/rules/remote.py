@@ -20,11 +20,13 @@ _REMOTE = re.compile(
     r"telecommut\w*)\b(?!\s+(?:control|sensing|access|desktop|server|procedure|call))", re.I)
 
 
+_TRIGGER = re.compile(r"remote|hybrid|site|office|anywhere|home|wfh|distributed|telecommut")
+
+
 def find(st: Statement, ctx) -> list[Requirement]:
     """At most one remote requirement for ``st``."""
     lower = ctx.lower
-    if not any(k in lower for k in ("remote", "hybrid", "site", "office", "anywhere", "home", "wfh",
-                                    "distributed", "telecommut")):
+    if not _TRIGGER.search(lower):
         return []
     if ctx.section_kind == "benefits" and "remote" not in lower:
         return []

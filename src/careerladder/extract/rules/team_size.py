@@ -22,12 +22,13 @@ _VERB = re.compile(
     rf"supervis\w*|direct(?:s|ing)?)\s+(?:a\s+(?:team|group)\s+of\s+)?(?:up\s+to\s+)?{BOUNDED}\s+{_UNIT}", re.I)
 
 
+_DIGIT = re.compile(r"\d")
+_OF_WORD = re.compile(r" of (?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b")
+
+
 def find(st: Statement, ctx) -> list[Requirement]:
     """team_size requirements in ``st``; see the module docstring."""
-    if ctx.section_kind in ("about", "benefits") or not any(ch.isdigit() for ch in st.text) and \
-            not any(w in ctx.lower for w in (" of one", " of two", " of three", " of four", " of five",
-                                             " of six", " of seven", " of eight", " of nine", " of ten",
-                                             " of twelve", " of fifteen", " of twenty")):
+    if ctx.section_kind in ("about", "benefits") or not _DIGIT.search(st.text) and not _OF_WORD.search(ctx.lower):
         return []
     found: list[Requirement] = []
     seen: set[tuple[float | None, float | None]] = set()

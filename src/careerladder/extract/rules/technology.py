@@ -61,32 +61,52 @@ for _name, _aliases in TECHNOLOGIES.items():
         _alias_to_name[_alias] = _name
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_BOUND_L = r"(?<![\w.#+-])"
-_BOUND_R = r"(?![\w#+]|\.\w)"
-_INSENSITIVE = re.compile(
-    rf"{_BOUND_L}({_alternation(a for a in _alias_to_name if a not in _SENSITIVE_ALIASES)}){_BOUND_R}", re.I)
-_SENSITIVE = re.compile(
-    rf"{_BOUND_L}({_alternation([n for n in CASE_SENSITIVE if n != 'Go'] + ['Node', 'JS'])}){_BOUND_R}")
+_SINGLE: dict[str, str] = {a: n for a, n in _alias_to_name.items() if " " not in a and a not in _SENSITIVE_ALIASES}
+_MULTI: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _alias, _name in _alias_to_name.items():
+    if " " in _alias:
+        _words = tuple(_alias.split())
+        _MULTI.setdefault(_words[0], []).append((_words, _name))
+for _options in _MULTI.values():
+    _options.sort(key=lambda o: -len(o[0]))  # "google cloud platform" before "google cloud"
+_EXACT: dict[str, str] = {n: n for n in CASE_SENSITIVE if n != "Go"} | {"Node": "Node.js", "JS": "JavaScript"}
+#: Words as technologies write them: "node.js", "c#", "c++", ".net", "objective-c", "k8s".
+_WORD = re.compile(r"[A-Za-z0-9.#+][A-Za-z0-9.#+-]*")
 #: "Go" / "R" / "C" only in a list of technologies or after "in"/"with"/"using".
 _SHORT = re.compile(r"(?:[,(/]\s*|\b(?:in|with|using|and|or)\s+)(Go|R|C)(?=\s*[,)/]|\s+(?:and|or)\s+[A-Z])")
 
 
 def find(st: Statement, ctx) -> list[Requirement]:
-    """One technology requirement per distinct technology named in ``st``."""
+    """One technology requirement per distinct technology named in ``st`` (first mention wins).
+
+    The statement's words are looked up in the alias tables (several-word names first); only
+    "Go"/"R"/"C" need their context, read by a pattern.
+    """
     if ctx.section_kind == "benefits":
         return []
-    text = st.text
+    words = [w.rstrip(".-") if not w.startswith(".") else w.rstrip("-") for w in _WORD.findall(st.text)]
+    lower = [w.lower() for w in words]
     found: dict[str, Requirement] = {}
-    for pattern in (_INSENSITIVE, _SENSITIVE, _SHORT):
-        for m in pattern.finditer(text):
-            raw = m.group(1)
-            name = _alias_to_name.get(raw.lower(), raw)
-            if raw in ("Node", "JS"):
-                name = {"Node": "Node.js", "JS": "JavaScript"}[raw]
-            if name not in found:
-                found[name] = requirement("technology", st, raw, value=name)
+
+    def add(name: str, raw: str) -> None:
+        if name not in found:
+            found[name] = requirement("technology", st, raw, value=name)
+
+    i = 0
+    while i < len(words):
+        step = 1
+        for phrase, name in _MULTI.get(lower[i], ()):
+            if tuple(lower[i:i + len(phrase)]) == phrase:
+                add(name, " ".join(words[i:i + len(phrase)]))
+                step = len(phrase)
+                break
+        else:
+            if lower[i] in _SINGLE:
+                add(_SINGLE[lower[i]], words[i])
+            elif words[i] in _EXACT:
+                add(_EXACT[words[i]], words[i])
+        i += step
+    if "Go" in words or "R" in words or "C" in words:
+        for m in _SHORT.finditer(st.text):
+            add(m.group(1), m.group(1))
     return list(found.values())
