@@ -219,3 +219,35 @@ def test_search_ranks_within_a_window_of_the_most_recent_matches(url, monkeypatc
     assert sorted(windowed) == ["2.md", "3.md", "4.md"]  # the three stored last
     assert windowed == [r for r in everything if r in windowed]  # in the same rank order
     assert [h.role_id for h in store.search("budget", limit=1)] == windowed[:1]
+
+
+def test_sqlite_filters_are_index_words_and_old_databases_are_upgraded(tmp_path):
+    """Migration 3 puts kind/level/competency into the FTS index; a database from before gets them too."""
+    import sqlite3 as _sqlite3
+
+    from careerladder.store.migrations import MIGRATIONS
+    from careerladder.store.sqlite import SQLiteStore
+
+    path = tmp_path / "old.db"
+    conn = _sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                 "applied_at TEXT NOT NULL)")
+    from careerladder.store.migrations import _split
+    for version, name, sql in MIGRATIONS[:2]:
+        for statement in _split(sql):
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_migrations VALUES (?, ?, 'then')", (version, name))
+    conn.execute("INSERT INTO documents VALUES ('a.md', 'h', 'a', 'markdown', '{}', 'then')")
+    conn.execute("INSERT INTO roles (id, document, title, kind, level, data) VALUES "
+                 "('r', 'a.md', 'VP', 'ladder_level', 'vp', '{}')")
+    conn.execute("INSERT INTO statements (id, role_id, section_kind, section_path, kind, text, line, competency) "
+                 "VALUES ('r:1', 'r', 'responsibilities', '[]', 'item', 'Own the engineering budget', 3, "
+                 "'budget_business')")
+    conn.commit()
+    conn.close()
+    store = SQLiteStore(path)
+    assert [h.statement_id for h in store.search("budget", level="vp", competency="budget_business")] == ["r:1"]
+    assert store.search("budget", level="em") == []
+    assert store.search("budget", level='vp" OR zkladderlevel') == []  # filter values never become syntax
+    assert store.integrity_ok()

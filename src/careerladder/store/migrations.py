@@ -110,6 +110,27 @@ CREATE TABLE assessments (
 );
 CREATE INDEX assessments_person ON assessments(person, assessed_on);
 """),
+    (3, "search filters inside the full-text index", """
+ALTER TABLE statements ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+UPDATE statements SET tags = (
+    SELECT 'zk' || replace(r.kind, '_', '') || ' zl' || replace(coalesce(r.level, 'none'), '_', '')
+    FROM roles r WHERE r.id = statements.role_id
+) || ' zc' || replace(coalesce(statements.competency, 'none'), '_', '');
+DROP TRIGGER statements_ai;
+DROP TRIGGER statements_ad;
+DROP TABLE statements_fts;
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+    text, label, tags, content='statements', content_rowid='rowid', tokenize='porter unicode61'
+);
+CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts(rowid, text, label, tags) VALUES (new.rowid, new.text, new.label, new.tags);
+END;
+CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts(statements_fts, rowid, text, label, tags)
+    VALUES ('delete', old.rowid, old.text, old.label, old.tags);
+END;
+INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

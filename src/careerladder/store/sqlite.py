@@ -40,6 +40,19 @@ def fts_query(text: str) -> str:
     return " ".join(quoted)
 
 
+def _tag(value: str | None) -> str:
+    """A filter value as one index word: letters and digits only (user input cannot reach MATCH syntax)."""
+    return "".join(ch for ch in (value or "none") if ch.isalnum()) or "none"
+
+
+def search_tags(role: Mapping[str, Any], competency: str | None) -> str:
+    """The filter words a statement carries in the full-text index: ``zk<kind> zl<level> zc<competency>``
+    (underscores dropped, ``none`` when unknown), so that filters are part of the MATCH (migration 3
+    computes the same words in SQL for statements stored before)."""
+    level = (role.get("leveling") or {}).get("level")
+    return f"zk{_tag(role.get('kind'))} zl{_tag(level)} zc{_tag(competency)}"
+
+
 def flatten_statements(role: Mapping[str, Any]) -> Iterator[tuple]:
     """Rows ``(id, role_id, parent_id, section_kind, section_path, kind, label, text, line,
     competency, competencies, reference)`` for every statement of a role dict."""
@@ -183,8 +196,8 @@ class SQLiteStore:
              leveling.get("inflation"), span[0], span[1], json.dumps(role, ensure_ascii=False)))
         self.conn.executemany(
             "INSERT INTO statements (id, role_id, parent_id, section_kind, section_path, kind, label, text, line, "
-            "competency, competencies, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            list(flatten_statements(role)))
+            "competency, competencies, reference, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [row + (search_tags(role, row[9]),) for row in flatten_statements(role)])
         self.conn.executemany(
             "INSERT INTO requirements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(role["id"], r.get("statement_id"), r["type"], r.get("min"), r.get("max"), r.get("unit"),
@@ -233,6 +246,10 @@ class SQLiteStore:
         match = fts_query(query)
         if not match:
             return []
+        tags = [f"tags : {prefix}{_tag(value)}" for prefix, value in (("zk", kind), ("zl", level), ("zc", competency))
+                if value]
+        if tags:
+            match = f"({match}) AND " + " AND ".join(tags)
         sql = ("SELECT * FROM (SELECT s.id, s.role_id, s.text, s.line, s.section_kind, s.competency, r.title, "
                "r.organization, r.level, r.kind, snippet(statements_fts, 0, ?, ?, '…', 16) AS snip, "
                "bm25(statements_fts) AS score "
@@ -241,7 +258,7 @@ class SQLiteStore:
         args: list[Any] = [MARK_START, MARK_END, match]
         for column, value in (("r.level", level), ("s.competency", competency), ("r.organization", organization),
                               ("r.kind", kind)):
-            if value:
+            if value:  # kind, level and competency are in the MATCH already; this keeps the answer exact
                 sql += f" AND {column} = ?"
                 args.append(value)
         sql += " ORDER BY statements_fts.rowid DESC LIMIT ?) ORDER BY score LIMIT ?"
