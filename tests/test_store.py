@@ -251,3 +251,29 @@ def test_sqlite_filters_are_index_words_and_old_databases_are_upgraded(tmp_path)
     assert store.search("budget", level="em") == []
     assert store.search("budget", level='vp" OR zkladderlevel') == []  # filter values never become syntax
     assert store.integrity_ok()
+
+
+@pytest.mark.parametrize("rare_every", [2, 50])  # a common filter (checked on the over-read window), a rare one
+def test_sqlite_filtered_search_keeps_only_matches_passing_every_filter(tmp_path, monkeypatch, rare_every):
+    import careerladder.store.sqlite as sqlite_store
+
+    monkeypatch.setattr(sqlite_store, "SEARCH_WINDOW", 20)
+    store = open_store(str(tmp_path / "s.db"))
+    for n in range(200):
+        kind = "job_posting" if n % rare_every == 0 else "ladder_level"
+        store.write_document(DocumentRecord(f"{n}.md", "h", "a", "markdown", {}),
+                             [role(f"{n}.md", f"Own the budget for team {n}", kind=kind)])
+    hits = store.search("budget", kind="job_posting", limit=5)
+    assert len(hits) == min(5, 200 // rare_every) and {h.kind for h in hits} == {"job_posting"}
+    assert all(int(h.role_id.split(".")[0]) % rare_every == 0 for h in hits)
+    assert store.search("budget", kind="job_posting", organization="Acme", limit=3)[0].kind == "job_posting"
+
+
+def test_snippet_marks_query_words_and_cuts_long_text():
+    from careerladder.store.sqlite import MARK_END, MARK_START, SNIPPET_CONTEXT, snippet
+
+    text = " ".join(f"w{i}" for i in range(40)) + " Managing budgets well " + " ".join(f"v{i}" for i in range(40))
+    cut = snippet(text, ["budget", "manag"])
+    assert f"{MARK_START}Managing{MARK_END}" in cut and f"{MARK_START}budgets{MARK_END}" in cut
+    assert cut.startswith("…") and cut.endswith("…") and len(cut.split()) == 2 * SNIPPET_CONTEXT + 1
+    assert snippet("Own the roadmap", ["budget"]) == "Own the roadmap"

@@ -53,6 +53,35 @@ def search_tags(role: Mapping[str, Any], competency: str | None) -> str:
     return f"zk{_tag(role.get('kind'))} zl{_tag(level)} zc{_tag(competency)}"
 
 
+#: Words of context kept on each side of the first matched word in a snippet.
+SNIPPET_CONTEXT = 8
+#: Leading letters of a query word that a text word must share to be marked (stands in for stemming).
+SNIPPET_STEM = 4
+#: A filtered search first reads this many windows of unfiltered matches and checks the filters on them.
+SEARCH_OVERFETCH = 4
+#: A filtered search ranks at least this many times ``limit`` matches (fewer only when fewer exist).
+FILTERED_RANKED = 2
+#: Rowids per ``IN (...)`` list (under SQLite's variable limit).
+SQL_CHUNK = 900
+
+
+def snippet(text: str, words: list[str]) -> str:
+    """``text`` around its first word matching a query word, matches between ``MARK_START``/``MARK_END``,
+    cut to ``SNIPPET_CONTEXT`` words each side with "…". A text word matches when it starts with the
+    query word, or shares its first ``SNIPPET_STEM`` letters (FTS5 matched it through its stemmer)."""
+    prefixes = [w[:SNIPPET_STEM] if len(w) > SNIPPET_STEM else w for w in words if w]
+    tokens = text.split()
+    hits = []
+    for i, tok in enumerate(tokens):
+        bare = "".join(ch for ch in tok.lower() if ch.isalnum() or ch == "-")
+        if bare and any(bare.startswith(p) for p in prefixes):
+            hits.append(i)
+            tokens[i] = MARK_START + tok + MARK_END
+    first = hits[0] if hits else 0
+    lo, hi = max(0, first - SNIPPET_CONTEXT), min(len(tokens), first + SNIPPET_CONTEXT + 1)
+    return ("…" if lo else "") + " ".join(tokens[lo:hi]) + ("…" if hi < len(tokens) else "")
+
+
 def flatten_statements(role: Mapping[str, Any]) -> Iterator[tuple]:
     """Rows ``(id, role_id, parent_id, section_kind, section_path, kind, label, text, line,
     competency, competencies, reference)`` for every statement of a role dict."""
@@ -241,34 +270,68 @@ class SQLiteStore:
 
         Ranked by bm25 among the ``SEARCH_WINDOW`` most recently stored matching statements
         (all of them when fewer match), so a query for a word in every posting stays fast in
-        a corpus of millions of statements.
+        a corpus of millions of statements; with a filter, among at least ``FILTERED_RANKED`` ×
+        ``limit`` recent matches passing it. Kind, level and competency filters are words of the
+        full-text index (``search_tags``); snippets are made for the returned rows only.
         """
         match = fts_query(query)
         if not match:
             return []
-        tags = [f"tags : {prefix}{_tag(value)}" for prefix, value in (("zk", kind), ("zl", level), ("zc", competency))
-                if value]
-        if tags:
-            match = f"({match}) AND " + " AND ".join(tags)
-        sql = ("SELECT * FROM (SELECT s.id, s.role_id, s.text, s.line, s.section_kind, s.competency, r.title, "
-               "r.organization, r.level, r.kind, snippet(statements_fts, 0, ?, ?, '…', 16) AS snip, "
-               "bm25(statements_fts) AS score "
-               "FROM statements_fts JOIN statements s ON s.rowid = statements_fts.rowid "
-               "JOIN roles r ON r.id = s.role_id WHERE statements_fts MATCH ?")
-        args: list[Any] = [MARK_START, MARK_END, match]
-        for column, value in (("r.level", level), ("s.competency", competency), ("r.organization", organization),
-                              ("r.kind", kind)):
-            if value:  # kind, level and competency are in the MATCH already; this keeps the answer exact
-                sql += f" AND {column} = ?"
-                args.append(value)
-        sql += " ORDER BY statements_fts.rowid DESC LIMIT ?) ORDER BY score LIMIT ?"
-        args += [SEARCH_WINDOW, int(limit)]
+        wanted = {f"{prefix}{_tag(value)}" for prefix, value in (("zk", kind), ("zl", level), ("zc", competency))
+                  if value}
         try:
-            rows = self.conn.execute(sql, args).fetchall()
+            window = self._window(match, wanted, organization, FILTERED_RANKED * int(limit))
+            best = [rowid for rowid, _ in sorted(window, key=lambda row: row[1])[: int(limit)]]
+            if not best:
+                return []
+            # the rows of the best ones (FTS5's snippet() here would re-read each match list: slow for common words)
+            marks = ",".join("?" * len(best))
+            rows = self.conn.execute(
+                "SELECT s.rowid AS rid, s.id, s.role_id, s.text, s.line, s.section_kind, s.competency, "
+                "r.title, r.organization, r.level, r.kind FROM statements s JOIN roles r ON r.id = s.role_id "
+                f"WHERE s.rowid IN ({marks})", best).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed: {exc}", self.path) from exc
+        order = {rowid: i for i, rowid in enumerate(best)}
+        rows = sorted(rows, key=lambda r: order[r["rid"]])
+        words = [w.strip('"*').lower() for w in match.split()]
         return [SearchHit(r["id"], r["role_id"], r["text"], r["line"], r["section_kind"], r["competency"],
-                          r["title"], r["organization"], r["level"], r["kind"], r["snip"]) for r in rows]
+                          r["title"], r["organization"], r["level"], r["kind"], snippet(r["text"], words))
+                for r in rows]
+
+    def _window(self, match: str, wanted: set[str], organization: str | None,
+                min_kept: int = SEARCH_WINDOW) -> list[tuple[int, float]]:
+        """(rowid, bm25) of the most recent matches passing the filters, at most ``SEARCH_WINDOW``.
+
+        Filters are first checked on ``SEARCH_OVERFETCH`` windows read without them; when fewer
+        than ``min_kept`` pass, the filters join the MATCH as index words, which is fast exactly
+        when they are selective ("CTO levels")."""
+        if organization:
+            return self.conn.execute(
+                "SELECT statements_fts.rowid, bm25(statements_fts) FROM statements_fts "
+                "JOIN statements s ON s.rowid = statements_fts.rowid JOIN roles r ON r.id = s.role_id "
+                "WHERE statements_fts MATCH ? AND r.organization = ? ORDER BY statements_fts.rowid DESC LIMIT ?",
+                (self._tagged(match, wanted), organization, SEARCH_WINDOW)).fetchall()
+        size = SEARCH_WINDOW * (SEARCH_OVERFETCH if wanted else 1)
+        window = self.conn.execute("SELECT rowid, bm25(statements_fts) FROM statements_fts WHERE statements_fts "
+                                   "MATCH ? ORDER BY rowid DESC LIMIT ?", (match, size)).fetchall()
+        if not wanted:
+            return window
+        tags: dict[int, str] = {}
+        for i in range(0, len(window), SQL_CHUNK):
+            chunk = [rowid for rowid, _ in window[i:i + SQL_CHUNK]]
+            tags.update(self.conn.execute(
+                f"SELECT rowid, tags FROM statements WHERE rowid IN ({','.join('?' * len(chunk))})", chunk))
+        kept = [row for row in window if wanted <= set(tags.get(row[0], "").split())]
+        if len(kept) >= min_kept or len(window) < size:  # enough to rank, or every match was looked at
+            return kept[:SEARCH_WINDOW]
+        return self.conn.execute("SELECT rowid, bm25(statements_fts) FROM statements_fts WHERE statements_fts "
+                                 "MATCH ? ORDER BY rowid DESC LIMIT ?",
+                                 (self._tagged(match, wanted), min(min_kept, SEARCH_WINDOW))).fetchall()
+
+    @staticmethod
+    def _tagged(match: str, wanted: set[str]) -> str:
+        return f"({match}) AND " + " AND ".join(f"tags : {t}" for t in sorted(wanted)) if wanted else match
 
     # -- assessments ------------------------------------------------------------
     def write_assessment(self, data: Mapping[str, Any]) -> bool:
