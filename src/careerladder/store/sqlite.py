@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
@@ -303,16 +304,21 @@ class SQLiteStore:
                 min_kept: int = SEARCH_WINDOW) -> list[tuple[int, float]]:
         """(rowid, bm25) of the most recent matches passing the filters, at most ``SEARCH_WINDOW``.
 
-        Filters are first checked on ``SEARCH_OVERFETCH`` windows read without them; when fewer
-        than ``min_kept`` pass, the filters join the MATCH as index words, which is fast exactly
-        when they are selective ("CTO levels")."""
+        A filter that most recent statements pass is checked on ``SEARCH_OVERFETCH`` windows read
+        without it; a selective one ("CTO levels"), or one that kept fewer than ``min_kept``, joins
+        the MATCH as index words, which is fast exactly when it is selective."""
         if organization:
             return self.conn.execute(
                 "SELECT statements_fts.rowid, bm25(statements_fts) FROM statements_fts "
                 "JOIN statements s ON s.rowid = statements_fts.rowid JOIN roles r ON r.id = s.role_id "
                 "WHERE statements_fts MATCH ? AND r.organization = ? ORDER BY statements_fts.rowid DESC LIMIT ?",
                 (self._tagged(match, wanted), organization, SEARCH_WINDOW)).fetchall()
-        size = SEARCH_WINDOW * (SEARCH_OVERFETCH if wanted else 1)
+        size = SEARCH_WINDOW
+        if wanted:
+            most, share = SEARCH_WINDOW * SEARCH_OVERFETCH, self._share(wanted, SEARCH_WINDOW * SEARCH_OVERFETCH)
+            if share * most < 2 * min_kept:  # too few would pass: let the index pick
+                return self._tagged_window(match, wanted, min_kept)
+            size = min(most, math.ceil(SEARCH_WINDOW / share * 1.25))  # enough to keep about a window
         window = self.conn.execute("SELECT rowid, bm25(statements_fts) FROM statements_fts WHERE statements_fts "
                                    "MATCH ? ORDER BY rowid DESC LIMIT ?", (match, size)).fetchall()
         if not wanted:
@@ -325,9 +331,18 @@ class SQLiteStore:
         kept = [row for row in window if wanted <= set(tags.get(row[0], "").split())]
         if len(kept) >= min_kept or len(window) < size:  # enough to rank, or every match was looked at
             return kept[:SEARCH_WINDOW]
+        return self._tagged_window(match, wanted, min_kept)
+
+    def _tagged_window(self, match: str, wanted: set[str], min_kept: int) -> list[tuple[int, float]]:
         return self.conn.execute("SELECT rowid, bm25(statements_fts) FROM statements_fts WHERE statements_fts "
                                  "MATCH ? ORDER BY rowid DESC LIMIT ?",
                                  (self._tagged(match, wanted), min(min_kept, SEARCH_WINDOW))).fetchall()
+
+    def _share(self, wanted: set[str], sample: int) -> float:
+        """Share in [0, 1] of the ``sample`` most recently stored statements carrying every tag of
+        ``wanted``: the planner's guess of how many over-read matches a filter keeps (~1 ms)."""
+        rows = self.conn.execute("SELECT tags FROM statements ORDER BY rowid DESC LIMIT ?", (sample,)).fetchall()
+        return sum(wanted <= set((tags or "").split()) for tags, in rows) / len(rows) if rows else 0.0
 
     @staticmethod
     def _tagged(match: str, wanted: set[str]) -> str:
