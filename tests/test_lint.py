@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from careerladder import lint as lint_module
+from careerladder import thresholds
 from careerladder.cli import app
 from careerladder.lint import (CHECKS, DIAGNOSTIC_SEVERITY, Check, Finding, counts, exit_status, finding_data,
                                lint_ladder, lint_ladders, lint_paths)
@@ -92,7 +93,7 @@ def test_resolve_problems_are_mapped_not_detected_again():
 
 def test_uneven_threshold_is_the_named_one(monkeypatch):
     assert codes(FIXTURES / "uneven_step" / "bad")["UNEVEN_STEP"]
-    monkeypatch.setattr(lint_module.T, "LINT_UNEVEN_HIGH_RATIO", 5.0)  # the VP step adds 4x the median
+    monkeypatch.setattr(thresholds, "LINT_UNEVEN_HIGH_RATIO", 5.0)  # the VP step adds 4x the median
     assert not codes(FIXTURES / "uneven_step" / "bad").get("UNEVEN_STEP")
 
 
