@@ -28,6 +28,15 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def example_inputs() -> list[Path]:
+    """The bundled example ladder, plus the seeds when ``../shared`` is present: the site and web-app
+    tests run on a user's clone too, and show the seeds' job postings where they exist."""
+    from careerladder.pipeline import EXAMPLE_LADDER
+
+    return [EXAMPLE_LADDER, *([SEEDS] if SEEDS.exists() else [])]
+
+
+@pytest.fixture(scope="session")
 def ladders_dir() -> Path:
     return _need(LADDERS)
 

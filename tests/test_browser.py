@@ -18,7 +18,7 @@ if not CHROMIUM.exists():
     pytest.skip(f"needs {CHROMIUM} (scripts/test installs it with apt-get when run as root)",
                 allow_module_level=True)
 
-from careerladder.pipeline import EXAMPLE_LADDER, build  # noqa: E402
+from careerladder.pipeline import build  # noqa: E402
 from careerladder.web.catalog import url_key  # noqa: E402
 
 from test_site import write_hostile_ladder  # noqa: E402
@@ -68,9 +68,9 @@ def watch(browser, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, seeds_dir):
+def built(tmp_path_factory, example_inputs):
     out = tmp_path_factory.mktemp("browser-build")
-    build([seeds_dir, EXAMPLE_LADDER], out)
+    build(example_inputs, out)
     return out
 
 
@@ -182,8 +182,12 @@ def test_static_diff_by_picking_two_levels(watch, built):
     assert "Set a yearly strategy" in page.locator("section.added.comp-strategy").inner_text()
     watch.shot("diff")
     assert page.locator("#pick-b option").count() == 7, "a diff page offers the levels of its own ladder"
-    page.get_by_role("link", name="Diff", exact=True).click()
-    page.wait_for_url(lambda u: u.endswith("/diff.html"))
+    watch.clean()
+
+
+def test_static_diff_across_two_ladders_points_to_the_web_app(watch, built, seeds_dir):
+    page = watch.page
+    page.goto(_file(built, "diff.html"))
     page.select_option("#pick-a", url_key("001_7d79c1ce421dd6ca.txt"))  # a level of another ladder
     page.select_option("#pick-b", DIRECTOR)
     page.get_by_role("button", name="Show what it adds").click()
@@ -325,8 +329,8 @@ def test_web_app_pages_compare_diff_and_live_search(watch, server):
     assert page.locator("#search-results mark").count() >= 1
     page.wait_for_url(lambda u: "q=budget" in u)
     count = results.count()
-    page.select_option("#f-kind", "job_posting")
-    page.wait_for_url(lambda u: "kind=job_posting" in u)
+    page.select_option("#f-level", "vp")
+    page.wait_for_url(lambda u: "level=vp" in u)
     page.wait_for_function(f"() => document.querySelectorAll('#search-results ol.results > li').length < {count}")
     watch.shot("web-search")
     results.first.locator("a").click()

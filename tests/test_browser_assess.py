@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import shutil
 
-from test_browser import EXAMPLE_LADDER, Server, _assert_inert, browser, built, server, watch  # noqa: F401
+from careerladder.pipeline import EXAMPLE_LADDER
+from test_browser import Server, _assert_inert, browser, built, server, watch  # noqa: F401
 
 #: Evidence typed into the assessment form (our words), against seed 003 (VP, Engineering).
 TYPED_EVIDENCE = ("- Presented the quarterly engineering plan and its risks to the board members.\n"
@@ -66,7 +67,7 @@ def test_web_app_assessment_errors_and_read_only_history(watch, server):
     page.goto(server.url + "/assess")
     assert page.get_by_role("button", name="Assess and save").count() == 0
     assert "History is read-only" in page.locator("#history-note").inner_text()
-    page.select_option("#assess-level", label="VP, Engineering · Mariana Tek")
+    page.select_option("#assess-level", label="VP of Engineering · Acme Robotics")
     page.locator("#assess-evidence").click()
     page.keyboard.type("- Ran the engineering budget.\n- [wip] Planned the roadmap with <b>product</b>.\n")
     with page.expect_navigation():

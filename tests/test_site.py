@@ -61,10 +61,10 @@ def write_hostile_ladder(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, seeds_dir):
-    """``careerladder build`` of the seeds and the bundled example ladder: (out folder, BuildResult)."""
+def site(tmp_path_factory, example_inputs):
+    """``careerladder build`` of the bundled example ladder (and the seeds when present): (out folder, BuildResult)."""
     out = tmp_path_factory.mktemp("site-build")
-    result = build([seeds_dir, EXAMPLE_LADDER], out)
+    result = build(example_inputs, out)
     return out, result
 
 
@@ -209,7 +209,7 @@ def test_render_site_refuses_a_folder_it_did_not_write_and_replaces_its_own(tmp_
     assert (other / "keep.txt").read_text() == "mine"
 
 
-def test_postings_over_the_limit_are_counted_and_said(site, tmp_path):
+def test_postings_over_the_limit_are_counted_and_said(site, tmp_path, seeds_dir):  # the seeds hold two postings
     out, result = site
     postings = sum(1 for r in result.roles if r.kind == "job_posting")
     res = render_site(out / "careerladder.db", tmp_path / "small", max_postings=1)

@@ -21,15 +21,18 @@ from careerladder.web.app import Site, create_app, get_site  # noqa: E402
 from careerladder.web.catalog import url_key  # noqa: E402
 from careerladder.web.views import ROUTERS  # noqa: E402
 
+from conftest import SEEDS  # noqa: E402
 from test_site import PAYLOADS, write_hostile_ladder  # noqa: E402
 
 DIRECTOR, EM, CTO = (url_key(x) for x in ("director-of-engineering.md", "engineering-manager.md", "cto.md"))
+#: Roles in the test database: the example ladder's six levels, and the five seeds when present.
+ROLES = 6 + (5 if SEEDS.exists() else 0)
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, seeds_dir):
+def db(tmp_path_factory, example_inputs):
     out = tmp_path_factory.mktemp("web-build")
-    build([seeds_dir, EXAMPLE_LADDER], out)
+    build(example_inputs, out)
     return out / "careerladder.db"
 
 
@@ -128,7 +131,7 @@ def test_charts_and_exports(client):
     assert png.status_code == 200 and png.content[:4] == b"\x89PNG"
     assert client.get("/charts/radar.gif?a=" + EM).status_code == 404
     roles = client.get("/export/roles.json")
-    assert roles.headers["content-disposition"] == 'attachment; filename="roles.json"' and len(roles.json()) == 11
+    assert roles.headers["content-disposition"] == 'attachment; filename="roles.json"' and len(roles.json()) == ROLES
     csv_text = client.get("/export/statements.csv").text
     assert csv_text.splitlines()[0].startswith("role_id,role_title")
     ld = client.get(f"/export/posting/{DIRECTOR}.jsonld")
@@ -186,10 +189,14 @@ def test_path_traversal_is_rejected(client, path):
 def test_unknown_keys_give_404_pages_and_json(client):
     page = client.get("/level/nothing~2Emd")
     assert page.status_code == 404 and "no level with key" in LexborHTMLParser(page.text).css_first("main").text()
-    assert client.get(f"/level/{url_key('001_7d79c1ce421dd6ca.txt')}").status_code == 200
-    assert client.get(f"/level/{url_key('000_46b10606bf43a2d5.txt')}").status_code == 404, "a posting is no level"
     api = client.get("/api/roles/nothing")
     assert api.status_code == 404 and api.json()["status"] == 404
+
+
+def test_a_job_posting_has_a_role_page_but_no_level_page(client, seeds_dir):
+    assert client.get(f"/level/{url_key('001_7d79c1ce421dd6ca.txt')}").status_code == 200
+    assert client.get(f"/role/{url_key('000_46b10606bf43a2d5.txt')}").status_code == 200
+    assert client.get(f"/level/{url_key('000_46b10606bf43a2d5.txt')}").status_code == 404, "a posting is no level"
 
 
 def test_host_header_is_checked_when_bound_to_loopback(db):

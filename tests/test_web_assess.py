@@ -18,7 +18,7 @@ from typer.testing import CliRunner  # noqa: E402
 
 from careerladder.assess import assess, find_level  # noqa: E402
 from careerladder.evidence import parse_evidence  # noqa: E402
-from careerladder.pipeline import load  # noqa: E402
+from careerladder.pipeline import EXAMPLE_LADDER, build, load  # noqa: E402
 from careerladder.resolve import resolve  # noqa: E402
 from careerladder.web.app import create_app  # noqa: E402
 from careerladder.web.assessment import EVIDENCE_MAX_BYTES  # noqa: E402
@@ -26,10 +26,15 @@ from careerladder.web.catalog import url_key  # noqa: E402
 from careerladder.web.templating import percent  # noqa: E402
 from xss_payloads import PAYLOADS, assert_inert_html, assert_inert_svg  # noqa: E402
 
-VP, DIRECTOR = url_key("003_e49c1f1394c4b8c3.txt"), url_key("001_7d79c1ce421dd6ca.txt")
+#: The example ladder's VP (every test), and seed 003's VP with its parent seed 001 (tests needing the seeds).
+VP = url_key("vp-of-engineering.md")
+SEED_VP, SEED_DIRECTOR = url_key("003_e49c1f1394c4b8c3.txt"), url_key("001_7d79c1ce421dd6ca.txt")
+#: The example ladder's levels, lowest first.
+ACME = ["Engineering Manager", "Senior Engineering Manager", "Director of Engineering",
+        "Senior Director of Engineering", "VP of Engineering", "Chief Technology Officer"]
 HERE = "http://testserver"
 SAME = {"Origin": HERE}
-#: A person's evidence against seed 003 (VP, Engineering), written for this test.
+#: A person's evidence against a VP level (the example ladder's or seed 003), written for this test.
 EVIDENCE = """---
 person: Rafa Example
 date: 2026-01-15
@@ -45,8 +50,10 @@ date: 2026-01-15
 
 
 @pytest.fixture(scope="module")
-def db(seed_build) -> Path:
-    return seed_build[2] / "careerladder.db"
+def db(tmp_path_factory, example_inputs) -> Path:
+    out = tmp_path_factory.mktemp("web-assess-build")
+    build(example_inputs, out)
+    return out / "careerladder.db"
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +64,7 @@ def client(db):
 
 @pytest.fixture
 def writable(db, tmp_path) -> Path:
-    """A copy of the seed database that a write-enabled app may change."""
+    """A copy of the test database that a write-enabled app may change."""
     for suffix in ("", "-wal"):
         if Path(str(db) + suffix).exists():
             shutil.copyfile(str(db) + suffix, str(tmp_path / "careerladder.db") + suffix)
@@ -69,8 +76,9 @@ def _stored(path: Path) -> int:
         return conn.execute("SELECT count(*) FROM assessments").fetchone()[0]
 
 
-def _library(seeds_dir, text: str, ref: str = "VP, Engineering"):
-    _, ladders, _ = resolve(load([seeds_dir]).roles)
+def _library(folder: Path, text: str, ref: str = "VP of Engineering"):
+    """The library's assessment of ``text`` against level ``ref`` of the ladder in ``folder``."""
+    _, ladders, _ = resolve(load([folder]).roles)
     ladder, level = find_level(ladders, ref)
     return assess(parse_evidence(text, "pasted-evidence.md"), ladder, level)
 
@@ -90,7 +98,7 @@ def test_form_offers_every_level_works_without_script_and_offers_no_save(client)
     form = page.css_first("form.assess-form")
     assert form.attributes["method"] == "post" and form.attributes["action"] == "/assess"
     groups = {g.attributes["label"]: [o.text() for o in g.css("option")] for g in form.css("optgroup")}
-    assert groups["Mariana Tek"] == ["Director, Engineering · Mariana Tek", "VP, Engineering · Mariana Tek"]
+    assert groups["Acme Robotics"] == [f"{t} · Acme Robotics" for t in ACME]
     for name in ("level", "person", "perspective", "assessed_on", "format", "evidence"):
         assert form.css_first(f'[name="{name}"]') is not None, name
     labels = {lab.attributes["for"] for lab in form.css("label")}
@@ -100,17 +108,16 @@ def test_form_offers_every_level_works_without_script_and_offers_no_save(client)
     level_page = LexborHTMLParser(client.get(f"/level/{VP}").text)
     link = next(a for a in level_page.css("a.button") if a.text() == "Assess someone against this level")
     chosen = LexborHTMLParser(client.get(link.attributes["href"]).text).css_first("#assess-level option[selected]")
-    assert chosen.attributes["value"] == VP and chosen.text() == "VP, Engineering · Mariana Tek"
+    assert chosen.attributes["value"] == VP and chosen.text() == "VP of Engineering · Acme Robotics"
     assert client.get("/assess", params={"level": "../etc"}).status_code == 422
     twin = client.get("/assess.json").json()
     assert twin["allow_write"] is False and twin["assessment"] is None
-    assert [lv["title"] for lad in twin["levels"] for lv in lad["levels"] if lad["name"] == "Mariana Tek"] == [
-        "Director, Engineering", "VP, Engineering"]
+    assert [lv["title"] for lad in twin["levels"] for lv in lad["levels"] if lad["name"] == "Acme Robotics"] == ACME
 
 
 def test_round_trip_on_seed_003_gives_the_library_result(client, seeds_dir):
-    expected = _library(seeds_dir, EVIDENCE)
-    res = client.post("/assess", data={"level": VP, "evidence": EVIDENCE})
+    expected = _library(seeds_dir, EVIDENCE, "VP, Engineering")
+    res = client.post("/assess", data={"level": SEED_VP, "evidence": EVIDENCE})
     assert res.status_code == 200
     page = LexborHTMLParser(res.text)
     assert page.css_first("h1").text() == "Promotion readiness: Rafa Example for VP, Engineering"
@@ -123,7 +130,7 @@ def test_round_trip_on_seed_003_gives_the_library_result(client, seeds_dir):
     board = next(li for li in page.css("li.result") if "board members" in li.text())
     assert "Presented the quarterly engineering plan" in board.css_first("ul.matches").text(), "with its evidence"
     inherited = [li for li in page.css("li.result") if "inherited from" in li.css_first(".origin").text()]
-    assert inherited and all(f"/level/{DIRECTOR}" == li.css_first(".origin a").attributes["href"] for li in inherited)
+    assert inherited and all(f"/level/{SEED_DIRECTOR}" == li.css_first(".origin a").attributes["href"] for li in inherited)
     assert "Painted the office kitchen." in page.css_first("#unmatched-h").parent.text()
     gaps = page.css_first("#gaps-h").text()
     assert "Gaps to the next level" in gaps, "VP is the top of the Mariana Tek ladder"
@@ -134,7 +141,7 @@ def test_round_trip_on_seed_003_gives_the_library_result(client, seeds_dir):
     assert_inert_svg(svg)
     assert "Rafa Example (self)" in svg
     # the JSON twin is the same assessment the library makes, expectation by expectation
-    data = client.post("/assess.json", data={"level": VP, "evidence": EVIDENCE}).json()["assessment"]
+    data = client.post("/assess.json", data={"level": SEED_VP, "evidence": EVIDENCE}).json()["assessment"]
     assert data["readiness"]["overall"] == expected.readiness
     assert [(e["statement_id"], e["status"], e["score"]) for e in data["expectations"]] == [
         (r.expectation.statement.id, r.status, round(r.score, 3)) for r in expected.results]
@@ -143,9 +150,9 @@ def test_round_trip_on_seed_003_gives_the_library_result(client, seeds_dir):
 
 
 def test_level_from_front_matter_and_more_evidence_never_lowers_readiness(client):
-    text = EVIDENCE.replace("date: 2026-01-15", "date: 2026-01-15\nlevel: VP, Engineering")
+    text = EVIDENCE.replace("date: 2026-01-15", "date: 2026-01-15\nlevel: VP of Engineering")
     full = client.post("/assess.json", data={"evidence": text}).json()["assessment"]
-    assert full["level"]["title"] == "VP, Engineering"
+    assert full["level"]["title"] == "VP of Engineering"
     fewer = text.replace("- [budget_business] Wrote the yearly engineering budget with finance and kept the year "
                          "under plan.\n", "")
     less = client.post("/assess.json", data={"evidence": fewer}).json()["assessment"]
@@ -211,7 +218,7 @@ def test_without_the_write_flag_saving_is_refused_and_nothing_stored(client, db)
         client.app.state.site.store.conn.execute("DELETE FROM assessments")
 
 
-def test_with_the_write_flag_an_assessment_is_stored_and_shown_in_the_history(writable, seeds_dir):
+def test_with_the_write_flag_an_assessment_is_stored_and_shown_in_the_history(writable):
     with TestClient(create_app(writable, allow_write=True)) as c:
         form = LexborHTMLParser(c.get("/assess").text).css_first("form.assess-form")
         save = form.css_first('button[formaction="/assess/save"]')
@@ -229,7 +236,7 @@ def test_with_the_write_flag_an_assessment_is_stored_and_shown_in_the_history(wr
         assert page.css_first("#saved-note").text() == "The assessment was stored."
         rows = page.css("table.history tbody tr")
         assert [r.css_first("td").text() for r in rows] == ["2026-01-15", "2026-04-01"]
-        assert rows[0].css("td")[3].text() == percent(_library(seeds_dir, EVIDENCE).readiness)
+        assert rows[0].css("td")[3].text() == percent(_library(EXAMPLE_LADDER, EVIDENCE).readiness)
         assert page.css_first("img.chart").attributes["src"] == "/assess/history.svg?person=Rafa+Example"
         chart = c.get("/assess/history.svg", params={"person": "Rafa Example"})
         assert chart.headers["content-type"] == "image/svg+xml" and "script-src" not in chart.headers[
