@@ -19,14 +19,17 @@ from careerladder.pipeline import EXAMPLE_LADDER, ROLE_SCHEMA, build
 from careerladder.render import export
 from careerladder.store import open_store
 from careerladder.web.catalog import Catalog
+from conftest import SEEDS
 
 SCHEMA = json.loads(ROLE_SCHEMA.read_text())
+#: Roles in the test database: the example ladder's six levels, and the five seeds when present.
+ROLES = 6 + (5 if SEEDS.exists() else 0)
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, seeds_dir):
+def built(tmp_path_factory, example_inputs):
     out = tmp_path_factory.mktemp("export-build")
-    build([seeds_dir, EXAMPLE_LADDER], out)
+    build(example_inputs, out)
     store = open_store(out / "careerladder.db", readonly=True)
     yield Catalog.load(store), out
     store.close()
@@ -35,7 +38,7 @@ def built(tmp_path_factory, seeds_dir):
 def test_roles_json_validates_against_the_shipped_schema(built):
     cat, _ = built
     roles = json.loads(export.roles_json(cat.store.roles()))
-    assert len(roles) == cat.counts["roles"] == 11  # 5 seeds + 6 example levels
+    assert len(roles) == cat.counts["roles"] == ROLES
     validator = Draft202012Validator(SCHEMA)
     for role in roles:
         errors = sorted(validator.iter_errors(role), key=str)
@@ -69,9 +72,12 @@ def test_statements_csv_has_one_row_per_statement_with_role_section_competency_l
     assert budget["organization"] == "Acme Robotics" and budget["role_kind"] == "ladder_level"
     source = (EXAMPLE_LADDER / "director-of-engineering.md").read_text().splitlines()
     assert source[int(budget["line"]) - 1] == "* Experience owning a budget for people and infrastructure."
-    # seed 001's nested bullets are rows too, each with its own line
-    seed = [r for r in rows if r["role_id"].startswith("001_")]
-    assert len({r["line"] for r in seed}) == len(seed) > 10
+
+
+def test_nested_bullets_are_rows_too_each_with_its_own_line(built, seeds_dir):
+    cat, _ = built
+    seed = [r for r in csv.DictReader(io.StringIO(export.statements_csv(cat.roles()))) if r["role_id"].startswith("001_")]
+    assert len({r["line"] for r in seed}) == len(seed) > 10, "seed 001's nested bullets"
 
 
 def test_role_markdown_lists_sections_and_escapes_markup(built):
@@ -117,7 +123,7 @@ def test_export_command(built, tmp_path):
     runner = CliRunner()
     res = runner.invoke(app, ["export", "roles", "--db", db])
     assert res.exit_code == 0, res.output
-    assert len(json.loads(res.stdout)) == 11
+    assert len(json.loads(res.stdout)) == ROLES
     res = runner.invoke(app, ["export", "statements", "--db", db, "--out", str(tmp_path / "s.csv")])
     assert res.exit_code == 0 and (tmp_path / "s.csv").read_text().startswith(",".join(export.STATEMENT_COLUMNS))
     res = runner.invoke(app, ["export", "posting", "VP of Engineering", "--db", db, "-f", "jsonld"])
