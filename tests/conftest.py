@@ -37,6 +37,16 @@ def example_inputs() -> list[Path]:
 
 
 @pytest.fixture(scope="session")
+def example_build(tmp_path_factory, example_inputs):
+    """``careerladder build`` of ``example_inputs``, run once: (out folder, BuildResult). Tests read it
+    and copy what they change."""
+    from careerladder.pipeline import build
+
+    out = tmp_path_factory.mktemp("example-build")
+    return out, build(example_inputs, out)
+
+
+@pytest.fixture(scope="session")
 def ladders_dir() -> Path:
     return _need(LADDERS)
 

@@ -68,10 +68,8 @@ def watch(browser, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, example_inputs):
-    out = tmp_path_factory.mktemp("browser-build")
-    build(example_inputs, out)
-    return out
+def built(example_build):
+    return example_build[0]
 
 
 @pytest.fixture(scope="module")

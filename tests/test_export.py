@@ -1,4 +1,4 @@
-"""Exports from a real build (seeds + the bundled example ladder): JSON valid against the shipped schema,
+"""Exports from a real build (the bundled example ladder, and the seeds when present): JSON valid against the shipped schema,
 CSV with one row per statement, Markdown with document text escaped, job-posting drafts as schema.org
 JobPosting JSON-LD, and the ``careerladder export`` command."""
 
@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from careerladder.cli import app
 from careerladder.model import role_statements
-from careerladder.pipeline import EXAMPLE_LADDER, ROLE_SCHEMA, build
+from careerladder.pipeline import EXAMPLE_LADDER, ROLE_SCHEMA
 from careerladder.render import export
 from careerladder.store import open_store
 from careerladder.web.catalog import Catalog
@@ -27,9 +27,8 @@ ROLES = 6 + (5 if SEEDS.exists() else 0)
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, example_inputs):
-    out = tmp_path_factory.mktemp("export-build")
-    build(example_inputs, out)
+def built(example_build):
+    out = example_build[0]
     store = open_store(out / "careerladder.db", readonly=True)
     yield Catalog.load(store), out
     store.close()

@@ -61,11 +61,9 @@ def write_hostile_ladder(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, example_inputs):
+def site(example_build):
     """``careerladder build`` of the bundled example ladder (and the seeds when present): (out folder, BuildResult)."""
-    out = tmp_path_factory.mktemp("site-build")
-    result = build(example_inputs, out)
-    return out, result
+    return example_build
 
 
 @pytest.fixture(scope="module")

@@ -30,10 +30,8 @@ ROLES = 6 + (5 if SEEDS.exists() else 0)
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, example_inputs):
-    out = tmp_path_factory.mktemp("web-build")
-    build(example_inputs, out)
-    return out / "careerladder.db"
+def db(example_build):
+    return example_build[0] / "careerladder.db"
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from typer.testing import CliRunner  # noqa: E402
 
 from careerladder.assess import assess, find_level  # noqa: E402
 from careerladder.evidence import parse_evidence  # noqa: E402
-from careerladder.pipeline import EXAMPLE_LADDER, build, load  # noqa: E402
+from careerladder.pipeline import EXAMPLE_LADDER, load  # noqa: E402
 from careerladder.resolve import resolve  # noqa: E402
 from careerladder.web.app import create_app  # noqa: E402
 from careerladder.web.assessment import EVIDENCE_MAX_BYTES  # noqa: E402
@@ -50,10 +50,8 @@ date: 2026-01-15
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, example_inputs) -> Path:
-    out = tmp_path_factory.mktemp("web-assess-build")
-    build(example_inputs, out)
-    return out / "careerladder.db"
+def db(example_build) -> Path:
+    return example_build[0] / "careerladder.db"
 
 
 @pytest.fixture(scope="module")
