@@ -8,8 +8,12 @@ unchanged is not written again.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any, Iterator, Mapping, Protocol, Sequence
+
+from ..errors import StoreError
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +74,20 @@ class Store(Protocol):
     def counts(self) -> dict[str, int]: ...
 
     def close(self) -> None: ...
+
+
+def assessment_row(data: Mapping[str, Any], path: str | None) -> tuple:
+    """The ``assessments`` row of an ``assessment_data`` dict: ``(person, perspective, ladder id,
+    level id, level title, assessed_on, overall readiness in [0, 1], sha256 of the JSON, JSON)``;
+    the hash makes storing the same dict twice a no-op. Raises ``StoreError`` (naming ``path``, the
+    database) when person, perspective, ladder, level, assessed_on or readiness is missing or bad."""
+    try:
+        row = (str(data["person"]), str(data["perspective"]), str(data["ladder"]["id"]), str(data["level"]["id"]),
+               str(data["level"]["title"]), str(data["assessed_on"]), float(data["readiness"]["overall"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StoreError(f"not an assessment: missing or bad {exc}", path) from exc
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return (*row, hashlib.sha256(text.encode("utf-8")).hexdigest(), text)
 
 
 def write_batch(store: Store, batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]]

@@ -9,7 +9,6 @@ which PostgreSQL text cannot hold, are dropped from stored text.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import datetime, timezone
 from typing import Any, Iterator, Mapping, Sequence
@@ -17,7 +16,7 @@ from typing import Any, Iterator, Mapping, Sequence
 import psycopg
 
 from ..errors import StoreError
-from .base import DocumentRecord, SearchHit
+from .base import DocumentRecord, SearchHit, assessment_row
 from .postgres_migrations import LATEST, MIGRATIONS
 from .sqlite import MARK_END, MARK_START, SEARCH_WINDOW, flatten_statements
 
@@ -260,19 +259,13 @@ class PostgresStore:
         in one transaction. Returns False, writing nothing, when the same dict is already stored.
         Raises ``StoreError`` on a database error or a dict without person, perspective, ladder,
         level, assessed_on and readiness."""
-        try:
-            row = (str(data["person"]), str(data["perspective"]), str(data["ladder"]["id"]), str(data["level"]["id"]),
-                   str(data["level"]["title"]), str(data["assessed_on"]), float(data["readiness"]["overall"]))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise StoreError(f"not an assessment: missing or bad {exc}", self.path) from exc
-        text = json.dumps(data, sort_keys=True, ensure_ascii=False)
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        row = assessment_row(data, self.path)
         try:
             with self.conn.transaction():
                 cur = self.conn.execute(
                     "INSERT INTO assessments (person, perspective, ladder, level_id, level_title, assessed_on, "
                     "readiness, data_hash, data) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
-                    "ON CONFLICT (data_hash) DO NOTHING", _row((*row, digest, text)))
+                    "ON CONFLICT (data_hash) DO NOTHING", _row(row))
         except psycopg.Error as exc:
             raise StoreError(f"cannot store assessment: {_first_line(exc)}", self.path) from exc
         return cur.rowcount == 1

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import sqlite3
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
 from ..errors import StoreError
-from .base import DocumentRecord, SearchHit
+from .base import DocumentRecord, SearchHit, assessment_row
 from .migrations import migrate
 
 
@@ -354,19 +353,13 @@ class SQLiteStore:
         in one transaction. Returns False, writing nothing, when the same dict is already stored.
         Raises ``StoreError`` on a database error or a dict without person, perspective, ladder,
         level, assessed_on and readiness."""
-        try:
-            row = (str(data["person"]), str(data["perspective"]), str(data["ladder"]["id"]), str(data["level"]["id"]),
-                   str(data["level"]["title"]), str(data["assessed_on"]), float(data["readiness"]["overall"]))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise StoreError(f"not an assessment: missing or bad {exc}", self.path) from exc
-        text = json.dumps(data, sort_keys=True, ensure_ascii=False)
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        row = assessment_row(data, self.path)
         try:
             with self.conn:
                 cur = self.conn.execute(
                     "INSERT OR IGNORE INTO assessments (person, perspective, ladder, level_id, level_title, "
                     "assessed_on, readiness, data_hash, data, stored_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))", (*row, digest, text))
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))", row)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot store assessment: {exc}", self.path) from exc
         return cur.rowcount == 1
