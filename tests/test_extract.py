@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from careerladder.extract import extract
+from careerladder.extract.grammar import BOUNDED, may_hold_number
+from careerladder.extract.rules import education, manages_managers, remote, team_size
+from careerladder.extract.rules._util import may_contain
 from careerladder.parse import parse
 from careerladder.readers import read_text
 
@@ -108,3 +115,39 @@ def test_organization_from_text():
     doc = read_text("# Head of Engineering\n\n- Lead Acme Rockets’ platform group\n- Represent Acme Rockets "
                     "at events\n- Report to the CTO\n", "h.md")[0]
     assert extract(parse(doc, "h.md")[0]).organization == "Acme Rockets"
+
+
+# -- prefilters: a rule skips a pattern only when the pattern cannot match -----------------------
+PREFILTERED = [
+    (team_size._OF, [team_size._GROUP_WORDS]),
+    (team_size._PERSON, [team_size._GROUP_WORDS, team_size._PERSON_WORDS]),
+    (team_size._VERB, [team_size._VERB_WORDS, team_size._UNIT_WORDS]),
+    *((pattern, [needs, also]) for pattern, needs, also in manages_managers._PATTERNS),
+    *((pattern, [needs]) for _, pattern, needs in remote._PATTERNS),
+    *((pattern, [needs]) for _, pattern, needs in education._DEGREES if pattern.flags & re.I),
+]
+#: Words the patterns look for, some spelled with letters that ``re.I`` equates with ASCII ones
+#: ("ſ" is "s", "ı" and "İ" are "i", "K" is "k").
+PIECES = ["team", "teams", "ſquad", "dıvısıon", "org", "of", "with", "a", "up to", "12", "3", "three", "dozen",
+          "several", "engineers", "people", "peopIe", "İCs", "ſtaff", "8-person", "manage", "managing", "leading",
+          "lead", "team leads", "heads of", "managers", "directors", "who", "report", "reporting", "to", "you",
+          "remote", "hybrid", "on-site", "ON SITE", "office", "work from home", "degree", "bachelor's", "MSc",
+          "PhD", "Ph.D.", "master's", "doctorate", "undergraduate", "direct reports", "and", "coach", "mentor"]
+_NUMBER = re.compile(BOUNDED, re.I)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=10))
+def test_prefilters_never_skip_a_match(words):
+    text = " ".join(words)
+    lower = text.lower()
+    for pattern, needs in PREFILTERED:
+        if pattern.search(text):
+            assert all(may_contain(lower, n) for n in needs), (pattern.pattern, text)
+    if _NUMBER.search(text):
+        assert may_hold_number(lower), text
+
+
+def test_prefilters_keep_case_partners_of_ascii_letters():
+    assert found("Lead a ſquad of 12 engineers") == found("Lead a squad of 12 engineers") != []
+    assert not may_contain("lead a team of 12", ("squad",)) and not may_hold_number("lead a great team")

@@ -37,6 +37,26 @@ _AT_LEAST = r"(?P<least>at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|min\.?|ove
 #: RANGE optionally preceded by "at least", "a minimum of", "over"...
 BOUNDED = rf"(?:{_AT_LEAST}\s+)?{RANGE}"
 
+#: Number words holding no other number word ("fourteen" holds "four"): text with none of these
+#: and no digit holds no ``NUM``.
+_NUMBER_WORD_CORES = tuple(w for w in NUMBER_WORDS if not any(o != w and o in w for o in NUMBER_WORDS))
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def may_hold_number(lower: str) -> bool:
+    """False only when lower-cased ``lower`` surely holds no ``NUM``, so no ``RANGE``/``BOUNDED`` match:
+    ASCII text without a digit or a number word. A test at C speed before the costly patterns
+    (they try a number at every character). Non-ASCII text is always True: ``re.I`` also matches
+    "ſ" for "s", "ı"/"İ" for "i" and ``\\d`` other scripts' digits."""
+    if not lower.isascii():
+        return True
+    if _ASCII_DIGIT.search(lower):
+        return True
+    for word in _NUMBER_WORD_CORES:
+        if word in lower:
+            return True
+    return False
+
 
 def number(text: str | None) -> float | None:
     """``"4"`` -> 4.0, ``"four"`` -> 4.0, ``"1,000"`` -> 1000.0; None when not a number."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ...model import Requirement, Statement
-from ..grammar import BOUNDED, bounds
+from ..grammar import BOUNDED, bounds, may_hold_number
 from ._util import requirement
 
 _REPORTS = re.compile(rf"{BOUNDED}\s+(?:direct\s+reports?|directs|reports\b)", re.I)
@@ -20,8 +20,10 @@ def find(st: Statement, ctx) -> list[Requirement]:
     lower = ctx.lower
     if "report" not in lower and "span of control" not in lower and "directs" not in lower:
         return []
+    if not may_hold_number(lower):  # both patterns need a number
+        return []
     found = []
-    for pattern in (_REPORTS, _SPAN):
+    for pattern in (_REPORTS, _SPAN) if "span" in lower else (_REPORTS,):
         for m in pattern.finditer(st.text):
             lo, hi, vague = bounds(m)
             if lo is None or vague or lo > 500:

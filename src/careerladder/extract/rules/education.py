@@ -10,15 +10,20 @@ from __future__ import annotations
 import re
 
 from ...model import Requirement, Statement
-from ._util import requirement
+from ._util import may_contain, requirement
 
-_DEGREES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("phd", re.compile(r"\b(?:ph\.?\s?d\.?|doctorate|doctoral\s+degree)(?!\w)", re.I)),
-    ("master", re.compile(r"\bmaster(?:'s|’s|s)?\s+(?:degree|of|in)\b|\b(?:m\.?sc\.?|mba)\b", re.I)),
-    ("master", re.compile(r"\b(?:MS|M\.S\.|M\.Eng)(?!\w)")),
-    ("bachelor", re.compile(r"\b(?:bachelor'?s?|bachelor’s|b\.?sc\.?|undergraduate)\b", re.I)),
-    ("bachelor", re.compile(r"\b(?:BS|B\.S\.|BA|B\.A\.|B\.Eng)(?!\w)")),
-    ("degree", re.compile(r"\b(?:(?:university|college|academic|engineering|technical)\s+)?degree\b", re.I)),
+#: (value, pattern, words one of which the pattern needs: lower-case for ``re.I`` patterns, as written
+#: for case-sensitive ones); the first pattern that matches gives the value.
+_DEGREES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("phd", re.compile(r"\b(?:ph\.?\s?d\.?|doctorate|doctoral\s+degree)(?!\w)", re.I), ("ph", "doctor")),
+    ("master", re.compile(r"\bmaster(?:'s|’s|s)?\s+(?:degree|of|in)\b|\b(?:m\.?sc\.?|mba)\b", re.I),
+     ("master", "sc", "mba")),
+    ("master", re.compile(r"\b(?:MS|M\.S\.|M\.Eng)(?!\w)"), ("MS", "M.S.", "M.Eng")),
+    ("bachelor", re.compile(r"\b(?:bachelor'?s?|bachelor’s|b\.?sc\.?|undergraduate)\b", re.I),
+     ("bachelor", "sc", "undergraduate")),
+    ("bachelor", re.compile(r"\b(?:BS|B\.S\.|BA|B\.A\.|B\.Eng)(?!\w)"), ("BS", "B.S.", "BA", "B.A.", "B.Eng")),
+    ("degree", re.compile(r"\b(?:(?:university|college|academic|engineering|technical)\s+)?degree\b", re.I),
+     ("degree",)),
 )
 _EQUIVALENT = re.compile(r"\bor\s+(?:the\s+)?(?:an?\s+)?equivalent\b|\bor\s+(?:comparable|relevant)\s+"
                          r"(?:work\s+)?experience\b|equivalent\s+(?:practical\s+|work\s+)?experience", re.I)
@@ -36,10 +41,16 @@ def find(st: Statement, ctx) -> list[Requirement]:
     lower = ctx.lower
     if not _TRIGGER.search(lower):
         return []
-    if _NOT_DEGREE.search(st.text) and "bachelor" not in lower and "master" not in lower:
-        return []
-    for value, pattern in _DEGREES:
-        m = pattern.search(st.text)
+    text = st.text
+    if "degree" in lower and _NOT_DEGREE.search(text) and "bachelor" not in lower and "master" not in lower:
+        return []  # (each branch of _NOT_DEGREE needs "degree": letters with no non-ASCII case partner)
+    for value, pattern, needs in _DEGREES:
+        if pattern.flags & re.I:
+            if not may_contain(lower, needs):
+                continue
+        elif not any(word in text for word in needs):
+            continue
+        m = pattern.search(text)
         if m:
             qualifier = "or equivalent experience" if _EQUIVALENT.search(st.text) else None
             return [requirement("education", st, st.text, value=value, qualifier=qualifier)]

@@ -11,19 +11,22 @@ from __future__ import annotations
 import re
 
 from ...model import Requirement, Statement
-from ._util import requirement
+from ._util import may_contain, requirement
 
 _TARGET = (r"(?:(?:other|multiple|several|first[- ]line|line|people|senior|engineering|software|"
            r"development|front[- ]?line|\w+)\s+){0,3}"
            r"(?:managers|directors|team\s+leads|tech(?:nical)?\s+leads|engineering\s+leads|heads\s+of)")
+#: (pattern, words one of which it needs, and words one of which it also needs), tried in order.
 _PATTERNS = (
-    re.compile(r"\bmanagers?\s+of\s+(?:other\s+)?managers\b", re.I),
-    re.compile(rf"\b(?:manag(?:e|es|ed|ing)|lead(?:s|ing)?|coach(?:es|ing)?|mentor(?:s|ing)?|"
-               rf"supervis(?:e|es|ing))\b(?:\s+(?:and|&)\s+\w+)?\s+{_TARGET}\b", re.I),
-    re.compile(r"\b(?:managers|directors)\s+(?:who\s+)?report(?:ing)?\s+(?:directly\s+)?to\s+(?:you|me|them)\b",
-               re.I),
-    re.compile(r"\bmanager\s+direct\s+reports\b", re.I),
-    re.compile(r"\b(?:organi[sz]ation|team)s?\s+of\s+(?:managers|leaders)\b", re.I),
+    (re.compile(r"\bmanagers?\s+of\s+(?:other\s+)?managers\b", re.I), ("managers",), ("manager",)),
+    (re.compile(rf"\b(?:manag(?:e|es|ed|ing)|lead(?:s|ing)?|coach(?:es|ing)?|mentor(?:s|ing)?|"
+                rf"supervis(?:e|es|ing))\b(?:\s+(?:and|&)\s+\w+)?\s+{_TARGET}\b", re.I),
+     ("manag", "lead", "coach", "mentor", "supervis"), ("managers", "directors", "leads", "heads")),
+    (re.compile(r"\b(?:managers|directors)\s+(?:who\s+)?report(?:ing)?\s+(?:directly\s+)?to\s+(?:you|me|them)\b",
+                re.I), ("managers", "directors"), ("report",)),
+    (re.compile(r"\bmanager\s+direct\s+reports\b", re.I), ("manager",), ("direct",)),
+    (re.compile(r"\b(?:organi[sz]ation|team)s?\s+of\s+(?:managers|leaders)\b", re.I), ("managers", "leaders"),
+     ("org", "team")),
 )
 _NOT = re.compile(r"\b(?:product|project|program|account|office|marketing|sales|community|"
                   r"hiring|property|case|release)\s+managers\b", re.I)
@@ -36,7 +39,9 @@ def find(st: Statement, ctx) -> list[Requirement]:
         return []
     if ctx.section_kind in ("about", "benefits"):
         return []
-    for pattern in _PATTERNS:
+    for pattern, needs, also in _PATTERNS:
+        if not (may_contain(lower, needs) and may_contain(lower, also)):
+            continue
         m = pattern.search(st.text)
         if m and not _NOT.search(m.group(0)):
             return [requirement("manages_managers", st, m.group(0), value="yes")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ...model import Requirement, Statement
-from ._util import full_text, requirement
+from ._util import full_text, may_contain, requirement
 
 _NOT_REMOTE = re.compile(r"\b(?:not|no|non)[- ](?:a\s+)?remote\b|\bremote\s+(?:is\s+)?not\s+(?:possible|available)\b",
                          re.I)
@@ -20,6 +20,10 @@ _REMOTE = re.compile(
     r"telecommut\w*)\b(?!\s+(?:control|sensing|access|desktop|server|procedure|call))", re.I)
 
 
+#: (value, pattern, words one of which the pattern needs), tried in order.
+_PATTERNS = (("onsite", _NOT_REMOTE, ("remote",)), ("hybrid", _HYBRID, ("hybrid",)),
+             ("remote", _REMOTE, ("remote", "work", "wfh", "distributed", "telecommut")),
+             ("onsite", _ONSITE, ("site", "office")))
 _TRIGGER = re.compile(r"remote|hybrid|site|office|anywhere|home|wfh|distributed|telecommut")
 
 
@@ -31,8 +35,9 @@ def find(st: Statement, ctx) -> list[Requirement]:
     if ctx.section_kind == "benefits" and "remote" not in lower:
         return []
     text = full_text(st)
-    for value, pattern in (("onsite", _NOT_REMOTE), ("hybrid", _HYBRID), ("remote", _REMOTE),
-                           ("onsite", _ONSITE)):
+    for value, pattern, needs in _PATTERNS:
+        if not may_contain(lower, needs):
+            continue
         m = pattern.search(text)
         if m:
             return [requirement("remote", st, m.group(0), value=value)]

@@ -10,7 +10,7 @@ import re
 
 from ...model import Requirement, Statement
 from ..grammar import BOUNDED, bounds
-from ._util import requirement
+from ._util import may_contain, requirement
 
 _UNIT = r"(?:people|persons|engineers|developers|members|individuals|employees|staff|FTEs?|reports|ICs|" \
         r"engineering\s+professionals|team\s+members|software\s+engineers|data\s+scientists|headcount)"
@@ -22,6 +22,13 @@ _VERB = re.compile(
     rf"supervis\w*|direct(?:s|ing)?)\s+(?:a\s+(?:team|group)\s+of\s+)?(?:up\s+to\s+)?{BOUNDED}\s+{_UNIT}", re.I)
 
 
+#: Words (lower-case) one of which each pattern needs: ``_GROUP`` (``_OF``, ``_PERSON``), the person
+#: nouns of ``_PERSON``, the verbs and the units of ``_VERB``; a statement without them skips the pattern.
+_GROUP_WORDS = ("team", "squad", "org", "department", "group", "division")
+_PERSON_WORDS = ("person", "people", "member", "engineer", "developer")
+_VERB_WORDS = ("manag", "lead", "oversee", "grow", "run", "build", "scal", "supervis", "direct")
+_UNIT_WORDS = ("people", "person", "engineer", "developer", "member", "individual", "employee", "staff", "fte",
+               "report", "ics", "professional", "scientist", "headcount")
 _DIGIT = re.compile(r"\d")
 _OF_WORD = re.compile(r" of (?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b")
 
@@ -30,9 +37,14 @@ def find(st: Statement, ctx) -> list[Requirement]:
     """team_size requirements in ``st``; see the module docstring."""
     if ctx.section_kind in ("about", "benefits") or not _DIGIT.search(st.text) and not _OF_WORD.search(ctx.lower):
         return []
+    lower = ctx.lower
     found: list[Requirement] = []
     seen: set[tuple[float | None, float | None]] = set()
-    for pattern in (_OF, _PERSON, _VERB):
+    has_group = may_contain(lower, _GROUP_WORDS)
+    patterns = ((_OF,) if has_group else ()) + \
+        ((_PERSON,) if has_group and may_contain(lower, _PERSON_WORDS) else ()) + \
+        ((_VERB,) if may_contain(lower, _VERB_WORDS) and may_contain(lower, _UNIT_WORDS) else ())
+    for pattern in patterns:
         for m in pattern.finditer(st.text):
             lo, hi, vague = bounds(m)
             if lo is None or vague or lo < 2 or lo > 100000:

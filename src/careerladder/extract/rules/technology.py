@@ -70,6 +70,9 @@ for _alias, _name in _alias_to_name.items():
 for _options in _MULTI.values():
     _options.sort(key=lambda o: -len(o[0]))  # "google cloud platform" before "google cloud"
 _EXACT: dict[str, str] = {n: n for n in CASE_SENSITIVE if n != "Go"} | {"Node": "Node.js", "JS": "JavaScript"}
+#: Lower-case words a technology name can start with, and names matched only as written.
+_STARTS = frozenset(_SINGLE) | frozenset(_MULTI)
+_EXACT_WORDS = frozenset(_EXACT)
 #: Words as technologies write them: "node.js", "c#", "c++", ".net", "objective-c", "k8s".
 _WORD = re.compile(r"[A-Za-z0-9.#+][A-Za-z0-9.#+-]*")
 #: "Go" / "R" / "C" only in a list of technologies or after "in"/"with"/"using".
@@ -84,28 +87,34 @@ def find(st: Statement, ctx) -> list[Requirement]:
     """
     if ctx.section_kind == "benefits":
         return []
-    words = [w.rstrip(".-") if not w.startswith(".") else w.rstrip("-") for w in _WORD.findall(st.text)]
-    lower = [w.lower() for w in words]
+    words = [w.rstrip(".-") if w[0] != "." else w.rstrip("-") for w in _WORD.findall(st.text)]
+    if not words:
+        return []
+    lower = "\n".join(words).lower().split("\n")  # the words are ASCII: one lower() for all
     found: dict[str, Requirement] = {}
 
     def add(name: str, raw: str) -> None:
         if name not in found:
             found[name] = requirement("technology", st, raw, value=name)
 
-    i = 0
-    while i < len(words):
-        step = 1
-        for phrase, name in _MULTI.get(lower[i], ()):
-            if tuple(lower[i:i + len(phrase)]) == phrase:
-                add(name, " ".join(words[i:i + len(phrase)]))
-                step = len(phrase)
-                break
-        else:
-            if lower[i] in _SINGLE:
-                add(_SINGLE[lower[i]], words[i])
-            elif words[i] in _EXACT:
-                add(_EXACT[words[i]], words[i])
-        i += step
+    starts, exact = _STARTS.intersection(lower), _EXACT_WORDS.intersection(words)
+    if starts or exact:  # most statements name none; only words that can start a name are looked at
+        following = 0  # words before this one belong to a several-word name already taken
+        for i in [i for i, w in enumerate(lower) if w in starts or words[i] in exact]:
+            if i < following:
+                continue
+            step = 1
+            for phrase, name in _MULTI.get(lower[i], ()):
+                if tuple(lower[i:i + len(phrase)]) == phrase:
+                    add(name, " ".join(words[i:i + len(phrase)]))
+                    step = len(phrase)
+                    break
+            else:
+                if lower[i] in _SINGLE:
+                    add(_SINGLE[lower[i]], words[i])
+                elif words[i] in _EXACT:
+                    add(_EXACT[words[i]], words[i])
+            following = i + step
     if "Go" in words or "R" in words or "C" in words:
         for m in _SHORT.finditer(st.text):
             add(m.group(1), m.group(1))
