@@ -94,3 +94,18 @@ def test_cli_level_jsonl_and_hide_title(seeds_dir):
     keys = {"source", "title", "title_level", "level", "confidence", "scores", "evidence", "inflation"}
     assert keys <= set(rows["001"])
     assert {"text", "line", "competency", "weight"} <= set(rows["001"]["evidence"][0])
+
+
+def test_known_terms_are_the_vocabulary_terms_in_order(seeds):
+    """The leveler looks only at vocabulary terms; it must see exactly those of ``terms`` (pairs too)."""
+    from careerladder.level_features import expectations, terms
+
+    leveler = default_leveler()
+    checked = pairs = 0
+    for role in seeds.values():
+        for st in expectations(role):
+            expected = tuple(t for t in terms(st.text) if t in leveler.idf_)
+            assert leveler.known_terms(st.text) == expected, st.text
+            checked += 1
+            pairs += sum(" " in t for t in expected)
+    assert checked > 50 and pairs > 0

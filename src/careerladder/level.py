@@ -36,7 +36,7 @@ from .model import Evidence, Leveling, Role, Statement
 from .vocab import LEVELS
 
 from .leveler import MODEL_PATH, Leveler, tfidf  # noqa: F401 - re-exported
-from .level_features import FEATURES, Trace, features, role_terms  # noqa: F401 - re-exported
+from .level_features import FEATURES, Trace, expectations, features, role_terms  # noqa: F401 - re-exported
 
 #: Prior on the final scores from a title that clearly names a level: weight at distance 0, 1, 2+.
 TITLE_PRIOR = (0.995, 0.004, 0.001)
@@ -117,7 +117,7 @@ def level_role(role: Role, leveler: Leveler | None = None, use_title: bool = Tru
     """
     leveler = leveler or default_leveler()
     x, traces = features(role)
-    statement_terms = role_terms(role)
+    statement_terms = [(st, leveler.known_terms(st.text)) for st in expectations(role)]
     weights = tfidf([t for _, ts in statement_terms for t in ts], leveler.idf_)
     text_scores = _expand(leveler.proba_from_weights(x, weights))
     text_level = max(text_scores, key=text_scores.get)

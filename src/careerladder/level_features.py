@@ -141,11 +141,16 @@ BOILERPLATE = frozenset({"description", "job", "jobs", "apply", "applying", "pos
                          "roles", "candidate", "candidates", "click", "remote", "hybrid", "onsite"})
 
 
+def term_words(text: str) -> list[str]:
+    """The words of ``terms(text)``: tokens of two letters or more, not numbers, not posting boilerplate."""
+    return [t for t in tokens(text) if len(t) > 1 and not t.isdigit() and t not in BOILERPLATE]
+
+
 @lru_cache(maxsize=16384)
 def terms(text: str) -> tuple[str, ...]:
     """Words (two letters or more, not numbers, not posting boilerplate) and adjacent word pairs of
     ``text``, lower-cased."""
-    words = [t for t in tokens(text) if len(t) > 1 and not t.isdigit() and t not in BOILERPLATE]
+    words = term_words(text)
     return tuple(words) + tuple(f"{a} {b}" for a, b in zip(words, words[1:]))
 
 

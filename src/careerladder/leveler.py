@@ -13,10 +13,12 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from functools import lru_cache
+from operator import mul
 from pathlib import Path
 from typing import Sequence
 
-from .level_features import FEATURES, _INDEX
+from .level_features import FEATURES, _INDEX, term_words
 
 MODEL_PATH = Path(__file__).parent / "data" / "leveling_model.json"
 NAMED_SCALE = 0.2
@@ -27,9 +29,15 @@ MIN_DF = 5
 Terms = Sequence[str]
 
 
+#: ``1 + log(count)`` for small counts (the same floats, computed once).
+_SUBLINEAR = tuple(1.0 + math.log(c) if c else 0.0 for c in range(256))
+
+
 def tfidf(terms: Terms, idf: dict[str, float]) -> dict[str, float]:
     """Unit-length TF-IDF weights (sublinear tf) of the vocabulary terms among ``terms``."""
-    vec = {t: (1.0 + math.log(c)) * idf[t] for t, c in Counter(terms).items() if t in idf}
+    sublinear, n = _SUBLINEAR, len(_SUBLINEAR)
+    vec = {t: (sublinear[c] if c < n else 1.0 + math.log(c)) * idf[t] for t, c in Counter(terms).items()
+           if t in idf}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {t: v / norm for t, v in vec.items()}
 
@@ -100,7 +108,7 @@ class Leveler:
         """Per-class logits for one role: named features ``x`` and its term weights (``tfidf``)."""
         self._check()
         z = [(v - m) / s * NAMED_SCALE for v, m, s in zip(x, self.mean_, self.scale_)]
-        out = [b + sum(w * v for w, v in zip(row, z)) for row, b in zip(self.coef_, self.intercept_)]
+        out = [b + sum(map(mul, row, z)) for row, b in zip(self.coef_, self.intercept_)]  # same sums, in C
         if weights:
             import numpy as np
 
@@ -118,6 +126,27 @@ class Leveler:
             self._rows = {t: i for i, t in enumerate(self.word_coef_)}
             self._word_matrix = np.asarray(list(self.word_coef_.values()) or [[0.0] * len(self.classes_)])
         return self._rows
+
+    def known_terms(self, text: str) -> tuple[str, ...]:
+        """The terms of ``text`` (``level_features.terms``: its words, then its adjacent word pairs) that
+        are in the model's vocabulary, in order: all that prediction and evidence look at. Cached per
+        text; a word pair is only built when the vocabulary holds it."""
+        if getattr(self, "_known_for", None) is not self.idf_:
+            pairs: dict[str, set[str]] = {}
+            for term in self.idf_:
+                first, space, second = term.partition(" ")
+                if space:
+                    pairs.setdefault(first, set()).add(second)
+            self._pairs, self._known_for = pairs, self.idf_
+            self._known = lru_cache(maxsize=16384)(self._find_known_terms)
+        return self._known(text)
+
+    def _find_known_terms(self, text: str) -> tuple[str, ...]:
+        idf, pairs = self.idf_, self._pairs
+        words = term_words(text)
+        found = [w for w in words if w in idf]
+        found += [f"{a} {b}" for a, b in zip(words, words[1:]) if b in pairs.get(a, ())]
+        return tuple(found)
 
     def predict_proba_one(self, x: Sequence[float], terms: Terms = ()) -> dict[str, float]:
         """``{level: p}`` for one role (probabilities sum to 1)."""
@@ -148,7 +177,12 @@ class Leveler:
         self._check()
         j = _INDEX[feature]
         z = (value - self.mean_[j]) / self.scale_[j] * NAMED_SCALE
-        return self._relative(level, [row[j] for row in self.coef_]) * z
+        if getattr(self, "_relative_for", None) is not self.coef_:  # (level, feature) -> weight, once per model
+            self._relative_for, self._relative_coef = self.coef_, {}
+        relative = self._relative_coef.get((level, j))
+        if relative is None:
+            relative = self._relative_coef[(level, j)] = self._relative(level, [row[j] for row in self.coef_])
+        return relative * z
 
     def word_support(self, level: str, role_weights: dict[str, float]) -> dict[str, float]:
         """term -> how much it supports ``level`` against the average level, for a role's term weights."""
@@ -166,7 +200,7 @@ class Leveler:
     def word_contribution(terms: Terms, support: dict[str, float]) -> tuple[float, list[str]]:
         """(support from the words of one statement, its strongest supporting words)."""
         scored = [(support[t], t) for t in set(terms) if t in support]
-        total = sum(w for w, _ in scored)
+        total = sum([w for w, _ in scored])
         return total, [t for w, t in sorted(scored, reverse=True)[:3] if w > 0]
 
     def explain(self, top: int = 6) -> dict[str, list[tuple[str, float]]]:
