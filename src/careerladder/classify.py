@@ -49,7 +49,7 @@ def stem(token: str) -> str:
 
 
 def _stems(text: str) -> list[str]:
-    return [stem(t) for t in tokens(text)]
+    return list(map(stem, tokens(text)))
 
 
 @lru_cache(maxsize=4096)
@@ -57,6 +57,9 @@ def _context_raw(lexicon: "Lexicon", context: str) -> tuple[tuple[str, float], .
     """Half-weight lexicon sums of a section context, shared by every statement of the section
     (cached: a long heading scored again for each of thousands of statements was quadratic)."""
     return tuple(lexicon.raw(_stems(context), CONTEXT_WEIGHT).items())
+
+
+_NO_PAIRS: dict[str, list[tuple[str, float]]] = {}
 
 
 class Lexicon:
@@ -71,19 +74,26 @@ class Lexicon:
                     self.words[s].append((comp.id, weight))
             for phrase, weight in comp.phrases.items():
                 self.phrases[" ".join(_stems(phrase))].append((comp.id, weight))
+        #: first stem -> second stem -> [(competency, weight)]: the two-stem phrases, looked up without
+        #: building a "stem stem" string for every adjacent pair of a statement
+        self.pairs: dict[str, dict[str, list[tuple[str, float]]]] = {}
+        for key, entries in self.phrases.items():
+            first, space, second = key.partition(" ")
+            if space and " " not in second:
+                self.pairs.setdefault(first, {})[second] = entries
 
     def raw(self, stems: Sequence[str], weight: float = 1.0, into: dict[str, float] | None = None) -> dict[str, float]:
         """Sum of lexicon weights for a stem sequence (words and adjacent pairs)."""
         acc = into if into is not None else defaultdict(float)
-        words, phrases = self.words, self.phrases
-        prev = None
+        words, pairs = self.words, self.pairs
+        after: dict[str, list[tuple[str, float]]] = {}  # phrases starting with the previous stem
         for s in stems:
             for cid, w in words.get(s, ()):
                 acc[cid] += w * weight
-            if prev is not None:
-                for cid, w in phrases.get(prev + " " + s, ()):
+            if after:
+                for cid, w in after.get(s, ()):
                     acc[cid] += w * weight
-            prev = s
+            after = pairs.get(s, _NO_PAIRS)
         return acc
 
 
@@ -140,8 +150,10 @@ def classify(role: Role, classifier: CompetencyClassifier | None = None) -> Role
     clf = classifier or default_classifier()
 
     def do_statement(st: Statement, context: str) -> Statement:
-        children = tuple(do_statement(c, context) for c in st.children)
+        children = tuple(do_statement(c, context) for c in st.children) if st.children else ()
         comps = () if st.reference else clf.predict_one(st, context)
+        if comps == st.competencies and _same(children, st.children):
+            return st  # nothing to change (frozen: the same object is the same value)
         return replace(st, competencies=comps, children=children)
 
     def do_section(section: Section) -> Section:
@@ -150,6 +162,14 @@ def classify(role: Role, classifier: CompetencyClassifier | None = None) -> Role
         else:
             context = " ".join(section.path)
             statements = tuple(do_statement(st, context) for st in section.statements)
-        return replace(section, statements=statements, subsections=tuple(do_section(s) for s in section.subsections))
+        subsections = tuple(do_section(s) for s in section.subsections)
+        if _same(statements, section.statements) and _same(subsections, section.subsections):
+            return section
+        return replace(section, statements=statements, subsections=subsections)
 
     return replace(role, sections=tuple(do_section(s) for s in role.sections))
+
+
+def _same(new: tuple, old: tuple) -> bool:
+    """True when ``new`` holds the very objects of ``old``, in order."""
+    return len(new) == len(old) and all(a is b for a, b in zip(new, old))

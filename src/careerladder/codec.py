@@ -25,10 +25,14 @@ def to_data(obj: Any) -> Any:
     names = _FIELDS.get(kind)
     if names is None and dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(obj))
-    if names is not None:
-        return {name: to_data(getattr(obj, name)) for name in names}
+    if names is not None:  # scalars are copied in place: most fields are, and a call each was the cost
+        out = {}
+        for name in names:
+            value = getattr(obj, name)
+            out[name] = value if type(value) in _SCALARS else to_data(value)
+        return out
     if kind is list or kind is tuple:
-        return [to_data(v) for v in obj]
+        return [v if type(v) in _SCALARS else to_data(v) for v in obj] if obj else []
     if kind is dict or isinstance(obj, Mapping):
         return {str(k): to_data(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
