@@ -75,7 +75,8 @@ def _with_title(scores: dict[str, float], claimed: str) -> dict[str, float]:
 
 
 def _evidence(leveler: Leveler, level: str, traces: list[Trace],
-              statement_terms: list[tuple[Statement, list[str]]], role_weights: dict[str, float]) -> tuple[Evidence, ...]:
+              statement_terms: list[tuple[Statement, list[str]]], role_weights: dict[str, float],
+              rows: list[int] | None = None) -> tuple[Evidence, ...]:
     """The statements that moved ``level`` most: named features (one item per statement and feature)
     and the words of each statement; positive weight supports ``level``."""
     if level not in leveler.classes_:
@@ -95,7 +96,7 @@ def _evidence(leveler: Leveler, level: str, traces: list[Trace],
         if key not in items or abs(weight) > abs(items[key].weight):
             items[key] = Evidence(t.statement.text, t.statement.line, competency(t.statement), round(weight, 3),
                                   t.feature, anchor)
-    support = leveler.word_support(level, role_weights)
+    support = leveler.word_support(level, role_weights, rows)
     strong = {t for t, w in support.items() if abs(w) >= MIN_EVIDENCE_WEIGHT / 4}
     for st, ts in statement_terms:
         if strong.isdisjoint(ts):  # no word of this statement matters for the level
@@ -119,7 +120,8 @@ def level_role(role: Role, leveler: Leveler | None = None, use_title: bool = Tru
     x, traces = features(role)
     statement_terms = [(st, leveler.known_terms(st.text)) for st in expectations(role)]
     weights = tfidf([t for _, ts in statement_terms for t in ts], leveler.idf_)
-    text_scores = _expand(leveler.proba_from_weights(x, weights))
+    rows = leveler.word_rows(weights)
+    text_scores = _expand(leveler.proba_from_weights(x, weights, rows))
     text_level = max(text_scores, key=text_scores.get)
     claimed = title_level_of(role.title)
     scores = _with_title(text_scores, claimed) if use_title else text_scores
@@ -132,6 +134,7 @@ def level_role(role: Role, leveler: Leveler | None = None, use_title: bool = Tru
             inflation = "title_above_text" if expected < _RANK[claimed] else "title_below_text"
     leveling = Leveling(level=level, confidence=round(scores[level], 3),
                         scores={lv: round(p, 4) for lv, p in scores.items()}, title_level=claimed,
-                        evidence=_evidence(leveler, level, traces, statement_terms, weights), inflation=inflation,
+                        evidence=_evidence(leveler, level, traces, statement_terms, weights, rows),
+                        inflation=inflation,
                         text_level=text_level)
     return replace(role, leveling=leveling)

@@ -104,7 +104,13 @@ class Leveler:
         if not hasattr(self, "coef_"):
             raise RuntimeError("Leveler is not fitted; call fit() or Leveler.load()")
 
-    def logits(self, x: Sequence[float], weights: dict[str, float]) -> list[float]:
+    def word_rows(self, weights: dict[str, float]) -> list[int]:
+        """Rows of ``weights``' terms in the word weight matrix (pass them on to ``logits``/``word_support``
+        when calling both for one role)."""
+        row_of = self._word_row
+        return [row_of[t] for t in weights]
+
+    def logits(self, x: Sequence[float], weights: dict[str, float], rows: list[int] | None = None) -> list[float]:
         """Per-class logits for one role: named features ``x`` and its term weights (``tfidf``)."""
         self._check()
         z = [(v - m) / s * NAMED_SCALE for v, m, s in zip(x, self.mean_, self.scale_)]
@@ -112,8 +118,7 @@ class Leveler:
         if weights:
             import numpy as np
 
-            row_of = self._word_row
-            rows = [row_of[t] for t in weights]
+            rows = self.word_rows(weights) if rows is None else rows
             words = np.asarray(list(weights.values())) @ self._word_matrix[rows] * WORDS_SCALE
             out = [o + float(w) for o, w in zip(out, words)]
         return out
@@ -153,9 +158,10 @@ class Leveler:
         self._check()
         return self.proba_from_weights(x, tfidf(terms, self.idf_))
 
-    def proba_from_weights(self, x: Sequence[float], weights: dict[str, float]) -> dict[str, float]:
-        """``{level: p}`` from named features and already computed term weights."""
-        logits = self.logits(x, weights)
+    def proba_from_weights(self, x: Sequence[float], weights: dict[str, float], rows: list[int] | None = None
+                           ) -> dict[str, float]:
+        """``{level: p}`` from named features and already computed term weights (``rows``: ``word_rows``)."""
+        logits = self.logits(x, weights, rows)
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)
@@ -184,15 +190,21 @@ class Leveler:
             relative = self._relative_coef[(level, j)] = self._relative(level, [row[j] for row in self.coef_])
         return relative * z
 
-    def word_support(self, level: str, role_weights: dict[str, float]) -> dict[str, float]:
+    def word_support(self, level: str, role_weights: dict[str, float], rows: list[int] | None = None
+                     ) -> dict[str, float]:
         """term -> how much it supports ``level`` against the average level, for a role's term weights."""
         self._check()
         if not role_weights:
             return {}
-        row_of = self._word_row
-        rows = [row_of[t] for t in role_weights]
+        rows = self.word_rows(role_weights) if rows is None else rows
         k = self.classes_.index(level)
-        relative = self._word_matrix[rows, k] - self._word_matrix[rows].mean(axis=1)
+        matrix = self._word_matrix
+        if getattr(self, "_word_relative_for", None) is not matrix:  # every term's, once per model and level
+            self._word_relative_for, self._word_relative = matrix, {}
+        relative_all = self._word_relative.get(k)
+        if relative_all is None:  # row by row the same floats as reducing only the role's rows
+            relative_all = self._word_relative[k] = matrix[:, k] - matrix.mean(axis=1)
+        relative = relative_all[rows]
         values = relative * list(role_weights.values()) * WORDS_SCALE
         return dict(zip(role_weights, values.tolist()))
 
