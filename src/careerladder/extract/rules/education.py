@@ -25,6 +25,8 @@ _DEGREES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ("degree", re.compile(r"\b(?:(?:university|college|academic|engineering|technical)\s+)?degree\b", re.I),
      ("degree",)),
 )
+#: _DEGREES with whether each pattern ignores case (``re.RegexFlag`` arithmetic is slow Python code).
+_CHECKS = tuple((value, pattern, needs, bool(pattern.flags & re.I)) for value, pattern, needs in _DEGREES)
 _EQUIVALENT = re.compile(r"\bor\s+(?:the\s+)?(?:an?\s+)?equivalent\b|\bor\s+(?:comparable|relevant)\s+"
                          r"(?:work\s+)?experience\b|equivalent\s+(?:practical\s+|work\s+)?experience", re.I)
 _NOT_DEGREE = re.compile(r"\b(?:360|\d+)[- ]degree\b|\bdegree\s+of\b|\bto\s+some\s+degree\b|"
@@ -44,8 +46,8 @@ def find(st: Statement, ctx) -> list[Requirement]:
     text = st.text
     if "degree" in lower and _NOT_DEGREE.search(text) and "bachelor" not in lower and "master" not in lower:
         return []  # (each branch of _NOT_DEGREE needs "degree": letters with no non-ASCII case partner)
-    for value, pattern, needs in _DEGREES:
-        if pattern.flags & re.I:
+    for value, pattern, needs, ignore_case in _CHECKS:
+        if ignore_case:
             if not may_contain(lower, needs):
                 continue
         elif not any(word in text for word in needs):
