@@ -85,18 +85,18 @@ def snippet(text: str, words: list[str]) -> str:
 def flatten_statements(role: Mapping[str, Any]) -> Iterator[tuple]:
     """Rows ``(id, role_id, parent_id, section_kind, section_path, kind, label, text, line,
     competency, competencies, reference)`` for every statement of a role dict."""
-    def walk_statements(statements, section, parent_id):
+    def walk_statements(statements, kind, path, parent_id):
         for st in statements:
             comps = st.get("competencies") or []
             top = max(comps, key=lambda c: c["score"])["competency"] if comps else None
-            yield (st["id"], role["id"], parent_id, section["kind"], json.dumps(section.get("path", [])),
-                   st.get("kind", "item"), st.get("label"), st["text"], st["line"], top,
-                   json.dumps(comps) if comps else None, 1 if st.get("reference") else 0)
-            yield from walk_statements(st.get("children", ()), section, st["id"])
+            yield (st["id"], role["id"], parent_id, kind, path, st.get("kind", "item"), st.get("label"), st["text"],
+                   st["line"], top, json.dumps(comps) if comps else None, 1 if st.get("reference") else 0)
+            yield from walk_statements(st.get("children", ()), kind, path, st["id"])
 
     def walk_sections(sections):
-        for section in sections:
-            yield from walk_statements(section.get("statements", ()), section, None)
+        for section in sections:  # the path is encoded once per section, not once per statement
+            yield from walk_statements(section.get("statements", ()), section["kind"],
+                                       json.dumps(section.get("path", [])), None)
             yield from walk_sections(section.get("subsections", ()))
 
     yield from walk_sections(role.get("sections", ()))
