@@ -156,3 +156,15 @@ def test_cli_ingest_of_nothing_readable_exits_1(write, tmp_path):
     result = CliRunner().invoke(app, ["ingest", str(path), "--db", str(tmp_path / "x.db"), "--jobs", "1"])
     assert result.exit_code == 1
     assert "empty file" in (tmp_path / "careerladder-errors.log").read_text()
+
+
+def test_limits_a_document_ran_into_are_logged_as_warnings_and_it_is_stored(write, tmp_path):
+    long_item = "- Own the " + "very " * 1000 + "large budget\n"
+    deep = "".join("  " * depth + "- level\n" for depth in range(15))
+    path = write("in/em.md", f"# Engineering Manager\n\n## Requirements\n\n{long_item}\n## Expectations\n\n{deep}")
+    log = tmp_path / "e.log"
+    summary = ingest([path.parent], tmp_path / "x.db", jobs=1, errors_path=log)
+    assert (summary.stored, summary.failed, summary.warnings) == (1, 0, 2)
+    lines = log.read_text().splitlines()
+    assert [line.split()[1] for line in lines] == ["STATEMENT_CUT", "NESTING_CLAMPED"]
+    assert all(line.startswith(str(path)) for line in lines), lines

@@ -13,7 +13,8 @@ flight and one batch waits to be written.
   it is analyzed (``Store.has_document``); ``force=True`` re-analyzes everything and
   rewrites only what changed.
 * Every failure is one line ``file[#fragment]: CODE reason`` in the error log
-  (``READ_ERROR``, ``NO_ROLE``, ``INTERNAL_ERROR``, ``STORE_ERROR``, ``WORKER_DIED``).
+  (``READ_ERROR``, ``NO_ROLE``, ``INTERNAL_ERROR``, ``STORE_ERROR``, ``WORKER_DIED``), and so is
+  every limit a stored document ran into (``STATEMENT_CUT``, ``NESTING_CLAMPED``: warnings).
 * Ingest does not resolve inheritance: job postings take no part in it. Ladder levels
   ingested here keep their parent references unresolved; use ``careerladder build`` for
   career ladders (it resolves a whole ladder at once).
@@ -35,6 +36,7 @@ from .errors import CareerLadderError, ParseError, ReadError, StoreError
 from .model import Diagnostic, Document
 from .pipeline import analysis_hash, analyze, document_id
 from .readers import iter_files, read_path
+from .readers.base import limit_warnings
 from .store import DocumentRecord, Store, open_store
 from .store.base import write_batch
 
@@ -86,8 +88,10 @@ class IngestSummary:
     documents read; ``stored``: documents written (new or changed); ``skipped``:
     documents already stored with this content; ``no_role``: documents that hold no
     role (not a job posting); ``failed``: documents that could not be analyzed or
-    stored; ``roles``: roles written; ``elapsed``: seconds; ``errors_path``: the log
-    holding one line per failure (files_failed + no_role + failed lines).
+    stored; ``warnings``: limits a stored document ran into (``STATEMENT_CUT``,
+    ``NESTING_CLAMPED``); ``roles``: roles written; ``elapsed``: seconds;
+    ``errors_path``: the log holding one line per problem (files_failed + no_role +
+    failed + warnings lines).
     """
 
     files: int = 0
@@ -97,6 +101,7 @@ class IngestSummary:
     skipped: int = 0
     no_role: int = 0
     failed: int = 0
+    warnings: int = 0
     roles: int = 0
     elapsed: float = 0.0
     errors_path: Path | None = None
@@ -107,7 +112,8 @@ class IngestSummary:
 
     def as_dict(self) -> dict:
         return {"files": self.files, "files_failed": self.files_failed, "read": self.read, "stored": self.stored,
-                "skipped": self.skipped, "no_role": self.no_role, "failed": self.failed, "roles": self.roles,
+                "skipped": self.skipped, "no_role": self.no_role, "failed": self.failed,
+                "warnings": self.warnings, "roles": self.roles,
                 "elapsed": round(self.elapsed, 3), "documents_per_second": round(self.documents_per_second, 1),
                 "errors_path": str(self.errors_path) if self.errors_path else None}
 
@@ -158,6 +164,7 @@ def analyze_documents(task: FileTask, documents: Sequence[Document], is_stored: 
         if is_stored is not None and is_stored(source, doc.content_hash):
             result.skipped += 1
             continue
+        result.problems.extend(limit_warnings(doc))  # text cut or nesting clamped: kept, and said
         try:
             roles = analyze(doc, source)
             data = [codec.role_data(role) for role in roles]
@@ -217,6 +224,8 @@ class Writer:
         for problem in result.problems:
             if problem.code == "NO_ROLE":
                 s.no_role += 1
+            elif problem.severity == "warning":
+                s.warnings += 1
             elif result.read == 0:
                 s.files_failed += 1
             else:

@@ -83,8 +83,10 @@ def print_summary(summary: IngestSummary) -> None:
     table.add_row("skipped (already stored)", str(summary.skipped))
     table.add_row("without a role", str(summary.no_role))
     table.add_row("failed", str(summary.failed + summary.files_failed))
+    if summary.warnings:
+        table.add_row("warnings (text cut, nesting clamped)", str(summary.warnings))
     table.add_row("time", f"{summary.elapsed:.1f} s, {summary.documents_per_second:.0f} documents/s")
     console.print(table)
-    problems = summary.files_failed + summary.failed + summary.no_role
+    problems = summary.files_failed + summary.failed + summary.no_role + summary.warnings
     if problems:
         console.print(f"{problems} problems, one per line, in {summary.errors_path}", markup=False)
