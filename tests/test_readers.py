@@ -145,3 +145,12 @@ def test_lone_surrogates_are_replaced():
     doc = read_text("# Director \ud800 of Engineering\n\n- a\n", "d.md")[0]
     assert "\ud800" not in doc.blocks[0].text
     doc.blocks[0].text.encode("utf-8")
+
+
+def test_long_bracket_runs_keep_their_text_and_the_link_after_them():
+    """Runs of "[" are escaped before markdown-it's inline parse (it is quadratic on them)."""
+    run = "[" * 40
+    items = [b for b in markdown_blocks(f"- Own {run}the roadmap](https://x.example/r) and [[wiki]] {run}\n")
+             if b.kind == "item"]
+    assert items[0].text == f"Own {'[' * 39}the roadmap and [[wiki]] {run}"
+    assert [link.href for link in items[0].links] == ["https://x.example/r"]

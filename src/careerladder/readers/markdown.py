@@ -10,6 +10,7 @@ Lists and quotes nested deeper than ``thresholds.MAX_MARKUP_DEPTH`` are refused 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -31,13 +32,23 @@ _MD = MarkdownIt("commonmark", {"html": True, "maxNesting": thresholds.MAX_MARKU
 _INLINE_MD = MarkdownIt("commonmark", {"html": True})
 
 
+#: A run of this many "[" or more is escaped before inline parsing: markdown-it tries a link label at
+#: every "[" of a run and scans the run each time (quadratic; 24 KB of "[[[..." took 156 ms). Escaped,
+#: the brackets are the same text; the last one may still open a link ("[[[[[[[[[x](u)" keeps "x").
+BRACKET_RUN = 8
+_BRACKET_RUN = re.compile(r"\[{%d,}" % BRACKET_RUN)
+
+
 def _parse_inline(state) -> None:
-    """markdown-it's core ``inline`` rule, run with ``_INLINE_MD``'s nesting limit."""
+    """markdown-it's core ``inline`` rule, run with ``_INLINE_MD``'s nesting limit, long "[" runs escaped."""
     for token in state.tokens:
         if token.type == "inline":
             if token.children is None:
                 token.children = []
-            _INLINE_MD.inline.parse(token.content, _INLINE_MD, state.env, token.children)
+            content = token.content
+            if "[" * BRACKET_RUN in content:
+                content = _BRACKET_RUN.sub(lambda m: "\\[" * (len(m.group()) - 1) + "[", content)
+            _INLINE_MD.inline.parse(content, _INLINE_MD, state.env, token.children)
 
 
 _MD.core.ruler.at("inline", _parse_inline)
