@@ -154,3 +154,11 @@ def test_long_bracket_runs_keep_their_text_and_the_link_after_them():
              if b.kind == "item"]
     assert items[0].text == f"Own {'[' * 39}the roadmap and [[wiki]] {run}"
     assert [link.href for link in items[0].links] == ["https://x.example/r"]
+
+
+def test_long_image_bracket_runs_code_spans_and_link_targets_keep_their_text():
+    run = "![" * 20
+    item, = [b for b in markdown_blocks(f"- See {run}chart](c.png) and `{'[' * 12}` here [l](u{'[' * 9})\n")
+             if b.kind == "item"]
+    assert item.text == f"See {run[:-2]} and {'[' * 12} here l"  # the last "![" is the image, alt text dropped
+    assert [link.href for link in item.links] == ["u" + "%5B" * 9]

@@ -32,23 +32,48 @@ _MD = MarkdownIt("commonmark", {"html": True, "maxNesting": thresholds.MAX_MARKU
 _INLINE_MD = MarkdownIt("commonmark", {"html": True})
 
 
-#: A run of this many "[" or more is escaped before inline parsing: markdown-it tries a link label at
-#: every "[" of a run and scans the run each time (quadratic; 24 KB of "[[[..." took 156 ms). Escaped,
-#: the brackets are the same text; the last one may still open a link ("[[[[[[[[[x](u)" keeps "x").
+#: A run of this many "[" or more (each may follow a "!", as images do) is held out of inline parsing:
+#: markdown-it tries a link label at every "[" of a run and scans the run each time (quadratic; 24 KB
+#: of "[[[..." took 156 ms, 10 KB of "![![..." 85 ms). All but the last "[" of a run are replaced by
+#: ``_HELD`` (a Unicode noncharacter, never markup) and put back in the tokens: the text is the same,
+#: and the last "[" may still open a link ("[[[[[[[[[x](u)" keeps "x").
 BRACKET_RUN = 8
-_BRACKET_RUN = re.compile(r"\[{%d,}" % BRACKET_RUN)
+_BRACKET_RUN = re.compile(r"(?:!?\[){%d,}" % BRACKET_RUN)
+_HELD = "\ufdd0"
+_HELD_URL = "%EF%B7%90"  # _HELD in a link destination, percent-encoded by markdown-it
+
+
+def _hold_run(match: re.Match[str]) -> str:
+    run = match.group()
+    last = run.rindex("[")
+    return run[:last].replace("[", _HELD) + run[last:]
 
 
 def _parse_inline(state) -> None:
-    """markdown-it's core ``inline`` rule, run with ``_INLINE_MD``'s nesting limit, long "[" runs escaped."""
+    """markdown-it's core ``inline`` rule, run with ``_INLINE_MD``'s nesting limit, long "[" runs held out."""
     for token in state.tokens:
-        if token.type == "inline":
-            if token.children is None:
-                token.children = []
-            content = token.content
-            if "[" * BRACKET_RUN in content:
-                content = _BRACKET_RUN.sub(lambda m: "\\[" * (len(m.group()) - 1) + "[", content)
-            _INLINE_MD.inline.parse(content, _INLINE_MD, state.env, token.children)
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        content = token.content
+        held = content.count("[") >= BRACKET_RUN and _HELD not in content
+        if held:
+            content = _BRACKET_RUN.sub(_hold_run, content)
+        _INLINE_MD.inline.parse(content, _INLINE_MD, state.env, token.children)
+        if held:
+            _put_back(token.children)
+
+
+def _put_back(tokens: list[Token]) -> None:
+    """Turn ``_HELD`` back into "[" in tokens' content and attributes (an image's alt tokens too)."""
+    for t in tokens:
+        t.content = t.content.replace(_HELD, "[")
+        if t.attrs:
+            t.attrs = {k: v.replace(_HELD, "[").replace(_HELD_URL, "%5B") if isinstance(v, str) else v
+                       for k, v in t.attrs.items()}
+        if t.children:
+            _put_back(t.children)
 
 
 _MD.core.ruler.at("inline", _parse_inline)
