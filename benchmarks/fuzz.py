@@ -40,7 +40,8 @@ from careerladder import codec  # noqa: E402
 from careerladder.classify import default_classifier  # noqa: E402
 from careerladder.errors import CareerLadderError, ParseError, ReadError  # noqa: E402
 from careerladder.extract.grammar import clean_title, slugify, split_sentences, tokens  # noqa: E402
-from careerladder.extract.rules import RULES, Context, inheritance  # noqa: E402
+from careerladder.extract import inheritance
+from careerladder.extract.rules import RULES, Context  # noqa: E402
 from careerladder.extract.titles import title_level  # noqa: E402
 from careerladder.model import Statement, iter_sections, role_statements  # noqa: E402
 from careerladder.pipeline import ROLE_SCHEMA, analyze  # noqa: E402

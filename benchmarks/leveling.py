@@ -35,7 +35,7 @@ from sklearn.model_selection import StratifiedGroupKFold  # noqa: E402
 import devset  # noqa: E402
 
 from careerladder.extract.titles import clear_label  # noqa: E402
-from careerladder.level import MODEL_PATH, Leveler, features, level_role, role_terms  # noqa: E402
+from careerladder.leveling.level import MODEL_PATH, Leveler, features, level_role, role_terms  # noqa: E402
 from careerladder.pipeline import analyze, load  # noqa: E402
 from careerladder.readers import read_text  # noqa: E402
 

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from careerladder.ingest import FileTask, ingest  # noqa: E402
+from careerladder.pipeline.ingest import FileTask, ingest  # noqa: E402
 from careerladder.store import DocumentRecord, open_store  # noqa: E402
 from careerladder.store.base import write_batch  # noqa: E402
 from careerladder.store.sqlite import fts_query  # noqa: E402

@@ -65,7 +65,7 @@ def corpus_files(name: str, fraction: float = 1.0) -> list[Path]:
 
 
 def tasks_for(name: str, fraction: float = 1.0):
-    from careerladder.ingest import FileTask
+    from careerladder.pipeline.ingest import FileTask
 
     root = HN_DIR if name == "hn" else REMOTEWLB_DIR
     return [FileTask(str(f), f.relative_to(root).as_posix()) for f in corpus_files(name, fraction)]
@@ -157,7 +157,7 @@ def floor(name: str) -> dict:
 
 
 def end_to_end(name: str, fraction: float, jobs: int, profile: bool) -> dict:
-    from careerladder.ingest import ingest
+    from careerladder.pipeline.ingest import ingest
 
     with tempfile.TemporaryDirectory(prefix="careerladder-bench-") as tmp:
         db = Path(tmp) / "bench.db"
@@ -226,12 +226,12 @@ def stages(name: str, fraction: float) -> dict:
 
 
 def _level(role):
-    from careerladder.level import level_role
+    from careerladder.leveling.level import level_role
     return level_role(role)
 
 
 def synthetic(target: int, jobs: int, db_dir: str | None) -> dict:
-    from careerladder.ingest import FileTask, ingest
+    from careerladder.pipeline.ingest import FileTask, ingest
 
     files = corpus_files("hn")
     per_file = [len(json.loads(f.read_bytes())) for f in files]

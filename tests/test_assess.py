@@ -14,11 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from careerladder.assess import (MET_SCORE, LexicalMatcher, assess, compare_assessments, find_level,
-                                 ladder_from_store, next_level_of)
+from careerladder.assess import MET_SCORE, LexicalMatcher, assess, compare_assessments, find_level, next_level_of
 from careerladder.cli import app
+from careerladder.codec import ladder_from_store
 from careerladder.errors import CareerLadderError, EvidenceError
-from careerladder.evidence import EvidenceFile, EvidenceItem, parse_evidence, read_evidence
+from careerladder.assess import EvidenceFile, EvidenceItem, parse_evidence, read_evidence
 from careerladder.pipeline import EXAMPLE_LADDER, build, load
 from careerladder.render.assessment import assessment_data, comparison_data, history_data, progress_svg, radar_svg
 from careerladder.render.packet import assessment_markdown

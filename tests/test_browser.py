@@ -19,7 +19,7 @@ if not CHROMIUM.exists():
                 allow_module_level=True)
 
 from careerladder.pipeline import build  # noqa: E402
-from careerladder.web.catalog import url_key  # noqa: E402
+from careerladder.pages.catalog import url_key  # noqa: E402
 
 from test_site import write_hostile_ladder  # noqa: E402
 

@@ -17,11 +17,11 @@ TYPED_EVIDENCE = ("- Presented the quarterly engineering plan and its risks to t
 
 
 def test_web_app_assessment_by_typing_and_clicking_then_saving(watch, built, seeds_dir, tmp_path):
-    from careerladder.assess import assess, find_level
-    from careerladder.evidence import parse_evidence
+    from careerladder.assess.assessment import assess, find_level
+    from careerladder.assess.evidence import parse_evidence
     from careerladder.pipeline import load
     from careerladder.resolve import resolve
-    from careerladder.web.templating import percent
+    from careerladder.pages.templating import percent
 
     _, ladders, _ = resolve(load([seeds_dir, EXAMPLE_LADDER]).roles)
     expected = assess(parse_evidence(TYPED_EVIDENCE, "pasted-evidence.md"), *find_level(ladders, "VP, Engineering"),

@@ -6,7 +6,7 @@ import json
 
 from typer.testing import CliRunner
 
-from careerladder.calibrate import _non_decreasing, by_level, calibrate
+from careerladder.leveling.calibrate import _non_decreasing, by_level, calibrate
 from careerladder.cli import app
 from careerladder.pipeline import EXAMPLE_LADDER, load
 from careerladder.resolve import resolve

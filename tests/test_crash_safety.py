@@ -29,7 +29,7 @@ TITLES = ["Engineering Manager", "Senior Engineering Manager", "Director of Engi
 TECH = ["Go and Kubernetes", "Python, Django and PostgreSQL", "TypeScript and React", "Java and Kafka"]
 CLI = [sys.executable, "-c", "from careerladder.cli import main; main()"]
 #: The same ingest the CLI runs, with small batches (the CLI writes 500 documents per transaction).
-LIBRARY = [sys.executable, "-c", "import sys; from careerladder.ingest import ingest; "
+LIBRARY = [sys.executable, "-c", "import sys; from careerladder.pipeline.ingest import ingest; "
            f"ingest([sys.argv[1]], sys.argv[2], jobs=2, batch_size={BATCH})"]
 
 

@@ -13,8 +13,8 @@ distributed = pytest.importorskip("distributed", reason="needs the dask extra: p
 pq = pytest.importorskip("pyarrow.parquet", reason="needs the dask extra (pyarrow)")
 
 from careerladder.cli import app  # noqa: E402
-from careerladder.distributed import OUTPUT_COLUMNS, analyze_dataset, analyze_record, ingest_dask, write_dataset  # noqa: E402
-from careerladder.ingest import ingest  # noqa: E402
+from careerladder.pipeline.distributed import OUTPUT_COLUMNS, analyze_dataset, analyze_record, ingest_dask, write_dataset  # noqa: E402
+from careerladder.pipeline import ingest  # noqa: E402
 from careerladder.store import open_store  # noqa: E402
 
 #: dask's own Parquet writer calls a pandas method pandas deprecates; not ours to fix.

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from careerladder.errors import EvidenceError
-from careerladder.evidence import parse_evidence, read_evidence
+from careerladder.assess.evidence import parse_evidence, read_evidence
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "evidence"
 

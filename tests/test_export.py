@@ -18,7 +18,7 @@ from careerladder.model import role_statements
 from careerladder.pipeline import EXAMPLE_LADDER, ROLE_SCHEMA
 from careerladder.render import export
 from careerladder.store import open_store
-from careerladder.web.catalog import Catalog
+from careerladder.pages.catalog import Catalog
 from conftest import SEEDS
 
 SCHEMA = json.loads(ROLE_SCHEMA.read_text())

@@ -23,14 +23,17 @@ from careerladder import codec
 from careerladder.classify import default_classifier
 from careerladder.errors import CareerLadderError, ParseError, ReadError
 from careerladder.extract.grammar import clean_title, slugify, split_sentences, tokens
-from careerladder.extract.rules import RULES, Context, inheritance
+from careerladder.extract import inheritance
+from careerladder.extract.rules import RULES, Context
 from careerladder.extract.titles import title_level
 from careerladder.model import Link, Statement, role_statements
-from careerladder.pipeline import ROLE_SCHEMA, analyze
+from careerladder.pipeline import ROLE_SCHEMA, Analyzer
 from careerladder.readers import frontmatter, read_text, reader_names
 from careerladder.resolve import resolve
 from careerladder.store import DocumentRecord, open_store
 from careerladder.vocab import LEVELS, OTHER_LEVELS, REQUIREMENT_TYPES
+
+analyze = Analyzer().analyze  # the one analysis path, one document at a time
 
 SCALE = int(os.environ.get("CAREERLADDER_FUZZ_SCALE", "1"))
 VALIDATOR = jsonschema.Draft202012Validator(json.loads(ROLE_SCHEMA.read_text()))

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from careerladder.cli import app
-from careerladder.ingest import FileTask, analyze_file, default_errors_path, file_tasks, ingest
+from careerladder.pipeline import Analyzer, FileTask, default_errors_path, file_tasks, ingest
 from careerladder.store import open_store
 
 #: One line of the error log: ``file[#fragment][:line]: CODE message``.
@@ -88,12 +88,13 @@ def test_changed_file_is_stored_again_and_force_reanalyzes(write, tmp_path):
 def test_document_ids_are_stable_and_unique(tmp_path, write):
     a = write("one/posting.md", "# Engineering Manager\n\n- Coach people\n")
     b = write("two/posting.md", "# Director of Engineering\n\n- Coach managers\n")
-    ids = [t.doc_id for t in file_tasks([a, b])]
+    ids = [t.key for t in file_tasks([a, b])]
     assert ids == ["posting.md", "posting.md~2"]
-    assert [t.doc_id for t in file_tasks([tmp_path])] == ["one/posting.md", "two/posting.md"]
-    result = analyze_file(FileTask(str(a), "x/posting.md"))
-    assert [x.record.source for x in result.analyzed] == ["x/posting.md"]
-    assert result.analyzed[0].roles[0]["id"].startswith("x/posting.md")
+    assert [t.key for t in file_tasks([tmp_path])] == ["one/posting.md", "two/posting.md"]
+    result = Analyzer().analyze_file(FileTask(str(a), "x/posting.md"))
+    assert [x.key for x in result.analyzed] == ["x/posting.md"]
+    assert [x.record.source for x in result.encode().analyzed] == ["x/posting.md"]
+    assert result.analyzed[0].roles[0].id.startswith("x/posting.md")
 
 
 def test_default_error_log_sits_beside_a_sqlite_database(tmp_path):
@@ -114,13 +115,13 @@ def _corpus_sample(postings_dir: Path) -> list[FileTask]:
                 large += 1
                 if large > 1:
                     continue
-            sample.append(FileTask(t.path, f"{folder.name}/{t.doc_id}"))
+            sample.append(FileTask(t.path, f"{folder.name}/{t.key}"))
     return sample
 
 
 def test_a_sample_of_the_postings_corpus_ingests_without_a_crash(postings_dir, tmp_path):
     sample = _corpus_sample(postings_dir)
-    assert len({Path(t.doc_id).parts[0] for t in sample}) >= 5
+    assert len({Path(t.key).parts[0] for t in sample}) >= 5
     log = tmp_path / "errors.log"
     s = ingest([], tmp_path / "x.db", jobs=2, errors_path=log, tasks=sample)
     assert s.files == len(sample)

@@ -9,10 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 from careerladder.cli import app
-from careerladder.level import FEATURES, MODEL_PATH, Leveler, default_leveler, features, level_role
+from careerladder.leveling import FEATURES, MODEL_PATH, Leveler, default_leveler, features, level_role
 from careerladder.pipeline import load
 from careerladder.readers import read_text
-from careerladder.pipeline import analyze
+from careerladder.pipeline import Analyzer
+
+analyze = Analyzer().analyze  # the one analysis path, one document at a time
 
 EXPECTED = {"000": {"em"}, "001": {"director"}, "002": {"director", "senior_director"}, "003": {"vp"},
             "004": {"em"}}
@@ -98,7 +100,7 @@ def test_cli_level_jsonl_and_hide_title(seeds_dir):
 
 def test_known_terms_are_the_vocabulary_terms_in_order(seeds):
     """The leveler looks only at vocabulary terms; it must see exactly those of ``terms`` (pairs too)."""
-    from careerladder.level_features import expectations, terms
+    from careerladder.leveling.features import expectations, terms
 
     leveler = default_leveler()
     checked = pairs = 0

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from careerladder.errors import LimitError, ParseError, ReadError
-from careerladder.pipeline import analyze
+from careerladder.pipeline import Analyzer
 from careerladder.readers import iter_files, read_path, reader_names
 from careerladder.readers.hn import parse_header, split_roles
 from careerladder.readers.records import Skips, iter_json_array, with_skips
+
+analyze = Analyzer().analyze  # the one analysis path, one document at a time
 
 FIX = Path(__file__).parent / "fixtures" / "postings"
 

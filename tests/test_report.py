@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from careerladder.cli import app
-from careerladder.ingest import ingest
+from careerladder.pipeline import ingest
 from careerladder.report import aggregate, market_report, report_text
 from careerladder.store import DocumentRecord, open_store
 

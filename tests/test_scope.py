@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careerladder.extract.rules.scope import SIGNALS, find, find_all, reports_to
+from careerladder.extract.scope import SIGNALS, find, find_all, reports_to
 
 
 @pytest.mark.parametrize("text, signal", [

@@ -69,7 +69,7 @@ def test_md_escape_renders_back_to_the_text_alone(text):
 def test_static_site_pages_and_charts_are_inert(hostile):
     site = hostile[0] / "site"
     if not site.is_dir():
-        pytest.skip("this build writes no static site (careerladder.render.site is absent)")
+        pytest.skip("this build writes no static site (careerladder.site is absent)")
     pages = sorted(site.rglob("*.html"))
     assert len(pages) >= 5
     for page in pages:

@@ -19,10 +19,10 @@ from selectolax.lexbor import LexborHTMLParser
 from careerladder.errors import CareerLadderError
 from careerladder.model import Evidence, Leveling
 from careerladder.pipeline import EXAMPLE_LADDER, build
-from careerladder.render.site import MARKER, render_site
+from careerladder.site import MARKER, render_site
 from careerladder.store import open_store
-from careerladder.web.catalog import Catalog, file_key, url_key
-from careerladder.web.context import level_context
+from careerladder.pages.catalog import Catalog, file_key, url_key
+from careerladder.pages.context import level_context
 
 STATIC = Path(__file__).resolve().parent.parent / "src" / "careerladder" / "static"
 #: Attributes through which a page loads something (an anchor's href is navigation, not loading).
@@ -257,12 +257,18 @@ def test_role_page_shows_leveling_evidence_and_the_inflation_flag(tmp_path):
     assert "was not leveled" in other.css_first("p.note").text()
 
 
-def test_overview_renders_calibration_when_the_module_exists(tmp_path, monkeypatch):
+def test_overview_renders_calibration_and_survives_its_failure(tmp_path, monkeypatch):
+    import careerladder.pages.context as context
+
     store = _store_with(tmp_path, lambda r: r)
-    monkeypatch.setitem(sys.modules, "careerladder.calibrate", None)  # not installed
+
+    def broken(ladders):
+        raise RuntimeError("model file damaged")
+
+    monkeypatch.setattr(context, "calibrate", broken)
     render_site(store, tmp_path / "without")
     note = LexborHTMLParser((tmp_path / "without" / "index.html").read_text()).css_first("#calibration-h")
-    assert "Calibration is not available" in note.parent.text()
+    assert "Calibration failed: RuntimeError: model file damaged" in note.parent.text()
 
     row = types.SimpleNamespace
     canon = ["em", "senior_em", "director", "senior_director", "vp", "cto"]
@@ -271,7 +277,7 @@ def test_overview_renders_calibration_when_the_module_exists(tmp_path, monkeypat
         return [row(ladder_id=l.id, ladder_name=l.name, role_id=r.id, title=r.title, title_level=canon[i],
                     level=canon[i], confidence=0.5 + i / 20) for l in ladders for i, r in enumerate(l.roles)]
 
-    monkeypatch.setitem(sys.modules, "careerladder.calibrate", types.SimpleNamespace(calibrate=calibrate))
+    monkeypatch.setattr(context, "calibrate", calibrate)
     render_site(store, tmp_path / "with")
     page = LexborHTMLParser((tmp_path / "with" / "index.html").read_text())
     table = page.css_first("table.calibration")

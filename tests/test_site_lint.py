@@ -11,8 +11,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from careerladder.pipeline import build
-from careerladder.render.site import render_site
-from careerladder.web.findings import STORED_NOTE
+from careerladder.site import render_site
+from careerladder.pages.findings import STORED_NOTE
 from xss_payloads import assert_inert_html
 
 ABTION_SEM = "Senior Engineering Manager"
@@ -108,12 +108,12 @@ def test_site_rendered_from_a_database_alone_says_where_findings_come_from(abtio
 
 
 def test_a_failing_lint_leaves_the_overview_standing(abtion, tmp_path, monkeypatch):
-    import careerladder.lint
+    import careerladder.pages.findings
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(careerladder.lint, "lint_ladders", broken)
+    monkeypatch.setattr(careerladder.pages.findings, "lint_ladders", broken)
     render_site(abtion[0] / "careerladder.db", tmp_path / "site")
     overview = _overview(tmp_path / "site")
     assert not overview["lint"]["available"] and "RuntimeError: boom" in overview["lint"]["note"]

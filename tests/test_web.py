@@ -17,8 +17,9 @@ from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 from careerladder.cli.serve import allowed_hosts  # noqa: E402
 from careerladder.errors import StoreError  # noqa: E402
 from careerladder.pipeline import EXAMPLE_LADDER, build  # noqa: E402
-from careerladder.web.app import Site, create_app, get_site  # noqa: E402
-from careerladder.web.catalog import url_key  # noqa: E402
+from careerladder.web.app import create_app  # noqa: E402
+from careerladder.web.deps import Site, get_site  # noqa: E402
+from careerladder.pages.catalog import url_key  # noqa: E402
 from careerladder.web.views import ROUTERS  # noqa: E402
 
 from conftest import SEEDS  # noqa: E402

@@ -16,14 +16,14 @@ from fastapi.testclient import TestClient  # noqa: E402
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from careerladder.assess import assess, find_level  # noqa: E402
-from careerladder.evidence import parse_evidence  # noqa: E402
+from careerladder.assess.assessment import assess, find_level  # noqa: E402
+from careerladder.assess.evidence import parse_evidence  # noqa: E402
 from careerladder.pipeline import EXAMPLE_LADDER, load  # noqa: E402
 from careerladder.resolve import resolve  # noqa: E402
 from careerladder.web.app import create_app  # noqa: E402
-from careerladder.web.assessment import EVIDENCE_MAX_BYTES  # noqa: E402
-from careerladder.web.catalog import url_key  # noqa: E402
-from careerladder.web.templating import percent  # noqa: E402
+from careerladder.pages.assessment import EVIDENCE_MAX_BYTES  # noqa: E402
+from careerladder.pages.catalog import url_key  # noqa: E402
+from careerladder.pages.templating import percent  # noqa: E402
 from xss_payloads import PAYLOADS, assert_inert_html, assert_inert_svg  # noqa: E402
 
 #: The example ladder's VP (every test), and seed 003's VP with its parent seed 001 (tests needing the seeds).

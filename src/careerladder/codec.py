@@ -9,8 +9,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Mapping
 
+from .errors import CareerLadderError
 from .model import (CompetencyScore, Evidence, Expectation, Ladder, Leveling, Link, NextLevelRef, ParentRef,
                     Requirement, Role, Section, Statement)
+from .resolve import resolve
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
@@ -104,3 +106,15 @@ def ladder_data(ladder: Ladder) -> dict[str, Any]:
                     "effective_expectations": [expectation_data(e) for e in ladder.effective.get(r.id, ())]}
                    for r in ladder.roles],
     }
+
+
+def ladder_from_store(store: Any, ladder_id: str) -> Ladder:
+    """The ladder ``ladder_id`` rebuilt from a store's roles: levels with their competencies,
+    inheritance re-resolved. Raises ``CareerLadderError`` when it is not stored."""
+    stored = {lad["id"]: lad for lad in store.ladders()}
+    if ladder_id not in stored:
+        raise CareerLadderError(f"no stored ladder {ladder_id!r} (stored: {', '.join(sorted(stored)) or 'none'})")
+    ids = [lv["id"] for lv in stored[ladder_id]["levels"]]
+    roles = [role_from_data(d) for d in (store.role(i) for i in ids) if d]
+    _, ladders, _ = resolve(roles)
+    return max(ladders, key=lambda lad: len(lad.roles))

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
 from .competencies import BY_ID
+from .extract import scope
 from .extract.titles import title_level
 from .store import Store
 from .vocab import LEVEL_NAMES, LEVELS, OTHER_LEVELS
@@ -154,11 +155,7 @@ def _signals(role: Mapping[str, Any], recognizers) -> set[str]:
 
 
 def _recognizers() -> list:
-    """(signal id, compiled pattern) of the scope signals counted, from ``extract.rules.scope``."""
-    try:
-        from .extract.rules import scope
-    except ImportError:  # a careerladder without scope signals: requirements only
-        return []
+    """(signal id, compiled pattern) of the scope signals counted, from ``extract.scope``."""
     return [(s.id, s.pattern) for s in scope.SIGNALS if s.id in SIGNALS]
 
 

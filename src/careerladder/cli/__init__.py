@@ -1,19 +1,14 @@
 """The ``careerladder`` command (typer + rich). Each command lives in its own module of this
-package and only parses options, calls the library, and prints.
+package and only parses options, calls the library, and prints; importing a module registers
+its commands on ``app``.
 """
 
 from __future__ import annotations
 
+from . import build, inspect, compare, leveling, assess, lint, ingest, report, serve, export  # registration order
 from .app import app, main
-from . import build as _build  # noqa: F401 - registers commands
-from . import inspect as _inspect  # noqa: F401
-from . import compare as _compare  # noqa: F401
-from . import leveling as _leveling  # noqa: F401
-from . import assess as _assess  # noqa: F401
-from . import lint as _lint  # noqa: F401
-from . import ingest as _ingest  # noqa: F401
-from . import report as _report  # noqa: F401
-from . import serve as _serve  # noqa: F401
-from . import export as _export  # noqa: F401
 
-__all__ = ["app", "main"]
+#: The command modules, in the order their commands were registered.
+COMMAND_MODULES = (build, inspect, compare, leveling, assess, lint, ingest, report, serve, export)
+
+__all__ = ["app", "main", "COMMAND_MODULES"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from importlib.util import find_spec
 from typing import Iterable
 
 import typer
@@ -38,6 +39,14 @@ def fail(message: str, code: int = 1) -> "typer.Exit":
     """Print a one-line error and return the Exit to raise."""
     err.print(f"error: {message}", style="red", markup=False)
     return typer.Exit(code)
+
+
+def require_extra(extra: str, *modules: str) -> None:
+    """Fail (exit 1) with the install line when a third-party module of an optional extra is missing."""
+    missing = [m for m in modules if find_spec(m) is None]
+    if missing:
+        raise fail(f"this needs the '{extra}' extra: pip install 'careerladder[{extra}]' "
+                   f"({', '.join(missing)} is missing)")
 
 
 def main() -> None:

@@ -10,9 +10,9 @@ from typing import Optional
 
 import typer
 
-from ..assess import Assessment, assess as assess_level, compare_assessments, find_level
+from ..assess.assessment import Assessment, assess as assess_level, compare_assessments, find_level
 from ..errors import CareerLadderError, EvidenceError, StoreError
-from ..evidence import EvidenceFile, read_evidence
+from ..assess.evidence import EvidenceFile, read_evidence
 from ..pipeline import load
 from ..render import assessment as data
 from ..render import packet

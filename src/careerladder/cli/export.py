@@ -35,7 +35,7 @@ FORMATS = {
 
 def _find(cat, ref: str, *, ladder: bool = False):
     """A role (or ladder) named by id, URL key or title (case-insensitive, unique)."""
-    from ..web.catalog import role_id_of
+    from ..pages.catalog import role_id_of
 
     if ladder:
         found = [l for l in cat.ladders if ref in (l.id, l.name) or l.name.lower() == ref.lower()]
@@ -63,7 +63,7 @@ def render_export(cat, what: What, fmt: str, ref: Optional[str]) -> str | bytes:
     if what is What.statements:
         return exports.statements_csv(cat.roles())
     if what is What.matrix:
-        from ..web.context import coverage_data
+        from ..pages.context import coverage_data
         lad = _find(cat, ref, ladder=True)
         svg = charts.matrix_svg([(r.title, coverage_data(cat.effective(r))) for r in lad.roles],
                                 title=f"{lad.name}: expectations per competency")
@@ -74,7 +74,7 @@ def render_export(cat, what: What, fmt: str, ref: Optional[str]) -> str | bytes:
             return exports.roles_json([codec.role_data(role, cat.effective(role))])
         return exports.role_markdown(role, cat.effective(role))
     if what is What.radar:
-        from ..web.context import coverage_data
+        from ..pages.context import coverage_data
         svg = charts.radar_svg([(role.title, coverage_data(cat.effective(role)))], title=role.title)
         return charts.svg_to_png(svg) if fmt == "png" else svg
     draft = exports.posting_draft(role, cat.effective(role))
@@ -102,7 +102,7 @@ def export_command(
         raise fail(f"export {what.value} needs a REF naming the {'ladder' if what is What.matrix else 'role'}", 2)
     if not db.is_file():
         raise fail(f"{db}: no such database (run careerladder build first, or give --db)")
-    from ..web.catalog import Catalog
+    from ..pages.catalog import Catalog
 
     try:
         with open_store(db, readonly=True) as store:

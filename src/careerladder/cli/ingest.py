@@ -12,8 +12,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..errors import CareerLadderError
-from ..ingest import IngestSummary, file_tasks, ingest as run_ingest
-from .app import app, console, err, fail
+from ..pipeline import IngestSummary, file_tasks, ingest as run_ingest
+from .app import app, console, err, fail, require_extra
 
 
 class Engine(str, Enum):
@@ -57,15 +57,14 @@ def ingest(
                 bar.update(task, completed=summary.files, docs=summary.read, rate=summary.documents_per_second)
 
             if engine is Engine.dask:
-                from ..distributed import ingest_dask
+                require_extra("dask", "dask", "distributed", "pyarrow")
+                from ..pipeline.distributed import ingest_dask
                 summary = ingest_dask(paths, db, scheduler=scheduler, workers=jobs, errors_path=errors,
                                       force=force, progress=step)
             else:
                 summary = run_ingest(paths, db, jobs=jobs, errors_path=errors, force=force, progress=step)
     except CareerLadderError as exc:
         raise fail(str(exc)) from exc
-    except ImportError as exc:
-        raise fail(f"--engine dask needs the dask extra: pip install 'careerladder[dask]' ({exc})") from exc
     if json_out:
         console.print_json(json.dumps(summary.as_dict()))
     else:

@@ -11,8 +11,8 @@ from typing import List
 import typer
 from rich.table import Table
 
-from ..calibrate import by_level, calibrate as calibrate_ladders
-from ..level import level_role
+from ..leveling.calibrate import by_level, calibrate as calibrate_ladders
+from ..leveling.level import level_role
 from ..pipeline import load
 from ..resolve import resolve
 from ..vocab import LEVEL_NAMES

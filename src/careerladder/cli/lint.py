@@ -8,7 +8,8 @@ from typing import List, Optional
 
 import typer
 
-from ..lint import counts, exit_status, finding_data, lint_paths
+from ..lint import counts, exit_status, finding_data
+from ..pipeline import lint_paths
 from .app import app, console, err
 from .inspect import TextOrJson
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..errors import CareerLadderError
-from .app import app, console, err, fail
+from .app import app, console, err, fail, require_extra
 
 #: Where ``careerladder build`` writes the database by default.
 DEFAULT_DB = Path("careerladder-out") / "careerladder.db"
@@ -38,12 +38,10 @@ def serve(
     Binds 127.0.0.1 unless told otherwise; the database is opened read-only. With --allow-write, only
     storing an assessment opens it read-write.
     """
-    try:
-        import uvicorn
+    require_extra("web", "fastapi", "uvicorn")
+    import uvicorn
 
-        from ..web.app import create_app
-    except ImportError as exc:
-        raise fail(f"serve needs the 'web' extra: pip install 'careerladder[web]' ({exc.name} is missing)") from exc
+    from ..web.app import create_app
     if allow_write and allowed_hosts(host, port) is None:
         raise fail(f"--allow-write needs a loopback address (127.0.0.1, localhost, ::1), not {host}: "
                    "the app has no accounts, so anyone who can reach it could store assessments", 2)

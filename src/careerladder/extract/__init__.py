@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ..model import Requirement, Role, Section, Statement, role_statements
 from .rules import RULES, Context
-from .rules import inheritance, organization
+from . import inheritance, organization
 
 
 def requirements(role: Role) -> list[Requirement]:

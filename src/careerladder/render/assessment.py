@@ -14,10 +14,10 @@ import datetime as _dt
 import xml.etree.ElementTree as ET
 from typing import Any, Mapping, Sequence
 
-from ..assess import MET_SCORE, PARTLY_SCORE, Assessment, Comparison, ExpectationResult, Match
+from ..assess.assessment import MET_SCORE, PARTLY_SCORE, Assessment, Comparison, ExpectationResult, Match
 from ..competencies import BY_ID
 from ..diff import UNCLASSIFIED
-from ..evidence import EvidenceItem
+from ..assess.evidence import EvidenceItem
 from ..model import Requirement, Role
 
 #: Version of the JSON shapes below (``schema_version`` in every document).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from ..assess import MET_SCORE, PARTLY_SCORE, Assessment, Comparison, ExpectationResult
+from ..assess.assessment import MET_SCORE, PARTLY_SCORE, Assessment, Comparison, ExpectationResult
 from ..competencies import BY_ID
 from .markdown import md_escape
 from .summary import requirement_text

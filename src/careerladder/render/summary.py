@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
-from ..model import Requirement, Role
+from ..model import Diagnostic, Ladder, Requirement, Role, role_statements
 from .markdown import md_escape as esc
-
-if TYPE_CHECKING:
-    from ..pipeline import BuildResult
 
 
 def requirement_text(req: Requirement) -> str:
@@ -36,26 +33,27 @@ def _requirements(role: Role) -> str:
 
 
 def _count_statements(role: Role) -> int:
-    from ..model import role_statements
     return sum(1 for _ in role_statements(role))
 
 
-def write_summary(result: "BuildResult", paths: Sequence, target: Path) -> None:
-    """Write ``summary.md`` for a build: ladders with inheritance, postings, warnings and errors."""
-    roles = result.roles
+def write_summary(roles: Sequence[Role], ladders: Sequence[Ladder], diagnostics: Sequence[Diagnostic],
+                  paths: Sequence, target: Path, *, files_read: int, files_failed: int, files_skipped: int) -> None:
+    """Write ``summary.md`` for a build: ladders with inheritance, postings, warnings and errors.
+
+    ``roles``: resolved roles in input order; ``ladders``/``diagnostics``: what ``resolve`` and
+    reading gave; the ``files_*`` counts are of input files."""
     kinds = Counter(r.kind for r in roles)
-    loaded = result.loaded
     lines = [
         "# careerladder build summary", "",
         f"Input: {', '.join(esc(p) for p in paths)}", "",
-        f"- files read: {loaded.files_read}, failed: {loaded.files_failed}, without a role: {loaded.files_skipped}",
+        f"- files read: {files_read}, failed: {files_failed}, without a role: {files_skipped}",
         f"- roles: {len(roles)} ({kinds.get('ladder_level', 0)} ladder levels, "
-        f"{kinds.get('job_posting', 0)} job postings) in {len(result.ladders)} ladders",
-        f"- warnings: {sum(1 for d in result.diagnostics if d.severity == 'warning')}, "
-        f"errors: {sum(1 for d in result.diagnostics if d.severity == 'error')}", "",
+        f"{kinds.get('job_posting', 0)} job postings) in {len(ladders)} ladders",
+        f"- warnings: {sum(1 for d in diagnostics if d.severity == 'warning')}, "
+        f"errors: {sum(1 for d in diagnostics if d.severity == 'error')}", "",
     ]
     by_id = {r.id: r for r in roles}
-    for ladder in result.ladders:
+    for ladder in ladders:
         lines += [f"## Ladder: {esc(ladder.name)}", "",
                   "| # | Level | Organization | Inherits from | Next level | Own / effective expectations | "
                   "Requirements |",
@@ -81,10 +79,10 @@ def write_summary(result: "BuildResult", paths: Sequence, target: Path) -> None:
             lines.append(f"| {esc(role.title)} | {esc(role.organization or '—')} | {level} | "
                          f"{_count_statements(role)} | {_requirements(role)} |")
         lines.append("")
-    problems = [d for d in result.diagnostics if d.severity in ("error", "warning")]
+    problems = [d for d in diagnostics if d.severity in ("error", "warning")]
     if problems:
         lines += ["## Warnings and errors", ""] + [f"- {esc(str(d))}" for d in problems] + [""]
-    skipped = [d for d in result.diagnostics if d.severity == "info"]
+    skipped = [d for d in diagnostics if d.severity == "info"]
     if skipped:
         lines += ["## Documents without a role", ""] + [f"- {esc(str(d))}" for d in skipped] + [""]
     target.write_text("\n".join(lines), encoding="utf-8")

@@ -131,6 +131,9 @@ CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
 END;
 INSERT INTO statements_fts(statements_fts) VALUES ('rebuild');
 """),
+    (4, "analysis version of each document", """
+ALTER TABLE documents ADD COLUMN analysis_version TEXT NOT NULL DEFAULT '';
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -16,9 +16,9 @@ from typing import Any, Iterator, Mapping, Sequence
 import psycopg
 
 from ..errors import StoreError
-from .base import DocumentRecord, SearchHit, assessment_row
+from .base import (MARK_END, MARK_START, SEARCH_WINDOW, DocumentRecord, DocumentStatus, SearchHit, assessment_row,
+                   document_status, flatten_statements)
 from .postgres_migrations import LATEST, MIGRATIONS
-from .sqlite import MARK_END, MARK_START, SEARCH_WINDOW, flatten_statements
 
 #: Roles fetched per round trip by ``roles()`` (keyset pagination, so no transaction stays open).
 PAGE_ROWS = 1000
@@ -113,13 +113,28 @@ class PostgresStore:
             return False
         return analysis_hash is None or row[1] == analysis_hash
 
+    def document_status(self, source: str, content_hash: str, analysis_version: str) -> DocumentStatus:
+        """``new``, ``changed``, ``stale`` or ``current`` (``base.document_status``)."""
+        row = self.conn.execute("SELECT content_hash, analysis_version FROM documents WHERE source = %s",
+                                (source,)).fetchone()
+        return document_status(tuple(row) if row else None, content_hash, analysis_version)
+
+    def _update_versions(self, records: Sequence[DocumentRecord]) -> None:
+        """Bring the ``analysis_version`` of unchanged documents up to date."""
+        if records:
+            with self.conn.transaction(), self.conn.cursor() as cur:
+                cur.executemany("UPDATE documents SET analysis_version = %s WHERE source = %s "
+                                "AND analysis_version <> %s",
+                                [(r.analysis_version, r.source, r.analysis_version) for r in records])
+
     def write_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> bool:
         """Replace what is stored for ``record.source`` by ``roles`` in one transaction.
 
-        Returns False (and writes nothing) when content and analysis are unchanged.
-        Raises ``StoreError`` on a database error; the previous version stays intact.
+        Returns False (and writes only a newer ``analysis_version``) when content and analysis are
+        unchanged. Raises ``StoreError`` on a database error; the previous version stays intact.
         """
         if self.has_document(record.source, record.content_hash, record.analysis_hash):
+            self._update_versions([record])
             return False
         rows = _document_rows([(record, roles)])  # KeyError for a malformed role, before any write
         try:
@@ -148,6 +163,7 @@ class PostgresStore:
         out: list[bool | Exception] = [False] * len(batch)
         todo = [i for i, (record, _) in enumerate(batch)
                 if stored.get(record.source) != (record.content_hash, record.analysis_hash)]
+        self._update_versions([record for i, (record, _) in enumerate(batch) if i not in set(todo)])
         if not todo:
             return out
         try:
@@ -171,7 +187,8 @@ class PostgresStore:
         """Delete the documents being replaced, then COPY every table's rows (inside a transaction)."""
         with self.conn.cursor() as cur:
             cur.execute("DELETE FROM documents WHERE source = ANY(%s)", ([r[0] for r in rows["documents"]],))
-            for table, columns in (("documents", "source, content_hash, analysis_hash, format, metadata"),
+            for table, columns in (("documents", "source, content_hash, analysis_hash, format, metadata, "
+                                                 "analysis_version"),
                                    ("roles", "id, document, title, organization, kind, ladder, title_level, level, "
                                              "confidence, inflation, line_start, line_end, data"),
                                    ("statements", _STATEMENT_COLUMNS),
@@ -195,6 +212,22 @@ class PostgresStore:
             raise StoreError(f"cannot store ladders: {_first_line(exc)}", self.path) from exc
 
     # -- reads ----------------------------------------------------------------
+    def documents(self, kind: str | None = None) -> Iterator[tuple[DocumentRecord, list[dict[str, Any]]]]:
+        """Stored documents by key, each with its roles in document order; with ``kind``, only those
+        holding a role of that kind."""
+        sql = ("SELECT source, content_hash, analysis_hash, format, metadata, analysis_version FROM documents d"
+               + (" WHERE EXISTS (SELECT 1 FROM roles r WHERE r.document = d.source AND r.kind = %s)" if kind else "")
+               + " ORDER BY source")
+        for row in self.conn.execute(sql, (kind,) if kind else ()).fetchall():
+            record = DocumentRecord(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5])
+            data = [json.loads(r[0]) for r in self.conn.execute(
+                "SELECT data FROM roles WHERE document = %s ORDER BY line_start, id", (row[0],))]
+            yield record, data
+
+    def data_version(self) -> str:
+        """The server's current WAL position: it moves whenever anything is committed."""
+        return str(self.conn.execute("SELECT pg_current_wal_lsn()").fetchone()[0])
+
     def roles(self, kind: str | None = None, ladder: str | None = None) -> Iterator[dict[str, Any]]:
         """Stored roles (``roles.jsonl`` dicts), by id; optionally only one kind or ladder.
 
@@ -305,7 +338,7 @@ def _document_rows(batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, A
     rows: dict[str, list[tuple]] = {t: [] for t in ("documents", "roles", "statements", "requirements", "parents")}
     for record, roles in batch:
         rows["documents"].append(_row((record.source, record.content_hash, record.analysis_hash, record.format,
-                                       json.dumps(record.metadata, ensure_ascii=False))))
+                                       json.dumps(record.metadata, ensure_ascii=False), record.analysis_version)))
         for role in roles:
             leveling = role.get("leveling") or {}
             span = role.get("span") or [0, 0]

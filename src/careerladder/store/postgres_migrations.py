@@ -100,6 +100,9 @@ CREATE TABLE assessments (
 );
 CREATE INDEX assessments_person ON assessments(person, assessed_on);
 """),
+    (3, "analysis version of each document", """
+ALTER TABLE documents ADD COLUMN analysis_version TEXT NOT NULL DEFAULT '';
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

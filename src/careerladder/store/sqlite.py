@@ -14,19 +14,13 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
 from ..errors import StoreError
-from .base import DocumentRecord, SearchHit, assessment_row
+from .base import (MARK_END, MARK_START, SEARCH_WINDOW, DocumentRecord, DocumentStatus, SearchHit, assessment_row,
+                   document_status, flatten_statements)
 from .migrations import migrate
 
 
 class _BatchFailed(Exception):
     """A document of a batch written without savepoints failed; the batch was rolled back."""
-
-
-#: Matching statements (the most recently stored) that ``search`` ranks; see ``SQLiteStore.search``.
-SEARCH_WINDOW = 500
-
-#: Markers around matched words in ``SearchHit.snippet`` (renderers escape the text, then replace them).
-MARK_START, MARK_END = "\x02", "\x03"
 
 
 def fts_query(text: str) -> str:
@@ -82,26 +76,6 @@ def snippet(text: str, words: list[str]) -> str:
     return ("…" if lo else "") + " ".join(tokens[lo:hi]) + ("…" if hi < len(tokens) else "")
 
 
-def flatten_statements(role: Mapping[str, Any]) -> Iterator[tuple]:
-    """Rows ``(id, role_id, parent_id, section_kind, section_path, kind, label, text, line,
-    competency, competencies, reference)`` for every statement of a role dict."""
-    def walk_statements(statements, kind, path, parent_id):
-        for st in statements:
-            comps = st.get("competencies") or []
-            top = max(comps, key=lambda c: c["score"])["competency"] if comps else None
-            yield (st["id"], role["id"], parent_id, kind, path, st.get("kind", "item"), st.get("label"), st["text"],
-                   st["line"], top, json.dumps(comps) if comps else None, 1 if st.get("reference") else 0)
-            yield from walk_statements(st.get("children", ()), kind, path, st["id"])
-
-    def walk_sections(sections):
-        for section in sections:  # the path is encoded once per section, not once per statement
-            yield from walk_statements(section.get("statements", ()), section["kind"],
-                                       json.dumps(section.get("path", [])), None)
-            yield from walk_sections(section.get("subsections", ()))
-
-    yield from walk_sections(role.get("sections", ()))
-
-
 class SQLiteStore:
     """The default store: a single SQLite file (``":memory:"`` for tests).
 
@@ -137,16 +111,34 @@ class SQLiteStore:
             return False
         return analysis_hash is None or row["analysis_hash"] == analysis_hash
 
+    def document_status(self, source: str, content_hash: str, analysis_version: str) -> DocumentStatus:
+        """``new``, ``changed``, ``stale`` or ``current`` (``base.document_status``)."""
+        row = self.conn.execute("SELECT content_hash, analysis_version FROM documents WHERE source = ?",
+                                (source,)).fetchone()
+        return document_status(tuple(row) if row else None, content_hash, analysis_version)
+
+    def _unchanged(self, record: DocumentRecord) -> bool:
+        """True when ``record`` is stored with the same content and analyzed roles; its analysis
+        version is then brought up to date (inside the caller's transaction, when there is one)."""
+        row = self.conn.execute("SELECT content_hash, analysis_hash, analysis_version FROM documents "
+                                "WHERE source = ?", (record.source,)).fetchone()
+        if row is None or (row[0], row[1]) != (record.content_hash, record.analysis_hash):
+            return False
+        if row[2] != record.analysis_version:
+            self.conn.execute("UPDATE documents SET analysis_version = ? WHERE source = ?",
+                              (record.analysis_version, record.source))
+        return True
+
     def write_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> bool:
         """Replace what is stored for ``record.source`` by ``roles`` in one transaction.
 
-        Returns False (and writes nothing) when content and analysis are unchanged.
-        Raises ``StoreError`` on a database error; the previous version stays intact.
+        Returns False (and writes only a newer ``analysis_version``) when content and analysis are
+        unchanged. Raises ``StoreError`` on a database error; the previous version stays intact.
         """
-        if self.has_document(record.source, record.content_hash, record.analysis_hash):
-            return False
         try:
             with self.conn:
+                if self._unchanged(record):
+                    return False
                 self._replace_document(record, roles)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot store document: {exc}", record.source) from exc
@@ -177,7 +169,7 @@ class SQLiteStore:
             if not conn.in_transaction:
                 conn.execute("BEGIN")
             for record, roles in batch:
-                if self.has_document(record.source, record.content_hash, record.analysis_hash):
+                if self._unchanged(record):
                     out.append(False)
                     continue
                 if not savepoints:
@@ -209,9 +201,10 @@ class SQLiteStore:
     def _replace_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> None:
         self.conn.execute("DELETE FROM documents WHERE source = ?", (record.source,))
         self.conn.execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, datetime('now'))",
+            "INSERT INTO documents (source, content_hash, analysis_hash, format, metadata, ingested_at, "
+            "analysis_version) VALUES (?, ?, ?, ?, ?, datetime('now'), ?)",
             (record.source, record.content_hash, record.analysis_hash, record.format,
-             json.dumps(record.metadata, ensure_ascii=False)))
+             json.dumps(record.metadata, ensure_ascii=False), record.analysis_version))
         for role in roles:
             self._insert_role(record.source, role)
 
@@ -247,6 +240,22 @@ class SQLiteStore:
             raise StoreError(f"cannot store ladders: {exc}", self.path) from exc
 
     # -- reads ----------------------------------------------------------------
+    def documents(self, kind: str | None = None) -> Iterator[tuple[DocumentRecord, list[dict[str, Any]]]]:
+        """Stored documents by key, each with its roles in document order; with ``kind``, only those
+        holding a role of that kind."""
+        sql = ("SELECT source, content_hash, analysis_hash, format, metadata, analysis_version FROM documents d"
+               + (" WHERE EXISTS (SELECT 1 FROM roles r WHERE r.document = d.source AND r.kind = ?)" if kind else "")
+               + " ORDER BY source")
+        for row in self.conn.execute(sql, (kind,) if kind else ()).fetchall():
+            record = DocumentRecord(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5])
+            data = [json.loads(r[0]) for r in self.conn.execute(
+                "SELECT data FROM roles WHERE document = ? ORDER BY line_start, id", (row[0],))]
+            yield record, data
+
+    def data_version(self) -> str:
+        """``PRAGMA data_version``: changes when another connection commits."""
+        return str(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def roles(self, kind: str | None = None, ladder: str | None = None) -> Iterator[dict[str, Any]]:
         """Stored roles (``roles.jsonl`` dicts), by id; optionally only one kind or ladder."""
         sql, args = "SELECT data FROM roles WHERE 1=1", []

@@ -19,26 +19,24 @@ listed in ``views.ROUTERS``); see docs/site.md for adding one.
 
 from __future__ import annotations
 
-import os
-from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass, field
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Sequence
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from .. import __version__
+from ..version import __version__
 from ..errors import StoreError
-from ..store import Store, open_store
-from .catalog import Catalog
-from .templating import CSP, WebLinks, environment, render
+from ..store import open_store
+from ..pages.templating import CSP, environment
+from .deps import Site
+from .views import ROUTERS
 
 #: CSP of SVG responses: pygal styles its charts with an inline <style>; no script of any kind.
 SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:"
@@ -54,88 +52,6 @@ SECURITY_HEADERS = {
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
 
 
-@dataclass
-class Site:
-    """What every view needs: the database, its catalog, the templates and the links of the web app.
-
-    The catalog is read again when the database file changes (a rebuild while serving).
-    ``store`` is read-only; ``allow_write`` says whether ``write_store`` may open the
-    database read-write (``careerladder serve --allow-write``; off by default).
-    """
-
-    db: str
-    store: Store
-    env: Environment
-    links: WebLinks = field(default_factory=WebLinks)
-    allow_write: bool = False
-    _catalog: Catalog | None = None
-    _stamp: tuple = ()
-
-    @property
-    def catalog(self) -> Catalog:
-        stamp = _stamp(self.db)
-        if self._catalog is None or stamp != self._stamp:
-            self._catalog, self._stamp = Catalog.load(self.store), stamp
-        return self._catalog
-
-    def page(self, template: str, context: dict[str, Any], *, json_url: str | None = None,
-             status: int = 200, referrer: str | None = None) -> HTMLResponse:
-        """An HTML page rendered from a context with the web app's links.
-
-        ``referrer``: the page's Referrer-Policy when not ``no-referrer`` (a page with a POST form
-        uses ``same-origin``, so the browser sends the Origin header the same-origin check needs).
-        """
-        html = render(self.env, template, context, self.links, json_url=json_url, referrer_policy=referrer)
-        response = HTMLResponse(html, status_code=status)
-        if referrer:
-            response.headers["Referrer-Policy"] = referrer
-        return response
-
-    @contextmanager
-    def write_store(self) -> Iterator[Store]:
-        """A read-write store for one write, closed afterwards (the app's own ``store`` stays read-only).
-
-        Raises ``StoreError`` when the app was not created with ``allow_write``.
-        """
-        if not self.allow_write:
-            raise StoreError("this server is read-only (start careerladder serve --allow-write to store)", self.db)
-        store = open_store(self.db)
-        try:
-            yield store
-        finally:
-            store.close()
-
-
-def _stamp(db: str) -> tuple:
-    out = []
-    for suffix in ("", "-wal"):
-        try:
-            st = os.stat(db + suffix)
-            out.append((st.st_mtime_ns, st.st_size))
-        except OSError:
-            out.append(None)
-    return tuple(out)
-
-
-def get_site(request: Request) -> Site:
-    """FastAPI dependency: the ``Site`` of the running app."""
-    return request.app.state.site
-
-
-def json_twin(context: dict[str, Any]) -> JSONResponse:
-    """A page context as the page's JSON twin."""
-    return JSONResponse(context)
-
-
-def split_format(key: str, formats: Sequence[str] = ("json",)) -> tuple[str, str | None]:
-    """``"abc.json"`` -> ``("abc", "json")``; a key without a known suffix -> ``(key, None)``.
-
-    URL keys never hold a dot (``catalog.url_key``), so the suffix is unambiguous.
-    """
-    stem, dot, ext = key.rpartition(".")
-    return (stem, ext) if dot and ext in formats else (key, None)
-
-
 def create_app(db: str | Path, *, allowed_hosts: Sequence[str] | None = None,
                routers: Sequence[Any] | None = None, allow_write: bool = False) -> FastAPI:
     """The web app over the database at ``db`` (opened read-only).
@@ -144,12 +60,13 @@ def create_app(db: str | Path, *, allowed_hosts: Sequence[str] | None = None,
     ``careerladder serve`` passes the loopback names when bound to loopback).
     ``routers``: the page families to mount (default ``views.ROUTERS``).
     ``allow_write``: let ``POST /assess/save`` store assessments (off: it answers 403).
-    Raises ``StoreError`` when the database cannot be opened.
+    ``db``: every path or URL ``open_store`` accepts (a SQLite file, ``sqlite:///path``,
+    ``postgresql://...``). Raises ``StoreError`` when the database cannot be opened.
     """
-    path = Path(db)
-    if not path.is_file():
-        raise StoreError("no such database (run careerladder build first)", str(db))
-    store = open_store(path, readonly=True)
+    text = str(db)
+    if "://" not in text and not Path(text).is_file():  # a SQLite path; URLs are checked by connecting
+        raise StoreError("no such database (run careerladder build first)", text)
+    store = open_store(text, readonly=True)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -161,7 +78,7 @@ def create_app(db: str | Path, *, allowed_hosts: Sequence[str] | None = None,
                   description="Read-only JSON API over a careerladder database: ladders, levels, roles, "
                               "compare, diff and full-text search. Every HTML page has the same data at "
                               "its URL plus `.json`.")
-    app.state.site = Site(str(path), store, environment(), allow_write=allow_write)
+    app.state.site = Site(text, store, environment(), allow_write=allow_write)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
 
@@ -183,7 +100,6 @@ def create_app(db: str | Path, *, allowed_hosts: Sequence[str] | None = None,
         return _error(request, 422, "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()))
 
     app.mount("/static", StaticFiles(directory=str(resources.files("careerladder") / "static")), name="static")
-    from .views import ROUTERS
     for router in (routers if routers is not None else ROUTERS):
         app.include_router(router)
     return app

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import HTTPException
 
 from ...model import Role
-from ..catalog import Catalog, role_id_of
+from ...pages.catalog import Catalog, role_id_of
 
 
 def role_or_404(cat: Catalog, key: str, *, kind: str | None = None) -> Role:

@@ -7,9 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
-from ..app import Site, get_site
-from ..compare import compare_context, diff_context
-from ..context import level_context, overview_context, role_context, roles_context
+from ..deps import Site, get_site
+from ...pages.compare import compare_context, diff_context
+from ...pages.context import level_context, overview_context, role_context, roles_context
 from .compare import PICKER_POSTINGS
 from .ladders import ROLES_PAGE_POSTINGS
 from ._common import optional_role, role_or_404

@@ -23,8 +23,8 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from ...errors import StoreError
 from ...render.assessment import assessment_data, history_data, progress_svg
 from ...render.packet import assessment_markdown
-from ..app import Site, get_site
-from ..assessment import (EVIDENCE_MAX_BYTES, PERSON_MAX_CHARS, AssessForm, FormProblem, form_context,
+from ..deps import Site, get_site
+from ...pages.assessment import (EVIDENCE_MAX_BYTES, PERSON_MAX_CHARS, AssessForm, FormProblem, form_context,
                           history_context, result_context, run_assessment)
 from ..forms import ENCODING_FACTOR, FORM_OVERHEAD_BYTES, FormRefused, origin_problem, read_form
 

@@ -6,9 +6,9 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import Response
 
 from ...render import charts
-from ..app import Site, get_site, split_format
-from ..catalog import role_id_of
-from ..context import coverage_data
+from ..deps import Site, get_site, split_format
+from ...pages.catalog import role_id_of
+from ...pages.context import coverage_data
 from ._common import role_or_404
 
 router = APIRouter(include_in_schema=False)

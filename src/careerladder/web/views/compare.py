@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query
 
-from ..app import Site, get_site, json_twin
-from ..compare import compare_context, diff_context
+from ..deps import Site, get_site, json_twin
+from ...pages.compare import compare_context, diff_context
 from ._common import optional_role
 
 router = APIRouter(include_in_schema=False)

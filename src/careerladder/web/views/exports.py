@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import Response
 
 from ...render import export
-from ..app import Site, get_site, split_format
+from ..deps import Site, get_site, split_format
 from ._common import role_or_404
 
 router = APIRouter(include_in_schema=False)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
 
-from ..app import Site, get_site, json_twin, split_format
-from ..context import level_context, overview_context, role_context, roles_context, source_context
+from ..deps import Site, get_site, json_twin, split_format
+from ...pages.context import level_context, overview_context, role_context, roles_context, source_context
 from ._common import role_or_404
 
 router = APIRouter(include_in_schema=False)

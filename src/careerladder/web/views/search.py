@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from ..app import Site, get_site, json_twin
-from ..compare import search_context
+from ..deps import Site, get_site, json_twin
+from ...pages.compare import search_context
 
 router = APIRouter(include_in_schema=False)
 

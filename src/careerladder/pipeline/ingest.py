@@ -1,23 +1,25 @@
 """Streaming ingest of job postings: files -> worker processes (read + analyze) -> one writer (the store).
 
-``ingest(paths, db)`` walks the files lazily; each worker reads one file at a time
-(``readers.read_path``), analyzes each of its documents (``pipeline.analyze``: parse,
-extract, classify, level) and returns role dicts; the parent process is the only
+``ingest(paths, db)`` walks the files lazily; each worker process gets the run's ``Analyzer``
+once and runs the one analysis path on one file at a time (``Analyzer.analyze_file``: read,
+parse, extract, classify, level) and returns role dicts; the parent process is the only
 writer and stores documents in batches (``store.base.write_batch``: one transaction
 per batch, each document atomic). Memory stays flat: at most ``2 * jobs`` files are in
 flight and one batch waits to be written.
 
-* Document ids are stable across runs: the path relative to the input root
-  (``pipeline.document_id``), ``#fragment`` for a record of a container file.
-* Resumable: a document already stored with the same content hash is skipped before
-  it is analyzed (``Store.has_document``); ``force=True`` re-analyzes everything and
-  rewrites only what changed.
+* Documents are keyed as ``build`` keys them (``analysis.document_key``: the path relative to
+  the input root, ``#fragment`` for a record of a container file), so a folder built and then
+  ingested into one database is the same documents.
+* Resumable: a document already stored with the same content and the same analysis version
+  is skipped before it is analyzed (``Store.document_status``); one stored by another
+  analysis version (another careerladder or leveling model) is analyzed again and counted as
+  ``reanalyzed``; ``force=True`` re-analyzes everything and rewrites only what changed.
+* The ladder step runs last: when the run stored ladder levels, every ladder level in the
+  store is resolved again (``resolve_stored``), so each level keeps its ladder and effective
+  expectations.
 * Every failure is one line ``file[#fragment]: CODE reason`` in the error log
   (``READ_ERROR``, ``NO_ROLE``, ``INTERNAL_ERROR``, ``STORE_ERROR``, ``WORKER_DIED``), and so is
   every limit a stored document ran into (``STATEMENT_CUT``, ``NESTING_CLAMPED``: warnings).
-* Ingest does not resolve inheritance: job postings take no part in it. Ladder levels
-  ingested here keep their parent references unresolved; use ``careerladder build`` for
-  career ladders (it resolves a whole ladder at once).
 """
 
 from __future__ import annotations
@@ -27,18 +29,16 @@ import os
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TextIO
 
-from . import codec
-from .errors import CareerLadderError, ParseError, ReadError, StoreError
-from .model import Diagnostic, Document
-from .pipeline import analysis_hash, analyze, document_id
-from .readers import iter_files, read_path
-from .readers.base import limit_warnings
-from .store import DocumentRecord, Store, open_store
-from .store.base import write_batch
+from .. import codec
+from ..errors import CareerLadderError, StoreError
+from ..model import Diagnostic
+from ..store import DocumentRecord, Store, open_store
+from ..store.base import write_batch
+from .analysis import Analyzed, Analyzer, FileResult, FileTask, StatusCheck, analysis_hash, file_tasks, internal_error
 
 #: Documents written per store transaction.
 BATCH_DOCUMENTS = 500
@@ -48,45 +48,15 @@ FILES_IN_FLIGHT_PER_JOB = 2
 ERROR_LOG_NAME = "careerladder-errors.log"
 
 
-@dataclass(frozen=True, slots=True)
-class FileTask:
-    """One file to ingest: ``path`` as given and ``doc_id``, its stable id (unique in the run)."""
-
-    path: str
-    doc_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class Analyzed:
-    """A document ready to store: its record, its roles as ``roles.jsonl`` dicts, and ``where``
-    (``path#fragment``, how the error log names it)."""
-
-    record: DocumentRecord
-    roles: list[dict]
-    where: str
-
-
-@dataclass(slots=True)
-class FileResult:
-    """What one file gave: analyzed documents, skipped ones, and problems (one Diagnostic each).
-
-    ``read``: documents the file held (0 when it could not be read).
-    """
-
-    path: str
-    read: int = 0
-    analyzed: list[Analyzed] = field(default_factory=list)
-    skipped: int = 0
-    problems: list[Diagnostic] = field(default_factory=list)
-
-
 @dataclass
 class IngestSummary:
     """Counts of one ingest run.
 
     ``files``: files seen; ``files_failed``: files that could not be read; ``read``:
     documents read; ``stored``: documents written (new or changed); ``skipped``:
-    documents already stored with this content; ``no_role``: documents that hold no
+    documents already stored with this content and analysis version; ``reanalyzed``:
+    documents analyzed again because the store held them from another analysis version;
+    ``ladder_levels``: ladder levels resolved again by the ladder step; ``no_role``: documents that hold no
     role (not a job posting); ``failed``: documents that could not be analyzed or
     stored; ``warnings``: limits a stored document ran into (``STATEMENT_CUT``,
     ``NESTING_CLAMPED``); ``roles``: roles written; ``elapsed``: seconds;
@@ -99,6 +69,8 @@ class IngestSummary:
     read: int = 0
     stored: int = 0
     skipped: int = 0
+    reanalyzed: int = 0
+    ladder_levels: int = 0
     no_role: int = 0
     failed: int = 0
     warnings: int = 0
@@ -112,84 +84,27 @@ class IngestSummary:
 
     def as_dict(self) -> dict:
         return {"files": self.files, "files_failed": self.files_failed, "read": self.read, "stored": self.stored,
-                "skipped": self.skipped, "no_role": self.no_role, "failed": self.failed,
+                "skipped": self.skipped, "reanalyzed": self.reanalyzed, "ladder_levels": self.ladder_levels,
+                "no_role": self.no_role, "failed": self.failed,
                 "warnings": self.warnings, "roles": self.roles,
                 "elapsed": round(self.elapsed, 3), "documents_per_second": round(self.documents_per_second, 1),
                 "errors_path": str(self.errors_path) if self.errors_path else None}
 
 
 ProgressCallback = Callable[[IngestSummary], None]
-StoredCheck = Callable[[str, str], bool]
 
 
 # -- what a worker does -----------------------------------------------------------
-def file_tasks(paths: Iterable[Path | str]) -> Iterator[FileTask]:
-    """A task per file under ``paths`` (lazy), ids deduplicated within the run with ``~2``, ``~3``..."""
-    seen: set[str] = set()
-    for file, root in iter_files(paths):
-        base = doc_id = document_id(file, root)
-        n = 2
-        while doc_id in seen:
-            doc_id, n = f"{base}~{n}", n + 1
-        seen.add(doc_id)
-        yield FileTask(str(file), doc_id)
-
-
-def analyze_file(task: FileTask, is_stored: StoredCheck | None = None) -> FileResult:
-    """Read one file and analyze each of its documents; never raises for bad input.
-
-    ``is_stored(source, content_hash)`` says whether a document may be skipped.
-    """
-    try:
-        documents = read_path(task.path, task.path)
-    except ReadError as exc:
-        return FileResult(task.path, problems=[Diagnostic("READ_ERROR", exc.message, task.path, exc.line, "error")])
-    except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
-        return FileResult(task.path, problems=[_internal("reader failed", exc, task.path)])
-    return analyze_documents(task, documents, is_stored)
-
-
-def analyze_documents(task: FileTask, documents: Sequence[Document], is_stored: StoredCheck | None = None
-                      ) -> FileResult:
-    """Analyze the documents read from ``task``'s file: ids ``task.doc_id[#fragment]``, one result."""
-    result = FileResult(task.path, read=len(documents))
-    used: set[str] = set()
-    for doc in documents:
-        source = f"{task.doc_id}#{doc.fragment}" if doc.fragment else task.doc_id
-        base, n = source, 2
-        while source in used:
-            source, n = f"{base}~{n}", n + 1
-        used.add(source)
-        where = f"{task.path}#{doc.fragment}" if doc.fragment else task.path
-        if is_stored is not None and is_stored(source, doc.content_hash):
-            result.skipped += 1
-            continue
-        result.problems.extend(limit_warnings(doc))  # text cut or nesting clamped: kept, and said
-        try:
-            roles = analyze(doc, source)
-            data = [codec.role_data(role) for role in roles]
-        except ParseError as exc:
-            result.problems.append(Diagnostic("NO_ROLE", exc.message, where, exc.line, "info"))
-            continue
-        except Exception as exc:  # noqa: BLE001
-            result.problems.append(_internal("analysis failed", exc, where))
-            continue
-        record = DocumentRecord(source, doc.content_hash, analysis_hash(data), doc.format, doc.metadata)
-        result.analyzed.append(Analyzed(record, data, where))
-    return result
-
-
-def _internal(what: str, exc: BaseException, where: str) -> Diagnostic:
-    return Diagnostic("INTERNAL_ERROR", f"{what}: {type(exc).__name__}: {exc}", where, None, "error")
-
-
-#: The worker process's read-only store (opened once per process by ``_init_worker``).
+#: The worker process's analyzer and read-only store (set once per process by ``_init_worker``).
+_worker_analyzer: Analyzer | None = None
 _worker_store: Store | None = None
 
 
-def _init_worker(db: str | None) -> None:
-    """Open the store read-only for skip checks; without it the writer still skips unchanged documents."""
-    global _worker_store
+def _init_worker(analyzer: Analyzer, db: str | None) -> None:
+    """Keep the run's analyzer (its models load on first use, once per process) and open the store
+    read-only for skip checks; without a store the writer still skips unchanged documents."""
+    global _worker_analyzer, _worker_store
+    _worker_analyzer = analyzer
     try:
         _worker_store = open_store(db, readonly=True) if db else None
     except StoreError:
@@ -201,8 +116,9 @@ def _ping() -> bool:
 
 
 def _worker_task(task: FileTask) -> FileResult:
-    check = _worker_store.has_document if _worker_store is not None else None
-    return analyze_file(task, check)
+    assert _worker_analyzer is not None, "worker started without _init_worker"
+    check = _worker_store.document_status if _worker_store is not None else None
+    return _worker_analyzer.analyze_file(task, check).encode()
 
 
 # -- the single writer ------------------------------------------------------------
@@ -212,15 +128,20 @@ class Writer:
     ``log`` gets one line per problem; ``write_batch`` keeps each document atomic.
     """
 
-    def __init__(self, store: Store, summary: IngestSummary, log: TextIO, batch_size: int = BATCH_DOCUMENTS):
+    def __init__(self, store: Store, summary: IngestSummary, log: TextIO, batch_size: int = BATCH_DOCUMENTS,
+                 analyzer: Analyzer | None = None):
         self.store, self.summary, self.log, self.batch_size = store, summary, log, batch_size
         self.pending: list[Analyzed] = []
+        #: Documents holding a ladder level, kept for the ladder step (``finish``) when ``analyzer`` is given.
+        self.ladder_documents: list[Analyzed] = []
+        self.analyzer = analyzer
 
     def add(self, result: FileResult) -> None:
         s = self.summary
         s.files += 1
         s.read += result.read
         s.skipped += result.skipped
+        s.reanalyzed += result.reanalyzed
         for problem in result.problems:
             if problem.code == "NO_ROLE":
                 s.no_role += 1
@@ -231,7 +152,10 @@ class Writer:
             else:
                 s.failed += 1
             self.problem(problem)
-        self.pending.extend(result.analyzed)
+        for item in result.analyzed:
+            item = item if item.data is not None else item.encode()
+            ladder = self.analyzer is not None and any(d.get("kind") == "ladder_level" for d in item.data or ())
+            (self.ladder_documents if ladder else self.pending).append(item)
         if len(self.pending) >= self.batch_size:
             self.flush()
 
@@ -243,13 +167,30 @@ class Writer:
         if not batch:
             return
         try:
-            outcomes = write_batch(self.store, [(a.record, a.roles) for a in batch])
+            outcomes = write_batch(self.store, [(a.record, a.data) for a in batch])
         except StoreError as exc:  # the whole transaction failed: nothing of the batch is stored
             outcomes = [exc] * len(batch)
+        self.count(batch, outcomes)
+
+    def finish(self) -> None:
+        """Write what is pending, then run the ladder step (``resolve_stored``) when the run analyzed
+        ladder levels: they are written once, resolved with every ladder level already stored."""
+        self.flush()
+        if not self.ladder_documents or self.analyzer is None:
+            return
+        batch, self.ladder_documents = self.ladder_documents, []
+        try:
+            outcomes, self.summary.ladder_levels = resolve_stored(self.store, self.analyzer, batch)
+        except StoreError as exc:
+            outcomes = [exc] * len(batch)
+        self.count(batch, outcomes)
+
+    def count(self, batch: Sequence[Analyzed], outcomes: Sequence[bool | Exception]) -> None:
+        """Count written, unchanged and failed documents; one log line per failure."""
         for item, outcome in zip(batch, outcomes):
             if outcome is True:
                 self.summary.stored += 1
-                self.summary.roles += len(item.roles)
+                self.summary.roles += len(item.data or ())
             elif outcome is False:
                 self.summary.skipped += 1
             else:
@@ -270,12 +211,44 @@ def default_errors_path(db: str | Path) -> Path:
     return Path(text).parent / ERROR_LOG_NAME
 
 
+def resolve_stored(store: Store, analyzer: Analyzer, pending: Sequence[Analyzed] = ()
+                   ) -> tuple[list[bool | Exception], int]:
+    """The ladder step over a store: every ladder level stored, plus those of ``pending`` (encoded
+    documents not written yet, which replace stored ones with the same key), resolved together
+    (``Analyzer.resolve``) and written with their ladder and effective expectations; the stored
+    ladders are replaced.
+
+    Returns (one write outcome per ``pending`` document, as ``write_batch`` gives them; the number
+    of ladder levels resolved). Documents whose roles come out the same are not rewritten.
+    Raises ``StoreError`` when the store cannot be read or the ladders cannot be written.
+    """
+    new = {a.key for a in pending}
+    documents = [(record, data) for record, data in store.documents(kind="ladder_level") if record.source not in new]
+    documents += [(a.record, a.data or []) for a in pending]
+    decoded = [(record, [codec.role_from_data(d) for d in data]) for record, data in documents]
+    levels = [r for _, roles in decoded for r in roles if r.kind == "ladder_level"]
+    if not levels:
+        return write_batch(store, documents[len(documents) - len(pending):]), 0
+    roles, ladders, _ = analyzer.resolve(levels)
+    by_id = {r.id: r for r in roles}
+    effective = {rid: exps for ladder in ladders for rid, exps in ladder.effective.items()}
+    batch = []
+    for record, doc_roles in decoded:
+        data = [codec.role_data(by_id.get(r.id, r), effective.get(r.id)) for r in doc_roles]
+        batch.append((replace(record, analysis_hash=analysis_hash(data)), data))
+    outcomes = write_batch(store, batch)
+    store.write_ladders([codec.ladder_data(lad) for lad in ladders])
+    return outcomes[len(outcomes) - len(pending):], len(levels)
+
+
 def ingest(paths: Sequence[Path | str], db: str | Path, *, jobs: int | None = None,
            errors_path: Path | str | None = None, batch_size: int = BATCH_DOCUMENTS, force: bool = False,
-           progress: ProgressCallback | None = None, tasks: Iterable[FileTask] | None = None) -> IngestSummary:
+           progress: ProgressCallback | None = None, tasks: Iterable[FileTask] | None = None,
+           analyzer: Analyzer | None = None) -> IngestSummary:
     """Ingest every file under ``paths`` into the store at ``db``; returns the summary.
 
-    ``jobs``: worker processes (default: CPU count; 1 runs in this process);
+    ``analyzer``: the analysis (default ``Analyzer()``: the shipped models), given once to each
+    worker process; ``jobs``: worker processes (default: CPU count; 1 runs in this process);
     ``errors_path``: the error log (default ``default_errors_path(db)``), rewritten
     each run; ``force``: analyze documents even when already stored; ``progress``:
     called with the running summary after each file; ``tasks``: files to ingest
@@ -283,6 +256,7 @@ def ingest(paths: Sequence[Path | str], db: str | Path, *, jobs: int | None = No
     Raises ``StoreError`` only when the store cannot be opened; bad input is logged.
     """
     jobs = max(1, jobs or os.cpu_count() or 1)
+    analyzer = analyzer or Analyzer()
     summary = IngestSummary(errors_path=Path(errors_path) if errors_path else default_errors_path(db))
     tasks = tasks if tasks is not None else file_tasks(paths)
     started = time.perf_counter()
@@ -290,7 +264,7 @@ def ingest(paths: Sequence[Path | str], db: str | Path, *, jobs: int | None = No
     try:
         summary.errors_path.parent.mkdir(parents=True, exist_ok=True)
         with open(summary.errors_path, "w", encoding="utf-8") as log:
-            writer = Writer(store, summary, log, batch_size)
+            writer = Writer(store, summary, log, batch_size, analyzer)
 
             def tick() -> None:
                 summary.elapsed = time.perf_counter() - started
@@ -298,23 +272,23 @@ def ingest(paths: Sequence[Path | str], db: str | Path, *, jobs: int | None = No
                     progress(summary)
 
             if jobs == 1:
-                check = None if force else store.has_document
+                check = None if force else store.document_status
                 for task in tasks:
-                    writer.add(analyze_file(task, check))
+                    writer.add(analyzer.analyze_file(task, check))
                     tick()
             else:
                 shared = None if force or str(db) == ":memory:" else str(db)
-                for result in run_pool(tasks, jobs, shared):
+                for result in run_pool(tasks, jobs, shared, analyzer):
                     writer.add(result)
                     tick()
-            writer.flush()
+            writer.finish()
             tick()
     finally:
         store.close()
     return summary
 
 
-def run_pool(tasks: Iterable[FileTask], jobs: int, db: str | None) -> Iterator[FileResult]:
+def run_pool(tasks: Iterable[FileTask], jobs: int, db: str | None, analyzer: Analyzer) -> Iterator[FileResult]:
     """Results of ``tasks`` analyzed by ``jobs`` worker processes, in completion order.
 
     Keeps ``FILES_IN_FLIGHT_PER_JOB * jobs`` files in flight. A worker that dies (killed,
@@ -326,7 +300,7 @@ def run_pool(tasks: Iterable[FileTask], jobs: int, db: str | None) -> Iterator[F
     context = multiprocessing.get_context(method)
 
     def new_pool() -> ProcessPoolExecutor:
-        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(db,))
+        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(analyzer, db))
         try:
             pool.submit(_ping).result()
         except BrokenProcessPool as exc:
@@ -373,7 +347,7 @@ def run_pool(tasks: Iterable[FileTask], jobs: int, db: str | None) -> Iterator[F
                         suspects.append(task)
                         continue
                     except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
-                        result = FileResult(task.path, problems=[_internal("worker failed", exc, task.path)])
+                        result = FileResult(task.path, problems=[internal_error("worker failed", exc, task.path)])
                     yield result
                 if suspects:
                     suspects.extend(in_flight.values())

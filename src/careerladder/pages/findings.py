@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
+from ..lint import finding_data, lint_ladders
 from ..model import Diagnostic
+from ..resolve import resolve
 from .catalog import Catalog, url_key
 
 #: Severities in the order the overview shows them, with their headings.
@@ -32,8 +34,6 @@ STORED_NOTE = ("Linted from the stored ladders: reference and inheritance proble
 def stored_diagnostics(cat: Catalog) -> list[Diagnostic]:
     """Resolve's warnings (``UNRESOLVED_PARENT``, ``CYCLE``...) for the stored ladder levels, by resolving
     them again (pure and cheap: only ladder levels, no job postings)."""
-    from ..resolve import resolve
-
     _, _, diagnostics = resolve(list(cat.levels.values()))
     return list(diagnostics)
 
@@ -62,12 +62,8 @@ def lint_context(cat: Catalog, diagnostics: Iterable[Diagnostic] | None = None) 
     ``diagnostics``: from reading and resolving (None: resolve the stored levels again, see module
     docstring); ``origin`` says which (``build`` or ``stored``). Findings that belong to no ladder
     (a file with no role) are left out: the overview is about ladders. ``available`` is False (with
-    a ``note``) when lint is missing or fails; the overview still renders.
+    a ``note``) when lint fails; the overview still renders.
     """
-    try:
-        from ..lint import finding_data, lint_ladders
-    except ImportError:
-        return _empty("Ladder lint is not available in this version of careerladder.", available=False)
     origin = "build" if diagnostics is not None else "stored"
     try:
         diags = list(diagnostics) if diagnostics is not None else stored_diagnostics(cat)

@@ -26,13 +26,13 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
-from .classify import default_classifier, stem
-from .competencies import BY_ID
-from .diff import UNCLASSIFIED, diff_levels, top_competency
-from .errors import CareerLadderError, EvidenceError
+from ..classify import default_classifier, stem
+from ..competencies import BY_ID
+from ..diff import UNCLASSIFIED, diff_levels, top_competency
+from ..errors import CareerLadderError, EvidenceError
 from .evidence import PERSPECTIVES, EvidenceFile, EvidenceItem
-from .extract.grammar import tokens
-from .model import Expectation, Ladder, Requirement, Role, Statement
+from ..extract.grammar import tokens
+from ..model import Expectation, Ladder, Requirement, Role, Statement
 
 if TYPE_CHECKING:
     import numpy as np
@@ -366,21 +366,6 @@ def compare_assessments(self_a: Assessment, manager_a: Assessment) -> Comparison
     return Comparison(self_a, manager_a, tuple(pairs[n] for n in order))
 
 
-def ladder_from_store(store: Any, ladder_id: str) -> Ladder:
-    """The ladder ``ladder_id`` rebuilt from a store's roles (for the web app): levels with their
-    competencies, inheritance re-resolved. Raises ``CareerLadderError`` when it is not stored."""
-    from .codec import role_from_data
-    from .resolve import resolve
-
-    stored = {lad["id"]: lad for lad in store.ladders()}
-    if ladder_id not in stored:
-        raise CareerLadderError(f"no stored ladder {ladder_id!r} (stored: {', '.join(sorted(stored)) or 'none'})")
-    ids = [lv["id"] for lv in stored[ladder_id]["levels"]]
-    roles = [role_from_data(d) for d in (store.role(i) for i in ids) if d]
-    _, ladders, _ = resolve(roles)
-    return max(ladders, key=lambda lad: len(lad.roles))
-
-
-__all__ = ["assess", "compare_assessments", "find_level", "next_level_of", "ladder_from_store", "status_of",
+__all__ = ["assess", "compare_assessments", "find_level", "next_level_of", "status_of",
            "readiness_of", "competency_readiness", "LexicalMatcher", "Assessment", "ExpectationResult",
            "CompetencyReadiness", "Match", "Comparison", "ComparisonRow", "MET_SCORE", "PARTLY_SCORE"]

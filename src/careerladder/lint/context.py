@@ -5,19 +5,18 @@ Split from ``careerladder.lint`` (which documents the terms); pure, no I/O.
 
 from __future__ import annotations
 
-import importlib
-import inspect
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Callable, Iterator, Sequence
 
-from ._lint_words import ic_seniority
-from .diff import LevelDiff, diff_levels
-from .extract.titles import normalize_title, title_level
-from .model import Expectation, Ladder, Role, Severity
-from .resolve import title_tokens
-from .vocab import LEVELS, normalize
+from .words import ic_seniority
+from ..diff import LevelDiff, diff_levels
+from ..extract.titles import normalize_title, title_level
+from ..leveling import level_role
+from ..model import Expectation, Ladder, Role, Severity
+from ..resolve import title_tokens
+from ..vocab import LEVELS, normalize
 
 RANK = {level: i for i, level in enumerate(LEVELS)}
 _MANAGEMENT_BASE = 10.0  # management levels rank above every IC seniority when ordering one document
@@ -43,13 +42,13 @@ class LadderContext:
     the level below it (or absent).
     """
 
-    def __init__(self, ladder: Ladder, leveler: Callable[[Role], Role] | None, leveler_problem: str | None):
+    def __init__(self, ladder: Ladder, leveler: Callable[[Role], Role]):
         self.ladder = ladder
         self.levels = list(ladder.roles)
         self.by_id = {r.id: r for r in self.levels}
         self.index = {r.id: i for i, r in enumerate(self.levels)}
         self.track = {r.id: _track(r, self.by_id) for r in self.levels}
-        self.leveler, self.leveler_problem = leveler, leveler_problem
+        self.leveler = leveler
         self.below = _levels_below(self)
         self._diffs: dict[tuple[str, str], LevelDiff] = {}
 
@@ -177,22 +176,6 @@ def chain_below(ctx: LadderContext, role: Role) -> Iterator[Role]:
         rid = ctx.below.get(rid)
 
 
-def load_leveler() -> tuple[Callable[[Role], Role] | None, str | None]:
-    """``careerladder.level.level_role`` (text only, ``use_title=False``, when it takes that option) if it can be
-    imported (checked at run time), else (None, the reason)."""
-    try:
-        module = importlib.import_module("careerladder.level")
-    except ModuleNotFoundError as exc:
-        if exc.name == "careerladder.level":
-            return None, "careerladder.level (leveling) is not available in this version"
-        return None, f"careerladder.level could not be imported: {exc}"
-    except Exception as exc:  # noqa: BLE001 - a broken leveler must not stop the lint
-        return None, f"careerladder.level could not be imported: {type(exc).__name__}: {exc}"
-    fn = getattr(module, "level_role", None)
-    if not callable(fn):
-        return None, "careerladder.level has no level_role"
-    try:
-        text_only = "use_title" in inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        text_only = False
-    return (partial(fn, use_title=False) if text_only else fn), None
+def text_leveler() -> Callable[[Role], Role]:
+    """``leveling.level_role`` from the text alone (``use_title=False``): what a level's text supports."""
+    return partial(level_role, use_title=False)

@@ -20,10 +20,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Sequence
 
-from .extract.titles import title_level
+from ..extract.titles import title_level
 from .level import level_role
-from .model import Ladder, Role
-from .vocab import LEVELS
+from ..model import Ladder, Role
+from ..vocab import LEVELS
 
 _RANK = {lv: i for i, lv in enumerate(LEVELS)}
 

@@ -17,6 +17,7 @@ from typing import Any, Iterable, Sequence
 
 from ..competencies import BY_ID, COMPETENCIES, IDS
 from ..diff import UNCLASSIFIED, coverage, top_competency
+from ..leveling import calibrate
 from ..model import Expectation, Ladder, Requirement, Role, Section, Statement
 from ..render.charts import axis_label
 from ..render.summary import requirement_text
@@ -110,17 +111,12 @@ def ladder_data(cat: Catalog, ladder: Ladder) -> dict[str, Any]:
 
 
 def calibration_data(ladders: list[Ladder]) -> dict[str, Any]:
-    """The cross-company calibration table, from ``careerladder.calibrate`` when it is installed.
+    """The cross-company calibration table (``leveling.calibrate``).
 
     ``rows``: one per ladder level (``CalibrationRow`` fields); ``matrix``: one
     row per canonical level with, per ladder, the levels placed there.
-    ``available`` is False (with a ``note``) when the module is missing or fails.
+    ``available`` is False (with a ``note``) when calibration fails: the overview still renders.
     """
-    try:
-        from ..calibrate import calibrate  # imported here: the module may land after this one
-    except ImportError:
-        return {"available": False, "note": "Calibration is not available in this version of careerladder.",
-                "rows": [], "matrix": [], "ladders": []}
     try:
         rows = [dict(ladder_id=r.ladder_id, ladder_name=r.ladder_name, role_id=r.role_id, key=url_key(r.role_id),
                      title=r.title, title_level=r.title_level, level=r.level, confidence=r.confidence)

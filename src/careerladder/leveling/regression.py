@@ -10,6 +10,7 @@ every weight can be read in ``data/leveling_model.json`` and with ``Leveler.expl
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections import Counter
@@ -18,9 +19,9 @@ from operator import mul
 from pathlib import Path
 from typing import Sequence
 
-from .level_features import FEATURES, _INDEX, term_words
+from .features import FEATURES, FEATURE_INDEX, term_words
 
-MODEL_PATH = Path(__file__).parent / "data" / "leveling_model.json"
+MODEL_PATH = Path(__file__).parent.parent / "data" / "leveling_model.json"
 NAMED_SCALE = 0.2
 WORDS_SCALE = 1.0
 MAX_TERMS = 4000
@@ -181,7 +182,7 @@ class Leveler:
         """How much ``value`` of a named feature (against its training average) moves the logit of
         ``level`` against the average level's logit. Positive: the feature supports ``level``."""
         self._check()
-        j = _INDEX[feature]
+        j = FEATURE_INDEX[feature]
         z = (value - self.mean_[j]) / self.scale_[j] * NAMED_SCALE
         if getattr(self, "_relative_for", None) is not self.coef_:  # (level, feature) -> weight, once per model
             self._relative_for, self._relative_coef = self.coef_, {}
@@ -233,6 +234,11 @@ class Leveler:
                 "word_coef": {t: [round(w, 6) for w in ws] for t, ws in self.word_coef_.items()},
                 "trained_on": self.trained_on_, "C": self.C, "class_weight": self.class_weight,
                 "words": self.words}
+
+    def fingerprint(self) -> str:
+        """sha256 hex of the model as ``save`` writes it (what the analysis version records)."""
+        text = json.dumps(self.to_dict(), separators=(",", ":")) + "\n"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def save(self, path: Path | str = MODEL_PATH) -> None:
         Path(path).write_text(json.dumps(self.to_dict(), separators=(",", ":")) + "\n", encoding="utf-8")

@@ -2,7 +2,7 @@
 
 Each signal has an id, the canonical level it points at (its anchor), and a
 pattern. ``find(text)`` returns the signal ids found in one statement. The
-leveler (``careerladder.level``) weighs them; this module only recognizes them.
+leveler (``careerladder.leveling``) weighs them; this module only recognizes them.
 "reports to X" is read separately (``reports_to``): the level of X says where
 the role sits below it.
 """
@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..titles import title_level
+from .titles import title_level
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,18 +26,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..diff import UNCLASSIFIED, top_competency
-from ..errors import CareerLadderError
-from ..model import Diagnostic, Ladder, Role, role_statements
-from ..store import Store, open_store
-from ..web.catalog import Catalog, file_key, url_key
-from ..web.compare import compare_context, diff_context, search_context
-from ..web.context import (SOURCE_MAX_BYTES, competencies_data, coverage_data, level_context, overview_context,
+from .diff import UNCLASSIFIED, top_competency
+from .errors import CareerLadderError
+from .model import Diagnostic, Ladder, Role, role_statements
+from .store import Store, open_store
+from .pages.catalog import Catalog, file_key, url_key
+from .pages.compare import compare_context, diff_context, search_context
+from .pages.context import (SOURCE_MAX_BYTES, competencies_data, coverage_data, level_context, overview_context,
                            role_context, role_ref, roles_context, source_context, statement_anchor)
-from ..web.findings import lint_context
-from ..web.templating import StaticLinks, diff_file, environment, render
-from . import charts, export
-from .summary import requirement_text
+from .pages.findings import lint_context
+from .pages.templating import StaticLinks, diff_file, environment, render
+from .render import charts, export
+from .render.summary import requirement_text
 
 #: Job postings given pages in the static site (all ladder levels always are); the rest are left to
 #: ``careerladder serve`` and said so on the overview and in ``SiteResult.postings_left_out``.

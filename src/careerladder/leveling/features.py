@@ -14,11 +14,11 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .competencies import IDS as COMPETENCY_IDS
-from .extract.grammar import tokens
-from .extract.rules import scope
-from .model import Role, Statement, role_statements
-from .vocab import LEVELS, NON_EXPECTATION_KINDS
+from ..competencies import IDS as COMPETENCY_IDS
+from ..extract.grammar import tokens
+from ..extract import scope
+from ..model import Role, Statement, role_statements
+from ..vocab import LEVELS, NON_EXPECTATION_KINDS
 
 _REPORT_LEVELS = ("ic",) + LEVELS
 _YEAR_BINS = (3, 5, 8, 10, 12, 15)
@@ -43,7 +43,8 @@ def feature_names() -> list[str]:
 
 
 FEATURES = feature_names()
-_INDEX = {name: i for i, name in enumerate(FEATURES)}
+#: Position of each named feature in ``FEATURES`` (and in a feature row).
+FEATURE_INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 
 @dataclass(slots=True)
@@ -86,16 +87,16 @@ def features(role: Role) -> tuple[list[float], list[Trace]]:
             if comp_counts[top] == 1:  # one statement stands for its competency's share
                 traces.append(Trace(st, f"competency:{top}", 0.0))
     for sid, c in counts.items():
-        x[_INDEX[f"signal:{sid}"]] = math.log1p(c)
+        x[FEATURE_INDEX[f"signal:{sid}"]] = math.log1p(c)
     if reports:
-        x[_INDEX[f"reports_to:{reports}"]] = 1.0
+        x[FEATURE_INDEX[f"reports_to:{reports}"]] = 1.0
     _requirement_features(role, x, traces)
     for cid, c in comp_counts.items():
-        x[_INDEX[f"competency:{cid}"]] = c / max(n, 1)
+        x[FEATURE_INDEX[f"competency:{cid}"]] = c / max(n, 1)
     for t in traces:
         if t.feature.startswith("competency:"):
-            t.amount = x[_INDEX[t.feature]]
-    x[_INDEX["statements:log10"]] = math.log10(1 + n)
+            t.amount = x[FEATURE_INDEX[t.feature]]
+    x[FEATURE_INDEX["statements:log10"]] = math.log10(1 + n)
     return x, traces
 
 
@@ -104,25 +105,25 @@ def _requirement_features(role: Role, x: list[float], traces: list[Trace]) -> No
     years = [r for r in role.requirements if r.type == "years_experience" and r.min is not None and r.min <= 40]
     if years:
         top = max(years, key=lambda r: r.min or 0)
-        x[_INDEX["years:max"]] = min(top.min or 0, 25) / 10
+        x[FEATURE_INDEX["years:max"]] = min(top.min or 0, 25) / 10
         mgmt = [r.min for r in years if r.qualifier in ("management", "leadership") and r.min]
-        x[_INDEX["years:management"]] = min(max(mgmt), 20) / 10 if mgmt else 0.0
+        x[FEATURE_INDEX["years:management"]] = min(max(mgmt), 20) / 10 if mgmt else 0.0
         for b in _YEAR_BINS:
-            x[_INDEX[f"years>={b}"]] = 1.0 if (top.min or 0) >= b else 0.0
+            x[FEATURE_INDEX[f"years>={b}"]] = 1.0 if (top.min or 0) >= b else 0.0
         if top.statement_id in by_id:
-            traces.append(Trace(by_id[top.statement_id], "years:max", x[_INDEX["years:max"]]))
+            traces.append(Trace(by_id[top.statement_id], "years:max", x[FEATURE_INDEX["years:max"]]))
     teams = [r for r in role.requirements if r.type == "team_size" and r.min]
     if teams:
         top = max(teams, key=lambda r: r.max or r.min or 0)
         size = max(top.max or 0, top.min or 0)
-        x[_INDEX["team:log10"]] = math.log10(size)
+        x[FEATURE_INDEX["team:log10"]] = math.log10(size)
         for b in _TEAM_BINS:
-            x[_INDEX[f"team>={b}"]] = 1.0 if size >= b else 0.0
+            x[FEATURE_INDEX[f"team>={b}"]] = 1.0 if size >= b else 0.0
         if top.statement_id in by_id:
-            traces.append(Trace(by_id[top.statement_id], "team:log10", x[_INDEX["team:log10"]]))
+            traces.append(Trace(by_id[top.statement_id], "team:log10", x[FEATURE_INDEX["team:log10"]]))
     mm = [r for r in role.requirements if r.type == "manages_managers"]
     if mm:
-        x[_INDEX["requirement:manages_managers"]] = 1.0
+        x[FEATURE_INDEX["requirement:manages_managers"]] = 1.0
         if mm[0].statement_id in by_id:
             traces.append(Trace(by_id[mm[0].statement_id], "requirement:manages_managers", 1.0))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping
 
-from ...model import NextLevelRef, ParentRef, Statement
+from ..model import NextLevelRef, ParentRef, Statement
 
 _END = r"\s*(?:,|;|\bbut\b|\bplus\b|\band\s+also\b|\band\s*(?:\.{2,}|…|$)|\.{2,}|…|\.|$)"
 _PARENT_PATTERNS = (

@@ -6,7 +6,7 @@ order) over each resolved ``Ladder`` and returns ``Finding`` objects, printed
 report (``UNRESOLVED_PARENT``, ``UNRESOLVED_LINK``, ``CYCLE``...) are not
 detected again: their diagnostics become findings with the severity in
 ``DIAGNOSTIC_SEVERITY``. Thresholds are the ``LINT_*`` names of
-``careerladder.thresholds``. Pure: no I/O (``lint_paths`` reads, for the CLI).
+``careerladder.thresholds``. Pure: no I/O (``pipeline.lint_paths`` reads, for the CLI).
 
 Words a lint check uses: a *track* is the management or the individual-
 contributor levels of a ladder; the *level below* a level is the level it
@@ -22,12 +22,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from ._lint_checks import CHECKS, Check
-from ._lint_context import LadderContext, load_leveler
-from .model import Diagnostic, Ladder, Role, Severity
+from .checks import CHECKS, Check
+from .context import LadderContext, text_leveler
+from ..model import Diagnostic, Ladder, Role, Severity
 
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 #: Severity in lint of what reading and ``resolve`` report; other diagnostics keep their own.
@@ -76,18 +75,15 @@ def _diagnostic_findings(diagnostics: Iterable[Diagnostic], ladders: Sequence[La
     return out
 
 
-def lint_ladder(ladder: Ladder, checks: Sequence[Check] = CHECKS, leveler: Callable[[Role], Role] | None = None,
-                leveler_problem: str | None = None) -> list[Finding]:
+def lint_ladder(ladder: Ladder, checks: Sequence[Check] = CHECKS,
+                leveler: Callable[[Role], Role] | None = None) -> list[Finding]:
     """Findings of ``checks`` over one resolved ladder (levels in order, effective expectations set).
 
-    ``leveler``: role -> role with ``leveling`` (default: ``careerladder.level.level_role`` when it can be
-    imported). A check that fails is reported as an ``INTERNAL_ERROR`` finding; the others still run.
+    ``leveler``: role -> role with ``leveling`` (default: ``context.text_leveler``). A check that fails is reported as an ``INTERNAL_ERROR`` finding; the others still run.
     """
     if not ladder.roles:
         return []
-    if leveler is None and leveler_problem is None:
-        leveler, leveler_problem = load_leveler()
-    ctx = LadderContext(ladder, leveler, leveler_problem)
+    ctx = LadderContext(ladder, leveler or text_leveler())
     out: list[Finding] = []
     for check in checks:
         try:
@@ -106,10 +102,10 @@ def lint_ladders(ladders: Sequence[Ladder], diagnostics: Iterable[Diagnostic] = 
 
     Sorted by file, then line (file-wide findings first), then code.
     """
-    leveler, problem = load_leveler()
+    leveler = text_leveler()
     found = _diagnostic_findings(diagnostics, ladders)
     for ladder in ladders:
-        found += lint_ladder(ladder, CHECKS, leveler, problem)
+        found += lint_ladder(ladder, CHECKS, leveler)
     return sorted(found, key=lambda f: (f.source, f.line or 0, f.code, f.message))
 
 
@@ -131,24 +127,5 @@ def exit_status(findings: Iterable[Finding], strict: bool = False) -> int:
     return int(n["error"] > 0 or (strict and n["warning"] > 0))
 
 
-@dataclass
-class LintReport:
-    """What ``lint_paths`` found: ladders linted, findings, and files read."""
-
-    ladders: list[Ladder]
-    findings: list[Finding]
-    files_read: int
-
-
-def lint_paths(paths: Sequence[Path | str]) -> LintReport:
-    """Read, resolve and lint the ladders under ``paths`` (files or folders). Bad files become findings."""
-    from .pipeline import load
-    from .resolve import resolve
-
-    loaded = load(paths)
-    _, ladders, diags = resolve(loaded.roles)
-    return LintReport(ladders, lint_ladders(ladders, loaded.diagnostics + diags), loaded.files_read)
-
-
-__all__ = ["CHECKS", "Check", "DIAGNOSTIC_SEVERITY", "Finding", "LintReport", "counts", "exit_status",
-           "finding_data", "lint_ladder", "lint_ladders", "lint_paths"]
+__all__ = ["CHECKS", "Check", "DIAGNOSTIC_SEVERITY", "Finding", "counts", "exit_status",
+           "finding_data", "lint_ladder", "lint_ladders"]

@@ -10,13 +10,13 @@ from typing import Callable, Iterable, Iterator
 
 from rapidfuzz import fuzz, process, utils
 
-from . import thresholds as T
-from ._lint_context import RANK, Hit, LadderContext, chain_below
-from ._lint_words import is_vague
-from .extract.titles import title_level
-from .model import Requirement, Role, Severity, Statement
-from .resolve import title_tokens
-from .vocab import LEVEL_NAMES
+from .. import thresholds as T
+from .context import RANK, Hit, LadderContext, chain_below
+from .words import is_vague
+from ..extract.titles import title_level
+from ..model import Requirement, Role, Severity, Statement
+from ..resolve import title_tokens
+from ..vocab import LEVEL_NAMES
 
 
 def _q(role: Role) -> str:
@@ -223,9 +223,6 @@ def _judged(ctx: LadderContext, role: Role) -> bool:
 
 def check_level_mismatch(ctx: LadderContext) -> Iterator[Hit]:
     first = ctx.levels[0]
-    if ctx.leveler is None:
-        yield Hit(first, None, f"level check skipped: {ctx.leveler_problem}", "LEVEL_CHECK_SKIPPED", "info")
-        return
     read: dict[str, tuple[str, dict[str, float]]] = {}
     for role in (r for r in ctx.levels if _judged(ctx, r)):
         try:

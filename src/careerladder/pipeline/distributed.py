@@ -1,7 +1,8 @@
 """The pipeline on a Dask cluster (the ``dask`` extra: dask[dataframe], distributed, pyarrow).
 
-Two ways in, both running the same per-document work as ``careerladder.ingest``
-(read, parse, extract, classify, level):
+Two ways in, both running the one analysis path (``pipeline.analysis.Analyzer``: read, parse,
+extract, classify, level) with the run's ``Analyzer`` (pickled with each task: it carries model
+paths, and each worker process loads the models once):
 
 * ``ingest_dask(paths, db, scheduler=...)``: ``careerladder ingest --engine dask``. Files are
   analyzed on the cluster's workers (they must see the files at the same paths) and the
@@ -13,7 +14,7 @@ Two ways in, both running the same per-document work as ``careerladder.ingest``
   SQLite database is written by this process, the single writer, as partitions finish.
 
 A dataset record is one document file: ``{"id": str, "source": str, "text": str}`` — ``id``
-the stable document id (``pipeline.document_id``; records of a container file get
+the stable document key (``analysis.document_key``; records of a container file get
 ``id#fragment``), ``source`` the name it came from (its suffix helps choose the reader; it
 names the document in the error log), ``text`` the file's decoded text. ``write_dataset``
 makes such a dataset from files.
@@ -33,13 +34,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from .errors import CareerLadderError
-from .ingest import (BATCH_DOCUMENTS, FILES_IN_FLIGHT_PER_JOB, FileResult, FileTask, IngestSummary, ProgressCallback,
-                     Writer, _internal, analyze_documents, analyze_file, default_errors_path, file_tasks)
-from .model import Diagnostic
-from .readers import read_text
-from .readers.base import decode, read_bytes
-from .store import Store, open_store
+from ..errors import CareerLadderError
+from ..model import Diagnostic
+from ..readers.base import decode, read_bytes
+from ..store import Store, open_store
+from .analysis import Analyzer, FileResult, FileTask, file_tasks
+from .ingest import (BATCH_DOCUMENTS, FILES_IN_FLIGHT_PER_JOB, IngestSummary, ProgressCallback, Writer,
+                     default_errors_path, resolve_stored)
 
 #: Columns of a dataset record and of the Parquet output.
 RECORD_COLUMNS = ("id", "source", "text")
@@ -54,20 +55,15 @@ RECORDS_PER_PART = 2000
 
 
 # -- per-record work (runs on the workers) ------------------------------------------
-def analyze_record(record: Mapping[str, Any], is_stored=None) -> FileResult:
-    """Read and analyze one dataset record (``{"id", "source", "text"}``); never raises for bad input."""
+def analyze_record(record: Mapping[str, Any], analyzer: Analyzer | None = None, status=None) -> FileResult:
+    """Read and analyze one dataset record (``{"id", "source", "text"}``) with ``Analyzer.analyze_text``;
+    never raises for bad input. The result is encoded (role dicts, ready to store or to send back)."""
     source = str(record.get("source") or record.get("id") or "record")
     task = FileTask(source, str(record.get("id") or source))
     text = record.get("text")
     if not isinstance(text, str):
         return FileResult(source, problems=[Diagnostic("READ_ERROR", "record has no text", source, None, "error")])
-    try:
-        documents = read_text(text, source, Path(source))
-    except CareerLadderError as exc:
-        return FileResult(source, problems=[Diagnostic("READ_ERROR", exc.message, source, exc.line, "error")])
-    except Exception as exc:  # noqa: BLE001
-        return FileResult(source, problems=[_internal("reader failed", exc, source)])
-    return analyze_documents(task, documents, is_stored)
+    return (analyzer or Analyzer()).analyze_text(task, text, status).encode()
 
 
 @contextmanager
@@ -86,28 +82,29 @@ def _store_or_none(url: str | None, readonly: bool = True) -> Iterator[Store | N
             store.close()
 
 
-def _file_tasks(tasks: list[FileTask], check_url: str | None) -> list[FileResult]:
+def _file_tasks(tasks: list[FileTask], check_url: str | None, analyzer: Analyzer) -> list[FileResult]:
     with _store_or_none(check_url) as store:
-        return [analyze_file(task, store.has_document if store is not None else None) for task in tasks]
+        check = store.document_status if store is not None else None
+        return [analyzer.analyze_file(task, check).encode() for task in tasks]
 
 
-def _partition_results(frame, check_url: str | None) -> list[FileResult]:
+def _partition_results(frame, check_url: str | None, analyzer: Analyzer) -> list[FileResult]:
     """Every record of a partition analyzed (documents already in ``check_url`` skipped)."""
     with _store_or_none(check_url) as store:
-        check = store.has_document if store is not None else None
-        return [analyze_record(record, check) for record in frame.to_dict("records")]
+        check = store.document_status if store is not None else None
+        return [analyze_record(record, analyzer, check) for record in frame.to_dict("records")]
 
 
 def _rows(result: FileResult) -> list[dict[str, Any]]:
     """Output rows of one record: a row per role, and a row per problem."""
     rows = []
     for item in result.analyzed:
-        for role in item.roles:
+        for role in item.data or ():
             lv = role.get("leveling") or {}
-            rows.append({"document": item.record.source, "status": "role", "role_id": role["id"],
+            rows.append({"document": item.key, "status": "role", "role_id": role["id"],
                          "title": role["title"], "organization": role.get("organization"), "kind": role["kind"],
                          "level": lv.get("level"), "title_level": lv.get("title_level"),
-                         "inflation": lv.get("inflation"), "content_hash": item.record.content_hash,
+                         "inflation": lv.get("inflation"), "content_hash": item.document.content_hash,
                          "data": json.dumps(role, ensure_ascii=False), "error": None})
     for p in result.problems:
         rows.append({c: None for c in OUTPUT_COLUMNS} | {
@@ -122,16 +119,16 @@ def _empty_rows():
     return pd.DataFrame({k: pd.Series([], dtype=object) for k in OUTPUT_COLUMNS})
 
 
-def _partition_to_rows(frame):
+def _partition_to_rows(frame, analyzer: Analyzer):
     import pandas as pd
 
     rows = []
     for record in frame.to_dict("records"):
-        rows += _rows(analyze_record(record))
+        rows += _rows(analyze_record(record, analyzer))
     return pd.DataFrame(rows, columns=list(OUTPUT_COLUMNS)).astype(object) if rows else _empty_rows()
 
 
-def _partition_to_store(frame, url: str):
+def _partition_to_store(frame, url: str, analyzer: Analyzer):
     """Analyze a partition and write it to the store at ``url`` (on the worker): one row of counts + problems."""
     import pandas as pd
 
@@ -140,7 +137,7 @@ def _partition_to_store(frame, url: str):
         if store is None:
             raise CareerLadderError("cannot open the database from this worker", url)
         writer = Writer(store, summary, log)
-        for result in _partition_results(frame, url):
+        for result in _partition_results(frame, url, analyzer):
             writer.add(result)
         writer.flush()
     return pd.DataFrame([{key: getattr(summary, key) for key in _COUNTS} | {"problems": log.getvalue().rstrip("\n")}])
@@ -171,7 +168,7 @@ def dask_client(scheduler: str | None = None, client=None, workers: int | None =
 def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str | None = None, client=None,
                 workers: int | None = None, errors_path: Path | str | None = None,
                 batch_size: int = BATCH_DOCUMENTS, force: bool = False, progress: ProgressCallback | None = None,
-                tasks: Iterable[FileTask] | None = None) -> IngestSummary:
+                tasks: Iterable[FileTask] | None = None, analyzer: Analyzer | None = None) -> IngestSummary:
     """``ingest`` with the files analyzed on a Dask cluster; this process writes. Same summary and error log.
 
     Files go to the cluster ``FILES_PER_TASK`` at a time, with ``FILES_IN_FLIGHT_PER_JOB`` tasks
@@ -180,6 +177,7 @@ def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str |
     """
     from distributed import as_completed
 
+    analyzer = analyzer or Analyzer()
     summary = IngestSummary(errors_path=Path(errors_path) if errors_path else default_errors_path(db))
     tasks = iter(tasks if tasks is not None else file_tasks(paths))
     started = time.perf_counter()
@@ -189,7 +187,7 @@ def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str |
         summary.errors_path.parent.mkdir(parents=True, exist_ok=True)
         with open(summary.errors_path, "w", encoding="utf-8") as log, \
                 dask_client(scheduler, client, workers) as c:
-            writer = Writer(store, summary, log, batch_size)
+            writer = Writer(store, summary, log, batch_size, analyzer)
             threads = sum(c.nthreads().values()) or 1
             pending = as_completed()
             by_future: dict = {}
@@ -198,7 +196,7 @@ def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str |
                 group = list(itertools.islice(tasks, FILES_PER_TASK))
                 if not group:
                     return False
-                future = c.submit(_file_tasks, group, check, pure=False)
+                future = c.submit(_file_tasks, group, check, analyzer, pure=False)
                 by_future[future.key] = group
                 pending.add(future)
                 return True
@@ -222,7 +220,7 @@ def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str |
                 summary.elapsed = time.perf_counter() - started
                 if progress:
                     progress(summary)
-            writer.flush()
+            writer.finish()
     finally:
         store.close()
     summary.elapsed = time.perf_counter() - started
@@ -231,7 +229,7 @@ def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str |
 
 def analyze_dataset(dataset: str | Path, output: str | Path, *, scheduler: str | None = None, client=None,
                     workers: int | None = None, blocksize: int = BLOCKSIZE,
-                    errors_path: Path | str | None = None) -> IngestSummary:
+                    errors_path: Path | str | None = None, analyzer: Analyzer | None = None) -> IngestSummary:
     """Map the pipeline over the partitions of a JSONL (``*.jsonl``) or Parquet dataset; returns the summary.
 
     ``dataset``: a file, folder or glob of records (shape in the module docstring).
@@ -245,6 +243,7 @@ def analyze_dataset(dataset: str | Path, output: str | Path, *, scheduler: str |
     import dask.dataframe as dd
 
     started = time.perf_counter()
+    analyzer = analyzer or Analyzer()
     frame = _read_dataset(dd, str(dataset), blocksize)
     out = str(output)
     summary = IngestSummary()
@@ -252,7 +251,7 @@ def analyze_dataset(dataset: str | Path, output: str | Path, *, scheduler: str |
         if not _is_store_url(out):
             import pyarrow as pa
 
-            rows = frame.map_partitions(_partition_to_rows, meta=_empty_rows())
+            rows = frame.map_partitions(_partition_to_rows, analyzer, meta=_empty_rows())
             rows.to_parquet(out, write_index=False, schema=pa.schema([(k, pa.string()) for k in OUTPUT_COLUMNS]),
                             compute_kwargs={"scheduler": c})
             _count_parquet(out, summary)
@@ -265,20 +264,21 @@ def analyze_dataset(dataset: str | Path, output: str | Path, *, scheduler: str |
             with open(summary.errors_path, "w", encoding="utf-8") as log:
                 if out.startswith(("postgresql://", "postgres://")):  # the workers write, in parallel
                     meta = {k: "i8" for k in _COUNTS} | {"problems": object}
-                    parts = frame.map_partitions(_partition_to_store, out, meta=meta).to_delayed()
+                    parts = frame.map_partitions(_partition_to_store, out, analyzer, meta=meta).to_delayed()
                     for future in _bounded(c, parts):
                         row = future.result().iloc[0]
                         for key in _COUNTS:
                             setattr(summary, key, getattr(summary, key) + int(row[key]))
                         if row["problems"]:
                             log.write(row["problems"] + "\n")
+                    _, summary.ladder_levels = resolve_stored(store, analyzer)  # the ladder step, once, here
                 else:  # SQLite: the workers analyze, this process writes
-                    writer = Writer(store, summary, log)
-                    parts = [dask.delayed(_partition_results)(p, out) for p in frame.to_delayed()]
+                    writer = Writer(store, summary, log, analyzer=analyzer)
+                    parts = [dask.delayed(_partition_results)(p, out, analyzer) for p in frame.to_delayed()]
                     for future in _bounded(c, parts):
                         for result in future.result():
                             writer.add(result)
-                    writer.flush()
+                    writer.finish()
         finally:
             store.close()
     summary.elapsed = time.perf_counter() - started
@@ -349,7 +349,7 @@ def iter_records(paths: Sequence[Path | str], problems: list[Diagnostic] | None 
             if problems is not None:
                 problems.append(Diagnostic("READ_ERROR", exc.message, task.path, exc.line, "error"))
             continue
-        yield {"id": task.doc_id, "source": task.path, "text": text}
+        yield {"id": task.key, "source": task.path, "text": text}
 
 
 def write_dataset(paths: Sequence[Path | str], out: Path | str, *, fmt: str = "jsonl",

@@ -33,11 +33,11 @@ from typing import Any
 
 import yaml
 
-from .competencies import BY_ID, COMPETENCIES
-from .errors import EvidenceError, ReadError
-from .readers import read_text
-from .readers.base import content_hash, decode, read_bytes
-from .vocab import normalize
+from ..competencies import BY_ID, COMPETENCIES
+from ..errors import EvidenceError, ReadError
+from ..readers import read_text
+from ..readers.base import content_hash, decode, read_bytes
+from ..vocab import normalize
 
 #: Who wrote the evidence.
 PERSPECTIVES: tuple[str, ...] = ("self", "manager", "peer")

@@ -18,9 +18,9 @@ from dataclasses import asdict, dataclass
 from typing import Any, Mapping, Sequence
 
 from .. import thresholds
-from ..assess import Assessment, assess, find_level
+from ..assess.assessment import Assessment, assess, find_level
 from ..errors import CareerLadderError
-from ..evidence import PERSPECTIVES, EvidenceFile, parse_evidence
+from ..assess.evidence import PERSPECTIVES, EvidenceFile, parse_evidence
 from ..model import Ladder, Role
 from ..render.assessment import assessment_data, history_data, radar_svg
 from .catalog import Catalog, role_id_of, url_key

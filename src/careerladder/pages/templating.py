@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from .. import __version__
+from ..version import __version__
 from ..vocab import LEVEL_NAMES
 from .catalog import file_key, role_id_of
 from .context import competency_name

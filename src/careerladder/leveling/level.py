@@ -30,13 +30,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .extract.rules import scope
-from .extract.titles import title_level as title_level_of
-from .model import Evidence, Leveling, Role, Statement
-from .vocab import LEVELS
+from ..extract import scope
+from ..extract.titles import title_level as title_level_of
+from ..model import Evidence, Leveling, Role, Statement
+from ..vocab import LEVELS
 
-from .leveler import MODEL_PATH, Leveler, tfidf  # noqa: F401 - re-exported
-from .level_features import FEATURES, Trace, expectations, features, role_terms  # noqa: F401 - re-exported
+from .features import Trace, expectations, features
+from .regression import Leveler, tfidf
 
 #: Prior on the final scores from a title that clearly names a level: weight at distance 0, 1, 2+.
 TITLE_PRIOR = (0.995, 0.004, 0.001)

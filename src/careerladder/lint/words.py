@@ -14,7 +14,7 @@ False
 
 from __future__ import annotations
 
-from .extract.grammar import tokens
+from ..extract.grammar import tokens
 
 #: Verbs of action a ladder's expectations are written with (base forms).
 ACTION_VERBS = """

@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from ... import thresholds
-from .technology import TECHNOLOGIES
+from .. import thresholds
+from .rules.technology import TECHNOLOGIES
 
 _TECH = frozenset(n.lower() for n in TECHNOLOGIES) | frozenset(a for al in TECHNOLOGIES.values() for a in al)
 

@@ -1,0 +1,9 @@
+"""Ladder lint: what a ladder's authors should fix (``findings``: running and reporting; ``checks``:
+one function per code; ``context``: what the checks share about one ladder; ``words``: vague words).
+"""
+
+from .checks import CHECKS, Check
+from .findings import DIAGNOSTIC_SEVERITY, Finding, counts, exit_status, finding_data, lint_ladder, lint_ladders
+
+__all__ = ["CHECKS", "Check", "DIAGNOSTIC_SEVERITY", "Finding", "counts", "exit_status", "finding_data",
+           "lint_ladder", "lint_ladders"]

@@ -1,0 +1,272 @@
+"""One analysis path: a file (or a document) -> analyzed roles and diagnostics.
+
+``build``, ``ingest`` and the Dask path all analyze through this module:
+
+* ``file_tasks(paths)`` walks the input and gives every file its **document key**
+  (``document_key``: the path relative to the input root, ``#fragment`` for a record of a
+  container file), the id a document is stored under whichever command stored it;
+* ``Analyzer.analyze_file(task)`` reads one file and runs parse -> extract -> classify ->
+  level on each of its documents (``Analyzer.analyze``), never raising for bad input: every
+  problem is a ``Diagnostic`` in the ``FileResult``;
+* ``Analyzer.resolve(roles)`` is the ladder step (tracks, order, inheritance, effective
+  expectations) over every ladder level of a run, after the per-document work.
+
+An ``Analyzer`` is small and picklable: it carries the options and the *paths* of its models,
+not the loaded models, which are loaded once per process (``_loaded``) on first use. Its
+``version`` (code version + sha256 of the models) is stored with each document, so a store
+can tell a document analyzed by another model from one analyzed by this one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Literal, Mapping, Sequence
+
+from .. import codec
+from ..classify import CompetencyClassifier, classify, default_classifier
+from ..errors import ParseError, ReadError
+from ..extract import extract
+from ..leveling import MODEL_PATH, Leveler, level_role
+from ..model import Diagnostic, Document, Expectation, Ladder, Role
+from ..parse import parse
+from ..readers import iter_files, read_path, read_text
+from ..readers.base import limit_warnings
+from ..resolve import resolve
+from ..store.base import DocumentRecord
+from ..version import __version__
+
+#: What a store knows of a document: ``new`` (not stored), ``changed`` (stored with other
+#: content), ``stale`` (same content, analyzed by another analysis version), ``current``.
+DocumentStatus = Literal["new", "changed", "stale", "current"]
+StatusCheck = Callable[[str, str, str], DocumentStatus]
+
+
+def document_key(file: Path, root: Path, fragment: str | None = None) -> str:
+    """The stable key of a document: its path relative to the input root (POSIX), ``#fragment`` for
+    a record of a container file. A file given by itself is its own root (its name is the key)."""
+    try:
+        rel = file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        rel = file.name
+    rel = rel if rel not in ("", ".") else file.name
+    return f"{rel}#{fragment}" if fragment else rel
+
+
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    """One file to analyze: ``path`` as given and ``key``, its document key (unique in the run)."""
+
+    path: str
+    key: str
+
+
+def file_tasks(paths: Iterable[Path | str]) -> Iterator[FileTask]:
+    """A task per file under ``paths`` (lazy, in walk order), keys made unique in the run with ``~2``, ``~3``..."""
+    seen: set[str] = set()
+    for file, root in iter_files(paths):
+        base = key = document_key(file, root)
+        n = 2
+        while key in seen:
+            key, n = f"{base}~{n}", n + 1
+        seen.add(key)
+        yield FileTask(str(file), key)
+
+
+def analysis_hash(data: Sequence[Mapping]) -> str:
+    """sha256 of the roles stored for a document (decides whether a re-run rewrites it)."""
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+@dataclass(slots=True)
+class Analyzed:
+    """One analyzed document.
+
+    ``key``: its document key; ``where``: how messages name it (``path#fragment``);
+    ``document``: what the reader gave; ``roles``: the analyzed roles (model objects), or
+    ``data``: the same roles as stored dicts once ``encode``d (what crosses a process boundary).
+    """
+
+    key: str
+    where: str
+    document: Document
+    roles: tuple[Role, ...] = ()
+    data: list[dict] | None = None
+    version: str = ""
+
+    def encode(self, effective: Mapping[str, tuple[Expectation, ...]] | None = None,
+               resolved: Mapping[str, Role] | None = None) -> "Analyzed":
+        """A copy holding ``data`` (``codec.role_data`` of each role, with its effective expectations
+        and, when given, its resolved version from ``resolved``) and no model objects, nor blocks."""
+        resolved = resolved or {}
+        effective = effective or {}
+        data = [codec.role_data(resolved.get(r.id, r), effective.get(r.id)) for r in self.roles]
+        return replace(self, roles=(), data=data, document=replace(self.document, blocks=()))
+
+    @property
+    def record(self) -> DocumentRecord:
+        """The store record of an encoded document (raises ``ValueError`` before ``encode``)."""
+        if self.data is None:
+            raise ValueError(f"{self.where}: encode() the analyzed document before storing it")
+        doc = self.document
+        return DocumentRecord(self.key, doc.content_hash, analysis_hash(self.data), doc.format, doc.metadata,
+                              self.version)
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What one file gave: analyzed documents and problems (one ``Diagnostic`` each).
+
+    ``read``: documents the file held (0 when it could not be read); ``skipped``: documents the
+    store already holds as they are (``current``); ``reanalyzed``: documents analyzed again only
+    because the store holds them from another analysis version (``stale``).
+    """
+
+    path: str
+    read: int = 0
+    analyzed: list[Analyzed] = field(default_factory=list)
+    skipped: int = 0
+    reanalyzed: int = 0
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def encode(self) -> "FileResult":
+        """A copy with every document ``encode``d (what a worker process sends back)."""
+        return replace(self, analyzed=[a.encode() for a in self.analyzed])
+
+
+def internal_error(what: str, exc: BaseException, where: str) -> Diagnostic:
+    """The ``INTERNAL_ERROR`` diagnostic of a bug met on ``where`` (the batch goes on)."""
+    return Diagnostic("INTERNAL_ERROR", f"{what}: {type(exc).__name__}: {exc}", where, None, "error")
+
+
+#: Models loaded in this process, by (path, sha256): loaded once per worker, never pickled into tasks.
+_LOADED: dict[tuple[str, str], Leveler] = {}
+
+
+def _file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """The analysis of one run: the competency classifier, the leveling model and the options.
+
+    ``leveling_model``: a model file written by ``Leveler.save`` (default: the shipped
+    ``data/leveling_model.json``); ``leveler``/``classifier``: fitted objects to use instead
+    (Python API; a ``leveler`` given here is pickled with the analyzer); ``level``: False stops
+    before leveling. Raises ``ReadError`` at construction when ``leveling_model`` cannot be read.
+    """
+
+    leveling_model: Path | None = None
+    leveler: Leveler | None = None
+    classifier: CompetencyClassifier | None = None
+    level: bool = True
+    model_sha256: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if self.leveler is not None:
+            digest = self.leveler.fingerprint()
+        else:
+            path = Path(self.leveling_model) if self.leveling_model else MODEL_PATH
+            try:
+                digest = _file_sha256(path)
+            except OSError as exc:
+                raise ReadError(f"cannot read the leveling model: {exc.strerror or exc}", str(path)) from exc
+            object.__setattr__(self, "leveling_model", path)
+        object.__setattr__(self, "model_sha256", digest)
+        if self.leveler is None and path != MODEL_PATH:
+            try:  # a model the user names is checked here, once, not on every document of a run
+                self.models()
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise ReadError(f"not a leveling model: {type(exc).__name__}: {exc}", str(path)) from exc
+
+    @property
+    def version(self) -> str:
+        """``<careerladder version>+<first 12 hex of the leveling model's sha256>``."""
+        return f"{__version__}+{self.model_sha256[:12]}"
+
+    def models(self) -> tuple[CompetencyClassifier, Leveler]:
+        """The classifier and the leveler, loaded once per process."""
+        if self.leveler is not None:
+            leveler = self.leveler
+        else:
+            key = (str(self.leveling_model), self.model_sha256)
+            leveler = _LOADED.get(key)
+            if leveler is None:
+                leveler = _LOADED[key] = Leveler.load(self.leveling_model)
+        return self.classifier or default_classifier(), leveler
+
+    # -- one document, one file -----------------------------------------------------
+    def analyze(self, document: Document, key: str) -> list[Role]:
+        """parse -> extract -> classify -> level one document (no I/O). Raises ``ParseError``
+        when it holds no role."""
+        classifier, leveler = self.models()
+        roles = [classify(extract(role), classifier) for role in parse(document, key)]
+        return [level_role(role, leveler) for role in roles] if self.level else roles
+
+    def analyze_documents(self, task: FileTask, documents: Sequence[Document],
+                          status: StatusCheck | None = None) -> FileResult:
+        """Analyze the documents read from ``task``'s file (keys ``task.key[#fragment]``).
+
+        ``status(key, content_hash, version)`` says what the store holds; ``current``
+        documents are skipped. Never raises for bad input."""
+        result = FileResult(task.path, read=len(documents))
+        used: set[str] = set()
+        for doc in documents:
+            key = f"{task.key}#{doc.fragment}" if doc.fragment else task.key
+            base, n = key, 2
+            while key in used:
+                key, n = f"{base}~{n}", n + 1
+            used.add(key)
+            where = f"{task.path}#{doc.fragment}" if doc.fragment else task.path
+            state = status(key, doc.content_hash, self.version) if status is not None else "new"
+            if state == "current":
+                result.skipped += 1
+                continue
+            result.reanalyzed += state == "stale"
+            result.problems.extend(limit_warnings(doc))  # text cut or nesting clamped: kept, and said
+            try:
+                roles = self.analyze(doc, key)
+            except ParseError as exc:
+                result.problems.append(Diagnostic("NO_ROLE", exc.message, where, exc.line, "info"))
+                continue
+            except Exception as exc:  # noqa: BLE001 - a bug on one document must not stop the batch
+                result.problems.append(internal_error("analysis failed", exc, where))
+                continue
+            result.analyzed.append(Analyzed(key, where, doc, tuple(roles), version=self.version))
+        return result
+
+    def analyze_file(self, task: FileTask, status: StatusCheck | None = None) -> FileResult:
+        """Read one file and analyze each of its documents; never raises for bad input."""
+        try:
+            documents = read_path(task.path, task.path)
+        except ReadError as exc:
+            return FileResult(task.path, problems=[Diagnostic("READ_ERROR", exc.message, task.path, exc.line,
+                                                              "error")])
+        except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
+            return FileResult(task.path, problems=[internal_error("reader failed", exc, task.path)])
+        return self.analyze_documents(task, documents, status)
+
+    def analyze_text(self, task: FileTask, text: str, status: StatusCheck | None = None) -> FileResult:
+        """``analyze_file`` for a file's decoded text (a Dask dataset record); ``task.path`` names it
+        and its suffix helps choose the reader."""
+        try:
+            documents = read_text(text, task.path, Path(task.path))
+        except ReadError as exc:
+            return FileResult(task.path, problems=[Diagnostic("READ_ERROR", exc.message, task.path, exc.line,
+                                                              "error")])
+        except Exception as exc:  # noqa: BLE001
+            return FileResult(task.path, problems=[internal_error("reader failed", exc, task.path)])
+        return self.analyze_documents(task, documents, status)
+
+    # -- the ladder step ----------------------------------------------------------------
+    def resolve(self, roles: Sequence[Role]) -> tuple[list[Role], list[Ladder], list[Diagnostic]]:
+        """The ladder step over every role of a run: ``resolve.resolve`` (ladders, level order,
+        inheritance, effective expectations). Roles come back in input order."""
+        return resolve(roles)
+
+
+__all__ = ["Analyzer", "Analyzed", "FileResult", "FileTask", "DocumentStatus", "StatusCheck", "analysis_hash",
+           "document_key", "file_tasks", "internal_error"]

@@ -1,0 +1,162 @@
+"""The main job, stage by stage: read -> parse -> extract -> classify -> level -> resolve -> store -> render.
+
+``load`` runs the one analysis path (``pipeline.analysis``) over every file and keeps the roles
+in memory; ``build`` adds the ladder step, the store and the outputs. Each stage can also be
+called alone (``careerladder.parse.parse``, ``careerladder.extract.extract``...); this module only
+wires them together and does the file and database I/O.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from .. import codec
+from ..errors import CareerLadderError, StoreError
+from ..lint import Finding, lint_ladders
+from ..model import Diagnostic, Document, Ladder, Role
+from ..render.summary import write_summary
+from ..site import render_site
+from ..store import open_store
+from ..store.base import write_batch
+from .analysis import Analyzed, Analyzer, file_tasks
+
+#: Folder of the example ladder shipped with the package (used when ``build`` gets no path).
+EXAMPLE_LADDER = Path(__file__).parent.parent / "data" / "example-ladder"
+ROLE_SCHEMA = Path(__file__).parent.parent / "schema" / "role.schema.json"
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Loaded:
+    """What analyzing a set of paths gave, before the ladder step.
+
+    ``analyzed``: one ``Analyzed`` per document that holds roles, in input order;
+    ``diagnostics``: one per file that failed or document that held no role (and every limit
+    a kept document ran into); counts are of files.
+    """
+
+    analyzed: list[Analyzed] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files_read: int = 0
+    files_failed: int = 0
+    files_skipped: int = 0
+
+    @property
+    def documents(self) -> list[tuple[Document, list[Role]]]:
+        """(document, its roles) in input order."""
+        return [(a.document, list(a.roles)) for a in self.analyzed]
+
+    @property
+    def roles(self) -> list[Role]:
+        return [r for a in self.analyzed for r in a.roles]
+
+
+@dataclass
+class BuildResult:
+    """Roles (resolved, in input order), ladders, all diagnostics, counts and output paths."""
+
+    roles: list[Role]
+    ladders: list[Ladder]
+    diagnostics: list[Diagnostic]
+    loaded: Loaded
+    outputs: dict[str, Path] = field(default_factory=dict)
+    written: int = 0
+
+
+def load(paths: Iterable[Path | str], progress: Progress | None = None, analyzer: Analyzer | None = None) -> Loaded:
+    """Read and analyze every file under ``paths`` (``Analyzer.analyze_file``); bad files become diagnostics.
+
+    Never raises for bad input: an unreadable file (or one over a hard limit) is an ``error``
+    diagnostic, a document without a role an ``info`` one, a document kept over a soft limit (a
+    statement cut, a list clamped) a ``warning``, and the batch goes on.
+    """
+    analyzer = analyzer or Analyzer()
+    out = Loaded()
+    for task in file_tasks(paths):
+        if progress:
+            progress(task.path)
+        result = analyzer.analyze_file(task)
+        out.diagnostics.extend(result.problems)
+        if not result.read:
+            out.files_failed += 1
+            continue
+        out.files_read += 1
+        out.analyzed.extend(result.analyzed)
+        if not result.analyzed:
+            out.files_skipped += 1
+    return out
+
+
+@dataclass
+class LintReport:
+    """What ``lint_paths`` found: ladders linted, findings, and files read."""
+
+    ladders: list[Ladder]
+    findings: list[Finding]
+    files_read: int
+
+
+def lint_paths(paths: Sequence[Path | str], analyzer: Analyzer | None = None) -> LintReport:
+    """Read, resolve and lint the ladders under ``paths`` (files or folders). Bad files become findings."""
+    analyzer = analyzer or Analyzer()
+    loaded = load(paths, analyzer=analyzer)
+    _, ladders, diags = analyzer.resolve(loaded.roles)
+    return LintReport(ladders, lint_ladders(ladders, loaded.diagnostics + diags), loaded.files_read)
+
+
+def build(paths: Sequence[Path | str] | None, out_dir: Path | str, progress: Progress | None = None,
+          analyzer: Analyzer | None = None) -> BuildResult:
+    """The main job: roles from ``paths`` (the bundled example ladder when empty) into ``out_dir``.
+
+    Writes ``careerladder.db`` (SQLite; documents keyed by ``analysis.document_key``, as
+    ``ingest`` keys them), ``roles.jsonl`` (one Role per line, see ``role.schema.json``, copied
+    beside it), ``ladders.json``, ``summary.md`` and the static ladder site ``site/``
+    (``careerladder.site``). Raises ``CareerLadderError`` only when nothing at all could be read.
+    """
+    analyzer = analyzer or Analyzer()
+    paths = list(paths or [EXAMPLE_LADDER])
+    loaded = load(paths, progress, analyzer)
+    if not loaded.analyzed and loaded.files_read == 0:
+        first = loaded.diagnostics[0] if loaded.diagnostics else None
+        raise CareerLadderError(f"nothing could be read ({first})" if first else "no input files found",
+                                ", ".join(map(str, paths)))
+    roles, ladders, diags = analyzer.resolve(loaded.roles)
+    by_id = {r.id: r for r in roles}
+    effective = {rid: exps for ladder in ladders for rid, exps in ladder.effective.items()}
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    result = BuildResult(roles, ladders, loaded.diagnostics + diags, loaded)
+    stored = [a.encode(effective, by_id) for a in loaded.analyzed]
+    store = open_store(out / "careerladder.db")
+    try:
+        try:
+            outcomes = write_batch(store, [(a.record, a.data) for a in stored])
+        except StoreError as exc:  # the whole transaction failed
+            outcomes = [exc] * len(stored)
+        for item, outcome in zip(stored, outcomes):
+            if isinstance(outcome, Exception):
+                message = outcome.message if isinstance(outcome, StoreError) else str(outcome)
+                result.diagnostics.append(Diagnostic("STORE_ERROR", message, item.where, None, "error"))
+            else:
+                result.written += int(outcome)
+        store.write_ladders([codec.ladder_data(lad) for lad in ladders])
+    finally:
+        store.close()
+    with open(out / "roles.jsonl", "w", encoding="utf-8") as fh:
+        for role in roles:
+            fh.write(json.dumps(codec.role_data(role, effective.get(role.id)), ensure_ascii=False) + "\n")
+    with open(out / "ladders.json", "w", encoding="utf-8") as fh:
+        json.dump([codec.ladder_data(lad) for lad in ladders], fh, ensure_ascii=False, indent=1)
+    shutil.copyfile(ROLE_SCHEMA, out / "role.schema.json")
+    write_summary(roles, ladders, result.diagnostics, paths, out / "summary.md", files_read=loaded.files_read,
+                  files_failed=loaded.files_failed, files_skipped=loaded.files_skipped)
+    render_site(out / "careerladder.db", out / "site", diagnostics=result.diagnostics)
+    result.outputs = {"database": out / "careerladder.db", "roles": out / "roles.jsonl",
+                      "ladders": out / "ladders.json", "summary": out / "summary.md",
+                      "schema": out / "role.schema.json", "site": out / "site" / "index.html"}
+    return result
