@@ -101,3 +101,19 @@ def test_cli_ingest_engine_dask_with_a_scheduler_address(client, inputs, tmp_pat
                                       "--scheduler", client.scheduler.address, "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["stored"] == 5
+
+
+def test_dask_runs_the_analysis_with_the_model_it_is_given(client, inputs, tmp_path):
+    from careerladder.leveling import MODEL_PATH, Leveler
+    from careerladder.pipeline import Analyzer
+
+    model = Leveler.load(MODEL_PATH)
+    model.trained_on_ = "a copy for the tests"
+    model.save(tmp_path / "model.json")
+    analyzer = Analyzer(leveling_model=tmp_path / "model.json")
+    first = ingest_dask([inputs], tmp_path / "d.db", client=client, errors_path=tmp_path / "d.log")
+    again = ingest_dask([inputs], tmp_path / "d.db", client=client, errors_path=tmp_path / "d.log", analyzer=analyzer)
+    assert first.stored == 5 and again.reanalyzed == 5 and again.failed == 0
+    store = open_store(tmp_path / "d.db")
+    versions = {record.analysis_version for record, _ in store.documents()}
+    assert versions == {analyzer.version}

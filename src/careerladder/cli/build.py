@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ..errors import CareerLadderError
-from ..pipeline import build as run_build
+from ..pipeline import Analyzer, build as run_build
 from ..readers import iter_files
 from .app import app, console, err, fail, print_diagnostics
 
@@ -20,12 +20,15 @@ def build(
     paths: Optional[List[Path]] = typer.Argument(
         None, help="Role documents or folders of them (default: the bundled example ladder)."),
     out: Path = typer.Option(Path("careerladder-out"), "--out", "-o", help="Output folder."),
+    leveling_model: Optional[Path] = typer.Option(
+        None, "--leveling-model", help="A leveling model file (Leveler.save) instead of the shipped one."),
 ) -> None:
     """Read role documents, build the inheritance-resolved ladder, and write the outputs.
 
     Writes OUT/careerladder.db (SQLite), OUT/roles.jsonl, OUT/ladders.json,
     OUT/role.schema.json and OUT/summary.md. Exits 1 only when nothing could be read.
     """
+    analyzer = analyzer_of(leveling_model)
     total = sum(1 for _ in iter_files(paths or []))
     progress = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("{task.description}"), console=err, transient=True,
@@ -37,7 +40,7 @@ def build(
             def step(source: str) -> None:
                 progress.update(task, advance=1, description=Path(source).name[:40])
 
-            result = run_build(paths, out, progress=step)
+            result = run_build(paths, out, progress=step, analyzer=analyzer)
     except CareerLadderError as exc:
         raise fail(str(exc)) from exc
     print_diagnostics(result.diagnostics)
@@ -55,3 +58,12 @@ def build(
     console.print("Outputs:", style="bold")
     for name, path in result.outputs.items():
         console.print(f"  {name:9} {path}", markup=False)
+
+
+def analyzer_of(leveling_model: Path | None) -> Analyzer:
+    """The run's ``Analyzer`` (with ``--leveling-model``, that model); a model that cannot be read fails
+    with one line naming the file."""
+    try:
+        return Analyzer(leveling_model=leveling_model)
+    except CareerLadderError as exc:
+        raise fail(str(exc)) from exc

@@ -14,6 +14,7 @@ from rich.table import Table
 from ..errors import CareerLadderError
 from ..pipeline import IngestSummary, file_tasks, ingest as run_ingest
 from .app import app, console, err, fail, require_extra
+from .build import analyzer_of
 
 
 class Engine(str, Enum):
@@ -36,15 +37,20 @@ def ingest(
     errors: Optional[Path] = typer.Option(None, "--errors",
                                           help="Error log, one line per failure (default: beside the database)."),
     force: bool = typer.Option(False, "--force", help="Analyze documents again even when already stored."),
+    leveling_model: Optional[Path] = typer.Option(
+        None, "--leveling-model", help="A leveling model file (Leveler.save) instead of the shipped one; documents "
+                                       "stored by another model are analyzed again."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Stream job postings into a database: worker processes read and analyze, one writer stores.
 
-    Resumable: documents already stored with the same content are skipped. Every
-    failure is one line `file: CODE reason` in the error log. Ingest does not resolve
-    career-ladder inheritance; use `build` for ladders. Exits 1 when no document
-    could be read.
+    Resumable: documents already stored with the same content and analysis version are
+    skipped; those stored by another version are analyzed again. Documents are keyed as
+    `build` keys them, so a built folder can be ingested into the same database; ladder
+    levels are resolved with every ladder level already stored. Every failure is one line
+    `file: CODE reason` in the error log. Exits 1 when no document could be read.
     """
+    analyzer = analyzer_of(leveling_model)
     total = sum(1 for _ in file_tasks(paths))
     bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
                    TextColumn("{task.fields[docs]} documents, {task.fields[rate]:.0f}/s"), TimeElapsedColumn(),
@@ -60,9 +66,10 @@ def ingest(
                 require_extra("dask", "dask", "distributed", "pyarrow")
                 from ..pipeline.distributed import ingest_dask
                 summary = ingest_dask(paths, db, scheduler=scheduler, workers=jobs, errors_path=errors,
-                                      force=force, progress=step)
+                                      force=force, progress=step, analyzer=analyzer)
             else:
-                summary = run_ingest(paths, db, jobs=jobs, errors_path=errors, force=force, progress=step)
+                summary = run_ingest(paths, db, jobs=jobs, errors_path=errors, force=force, progress=step,
+                                     analyzer=analyzer)
     except CareerLadderError as exc:
         raise fail(str(exc)) from exc
     if json_out:
@@ -80,6 +87,10 @@ def print_summary(summary: IngestSummary) -> None:
     table.add_row("documents read", str(summary.read))
     table.add_row("stored", f"{summary.stored} ({summary.roles} roles)")
     table.add_row("skipped (already stored)", str(summary.skipped))
+    if summary.reanalyzed:
+        table.add_row("analyzed again (stored by another analysis version)", str(summary.reanalyzed))
+    if summary.ladder_levels:
+        table.add_row("ladder levels resolved", str(summary.ladder_levels))
     table.add_row("without a role", str(summary.no_role))
     table.add_row("failed", str(summary.failed + summary.files_failed))
     if summary.warnings:

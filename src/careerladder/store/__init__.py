@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from importlib.util import find_spec
 from pathlib import Path
 
 from ..errors import StoreError
@@ -21,11 +22,10 @@ def open_store(url: str | Path, *, readonly: bool = False) -> Store:
     """
     text = str(url)
     if text.startswith(("postgresql://", "postgres://")):
-        try:
-            from .postgres import PostgresStore
-        except ImportError as exc:  # psycopg is the optional "postgres" extra
-            raise StoreError("PostgreSQL needs the 'postgres' extra: pip install 'careerladder[postgres]'",
-                             text) from exc
+        if find_spec("psycopg") is None:  # psycopg is the optional "postgres" extra
+            raise StoreError("PostgreSQL needs the 'postgres' extra: pip install 'careerladder[postgres]'", text)
+        from .postgres import PostgresStore
+
         return PostgresStore(text, readonly=readonly)
     if text.startswith("sqlite:///"):
         text = text[len("sqlite:///"):]
