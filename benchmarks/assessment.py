@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from careerladder.assess import LexicalMatcher, assess, find_level  # noqa: E402
-from careerladder.evidence import read_evidence  # noqa: E402
+from careerladder.assess import read_evidence  # noqa: E402
 from careerladder.pipeline import load  # noqa: E402
 from careerladder.resolve import resolve  # noqa: E402
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from careerladder.assess import find_level
-from careerladder.evidence import read_evidence
+from careerladder.assess import read_evidence
 from careerladder.pipeline import load
 from careerladder.resolve import resolve
 
