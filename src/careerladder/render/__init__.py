@@ -1,1 +1,1 @@
-"""Renderers: turn stored or built roles into files people read (summary, site, exports)."""
+"""Formatters: roles, ladders and assessments into files people read (summary, charts, exports, packet)."""

@@ -1,7 +1,5 @@
-"""The ladder's face: page contexts and templates shared by the static site and the local web app.
-
-``catalog`` (store -> model objects, URL keys), ``context`` and ``compare``
-(one JSON-ready dict per page), ``templating`` (the Jinja environment and where
-pages live) need no web framework; ``app`` (FastAPI) and ``views/`` do, and are
-imported only by ``careerladder serve``.
+"""The local web app (FastAPI, the ``web`` extra): ``app`` builds it and mounts the page families of
+``views/``, which render the framework-free contexts of ``careerladder.pages`` and get the running
+``Site`` from ``deps``; ``forms`` reads and checks the assessment form. Imported only by
+``careerladder serve`` and the tests.
 """
