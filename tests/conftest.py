@@ -82,3 +82,8 @@ def write(tmp_path):
             path.write_text(text, encoding="utf-8")
         return path
     return _write
+
+
+def log_problems(path: Path) -> list[str]:
+    """The problem lines of an error log (every run's; the ``# ...`` run headers left out)."""
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("# ")]

@@ -16,6 +16,7 @@ from careerladder.cli import app  # noqa: E402
 from careerladder.pipeline.distributed import OUTPUT_COLUMNS, analyze_dataset, analyze_record, ingest_dask, write_dataset  # noqa: E402
 from careerladder.pipeline import ingest  # noqa: E402
 from careerladder.store import open_store  # noqa: E402
+from conftest import log_problems  # noqa: E402
 
 #: dask's own Parquet writer calls a pandas method pandas deprecates; not ours to fix.
 pytestmark = pytest.mark.filterwarnings("ignore:The inplace keyword")
@@ -45,8 +46,7 @@ def test_ingest_on_dask_stores_what_local_ingest_stores(client, inputs, tmp_path
     dask = ingest_dask([inputs], tmp_path / "dask.db", client=client, errors_path=tmp_path / "dask.log")
     assert (dask.files, dask.read, dask.stored, dask.no_role, dask.files_failed) == (7, 6, 5, 1, 1)
     assert (local.files, local.read, local.stored) == (dask.files, dask.read, dask.stored)
-    assert sorted((tmp_path / "dask.log").read_text().splitlines()) == \
-        sorted((tmp_path / "local.log").read_text().splitlines())
+    assert sorted(log_problems(tmp_path / "dask.log")) == sorted(log_problems(tmp_path / "local.log"))
     assert list(open_store(tmp_path / "dask.db").roles()) == list(open_store(tmp_path / "local.db").roles())
     again = ingest_dask([inputs], tmp_path / "dask.db", client=client, errors_path=tmp_path / "dask.log")
     assert (again.stored, again.skipped) == (0, 5)

@@ -133,7 +133,7 @@ def test_export_command(built, tmp_path):
     res = runner.invoke(app, ["export", "roles", "--db", db, "-f", "csv"])
     assert res.exit_code == 2 and "roles exports as json, jsonl, not csv" in res.stderr
     res = runner.invoke(app, ["export", "posting", "No Such Level", "--db", db])
-    assert res.exit_code == 2 and "No Such Level: no roles match" in res.stderr
+    assert res.exit_code == 2 and "No Such Level: NOT_FOUND no role matches" in res.stderr
     res = runner.invoke(app, ["export", "roles", "--db", str(tmp_path / "missing.db")])
-    assert res.exit_code == 1 and "no such database" in res.stderr
+    assert res.exit_code == 2 and "NOT_FOUND no such database" in res.stderr
     assert not Path(tmp_path / "missing.db").exists(), "export never creates a database"

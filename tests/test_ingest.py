@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from careerladder.cli import app
 from careerladder.pipeline import Analyzer, FileTask, default_errors_path, file_tasks, ingest
 from careerladder.store import open_store
+from conftest import log_problems
 
 #: One line of the error log: ``file[#fragment][:line]: CODE message``.
 LOG_LINE = re.compile(r"^(?P<file>[^#\n]+?)(?:#(?P<fragment>[^:\n]+))?(?::\d+)?: "
@@ -32,7 +33,7 @@ def test_seeds_ingest_twice_stores_nothing_the_second_time(seeds_dir, tmp_path, 
     first = ingest([seeds_dir], url, jobs=1, errors_path=log)
     assert (first.files, first.read, first.stored, first.roles) == (5, 5, 5, 5)
     assert first.skipped == first.failed == first.no_role == first.files_failed == 0
-    assert log.read_text() == ""
+    assert log_problems(log) == []
     second = ingest([seeds_dir], url, jobs=2, errors_path=log)
     assert (second.read, second.stored, second.skipped) == (5, 0, 5)
     store = open_store(url)
@@ -63,7 +64,7 @@ def test_bad_input_is_one_line_each_and_the_batch_goes_on(write, tmp_path, seeds
     log = tmp_path / "errors.log"
     summary = ingest([root], tmp_path / "x.db", jobs=1, errors_path=log)
     assert summary.files == 5 and summary.stored == 1
-    lines = log.read_text().splitlines()
+    lines = log_problems(log)
     assert len(lines) == summary.files_failed + summary.failed + summary.no_role == 4
     parsed = [LOG_LINE.match(line) for line in lines]
     assert all(parsed), lines
@@ -126,7 +127,7 @@ def test_a_sample_of_the_postings_corpus_ingests_without_a_crash(postings_dir, t
     s = ingest([], tmp_path / "x.db", jobs=2, errors_path=log, tasks=sample)
     assert s.files == len(sample)
     assert s.stored + s.skipped + s.no_role + s.failed == s.read
-    lines = log.read_text().splitlines()
+    lines = log_problems(log)
     assert len(lines) == s.files_failed + s.failed + s.no_role + s.warnings
     paths = {t.path for t in sample}
     for line in lines:
@@ -153,11 +154,32 @@ def test_cli_ingest_prints_the_summary_and_writes_the_log(seeds_dir, tmp_path):
     assert again.exit_code == 0 and "skipped (already stored)  5" in " ".join(again.stdout.split("\u2502"))
 
 
-def test_cli_ingest_of_nothing_readable_exits_1(write, tmp_path):
+def test_cli_ingest_of_nothing_readable_exits_1_and_leaves_nothing(write, tmp_path):
     path = write("in/empty.md", "")
     result = CliRunner().invoke(app, ["ingest", str(path), "--db", str(tmp_path / "x.db"), "--jobs", "1"])
     assert result.exit_code == 1
-    assert "empty file" in (tmp_path / "careerladder-errors.log").read_text()
+    assert f"{path}: READ_ERROR empty file" in result.stderr  # the reason on the terminal, not only in a log
+    assert "no document could be stored (1 empty); nothing was written" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # no database, no error log
+
+
+def test_error_logs_of_two_runs_both_survive(write, tmp_path):
+    write("in/empty.md", "")
+    write("in/em.md", "# Engineering Manager\n\n## Requirements\n\n- 3+ years managing engineers\n")
+    db, log = tmp_path / "x.db", tmp_path / "e.log"
+    ingest([tmp_path / "in"], db, jobs=1, errors_path=log)
+    ingest([tmp_path / "in"], db, jobs=1, errors_path=log)
+    lines = log.read_text().splitlines()
+    assert [line.startswith("# ") for line in lines] == [True, False, True, False]
+    assert " careerladder " in lines[0] and lines[1] == lines[3] and "READ_ERROR empty file" in lines[1]
+
+
+def test_cli_ingest_prints_progress_lines_when_not_on_a_terminal(write, tmp_path):
+    write("in/em.md", "# Engineering Manager\n\n## Requirements\n\n- 3+ years managing engineers\n")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "x.db"), "--jobs", "1"])
+    assert result.exit_code == 0
+    progress = [line for line in result.stderr.splitlines() if line.startswith("ingest: ")]
+    assert progress[0] == "ingest: started, 1 file" and progress[-1].startswith("ingest: done, 1/1 files, 1 document")
 
 
 def test_limits_a_document_ran_into_are_logged_as_warnings_and_it_is_stored(write, tmp_path):
@@ -167,6 +189,6 @@ def test_limits_a_document_ran_into_are_logged_as_warnings_and_it_is_stored(writ
     log = tmp_path / "e.log"
     summary = ingest([path.parent], tmp_path / "x.db", jobs=1, errors_path=log)
     assert (summary.stored, summary.failed, summary.warnings) == (1, 0, 2)
-    lines = log.read_text().splitlines()
+    lines = log_problems(log)
     assert [line.split()[1] for line in lines] == ["STATEMENT_CUT", "NESTING_CLAMPED"]
     assert all(line.startswith(str(path)) for line in lines), lines

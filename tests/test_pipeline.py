@@ -7,7 +7,7 @@ import json
 import jsonschema
 import pytest
 
-from careerladder.errors import CareerLadderError
+from careerladder.errors import CareerLadderError, NoInputError
 from careerladder.pipeline import EXAMPLE_LADDER, ROLE_SCHEMA, build
 from careerladder.store import open_store
 
@@ -70,10 +70,15 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
     assert "broken YAML front matter" in (tmp_path / "out" / "summary.md").read_text()
 
 
-def test_nothing_readable_raises(tmp_path):
-    (tmp_path / "empty.md").write_text("")
-    with pytest.raises(CareerLadderError, match="nothing could be read"):
-        build([tmp_path / "empty.md"], tmp_path / "out")
+def test_nothing_readable_raises_and_writes_nothing(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.md").write_text("")
+    (tmp_path / "in" / "notes.md").write_text("# Grocery list\n\n- apples\n")
+    with pytest.raises(NoInputError, match="no role could be read") as caught:
+        build([tmp_path / "in"], tmp_path / "out")
+    assert [(d.code, d.reason) for d in caught.value.diagnostics] == [("READ_ERROR", "empty"),
+                                                                      ("NO_ROLE", "not a role document")]
+    assert not (tmp_path / "out").exists()
 
 
 def test_summary_escapes_document_text(tmp_path):

@@ -61,7 +61,7 @@ def test_bad_input_gives_one_line_error_naming_the_file(write, content, message)
 
 
 def test_missing_file_and_size_limit(tmp_path, monkeypatch):
-    with pytest.raises(ReadError, match="cannot read file"):
+    with pytest.raises(ReadError, match="no such file or folder"):
         read_path(tmp_path / "nope.md")
     big = tmp_path / "big.md"
     big.write_text("# x\n" + "a" * 2000)

@@ -122,4 +122,4 @@ def test_cli_report_json_text_and_out(seeds_dir, tmp_path):
     result = runner.invoke(app, ["report", "--db", str(db), "--out", str(out)])
     assert result.exit_code == 0 and out.read_text().startswith("Market report: 2 job postings")
     missing = runner.invoke(app, ["report", "--db", str(tmp_path / "nope.db")])
-    assert missing.exit_code == 1 and "nope.db" in missing.output
+    assert missing.exit_code == 2 and "nope.db: NOT_FOUND" in missing.stderr

@@ -2,7 +2,8 @@
 
     CareerLadderError
      ├── ReadError        a file cannot be read or decoded, or no reader knows it
-     │    └── LimitError  a file exceeds a size, depth or length limit
+     │    ├── LimitError  a file exceeds a size, depth or length limit
+     │    └── NoInputError  nothing usable in a whole input (every file skipped)
      ├── ParseError       a document was read but holds no usable role
      ├── ResolveError     inheritance cannot be resolved (used by strict callers)
      ├── StoreError       the database refused a write or has a newer schema
@@ -32,11 +33,39 @@ class CareerLadderError(Exception):
 
 
 class ReadError(CareerLadderError):
-    """The file cannot be read: missing, empty, binary, undecodable or of no known format."""
+    """The file cannot be read: missing, empty, binary, undecodable or of no known format.
+
+    ``reason``: why, in a few words a summary can count files by (``"binary"``, ``"empty"``,
+    ``"unknown format"``, ``"too large"``, ``"no documents"``, ``"unreadable"``; the default,
+    ``"malformed"``, is a file of a known format that breaks it).
+    """
+
+    reason = "malformed"
+
+    def __init__(self, message: str, source: str | None = None, line: int | None = None,
+                 reason: str | None = None):
+        super().__init__(message, source, line)
+        if reason:
+            self.reason = reason
 
 
 class LimitError(ReadError):
     """The input exceeds a limit in ``careerladder.thresholds`` (size, depth, statement length)."""
+
+    reason = "too large"
+
+
+class NoInputError(ReadError):
+    """Nothing usable could be read from a whole input: no file, or no file holding a role.
+
+    ``diagnostics``: one per skipped file or document (each names it and says why).
+    """
+
+    reason = "no input"
+
+    def __init__(self, message: str, source: str | None = None, diagnostics: list | None = None):
+        super().__init__(message, source)
+        self.diagnostics = list(diagnostics or [])
 
 
 class ParseError(CareerLadderError):

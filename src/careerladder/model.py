@@ -257,13 +257,18 @@ class Expectation:
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """A problem found in the input: ``file:line: CODE message``."""
+    """A problem found in the input: ``file:line: CODE message``.
+
+    ``reason``: for a file or document that was skipped, why, in a few words a summary counts by
+    (``ReadError.reason``: ``"binary"``, ``"unknown format"``...; ``"not a role document"``).
+    """
 
     code: str
     message: str
     source: str
     line: int | None = None
     severity: Severity = "warning"
+    reason: str | None = None
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line else self.source

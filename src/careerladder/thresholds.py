@@ -60,3 +60,8 @@ LINT_VAGUE_MAX_WORDS = 20
 LINT_LEVEL_MISMATCH_MIN_GAP = 2
 LINT_LEVEL_MISMATCH_MIN_CONFIDENCE = 0.8
 LINT_LEVEL_MISMATCH_MIN_STATEMENTS = 5
+
+#: Seconds between two progress lines when stderr is not a terminal (``cli.progress.Reporter``).
+PROGRESS_SECONDS = 5.0
+#: Problems ``careerladder ingest`` prints on the terminal before "... N more in <error log>".
+CLI_PRINTED_PROBLEMS = 50

@@ -10,15 +10,13 @@ from typing import Optional
 
 import typer
 
-from ..assess.assessment import Assessment, assess as assess_level, compare_assessments, find_level
+from ..assess import Assessment, EvidenceFile, assess as assess_level, compare_assessments, find_level, read_evidence
 from ..errors import CareerLadderError, EvidenceError, StoreError
-from ..assess.evidence import EvidenceFile, read_evidence
-from ..pipeline import load
 from ..render import assessment as data
 from ..render import packet
 from ..resolve import resolve
 from ..store import Store, open_store
-from .app import app, console, err, fail, print_diagnostics
+from .app import EXIT_USAGE, app, check_paths, console, err, fail, open_db, plural, print_diagnostics, read_input
 
 #: Where ``--history`` looks when no ``--db`` is given (``careerladder build``'s default output).
 DEFAULT_DB = Path("careerladder-out") / "careerladder.db"
@@ -35,7 +33,7 @@ def _ladder_path(given: Optional[Path], evidence: EvidenceFile) -> Path:
         return given
     if evidence.ladder:
         return Path(os.path.normpath(Path(evidence.source).parent / evidence.ladder))
-    raise fail(f"{evidence.source}: no ladder: give --ladder PATH or 'ladder:' in the evidence file", 2)
+    raise fail(f"{evidence.source}: no ladder: give --ladder PATH or 'ladder:' in the evidence file", EXIT_USAGE)
 
 
 def _emit(text: str, out: Optional[Path]) -> None:
@@ -56,16 +54,13 @@ def _need_assessments(store: Store, url: str) -> Store:
 
 def _history(person: str, db: Optional[str], fmt: AssessFormat, chart: Optional[Path], out: Optional[Path]) -> None:
     url = db or str(DEFAULT_DB)
-    if "://" not in url and not Path(url).exists():
-        raise fail(f"{url}: no such database (give --db PATH)", 2)
+    store = open_db(url, need_roles=False)
     try:
-        store = open_store(url)
-        try:
-            stored = _need_assessments(store, url).assessments(person)
-        finally:
-            store.close()
+        stored = _need_assessments(store, url).assessments(person)
     except StoreError as exc:
         raise fail(str(exc)) from exc
+    finally:
+        store.close()
     if not stored:
         raise fail(f"{url}: no stored assessments of {person!r}")
     history = data.history_data(person, stored)
@@ -81,55 +76,54 @@ def _history(person: str, db: Optional[str], fmt: AssessFormat, chart: Optional[
 @app.command()
 def assess(
     evidence: Optional[Path] = typer.Option(
-        None, "--evidence", "-e", help="Evidence file: Markdown with front matter, YAML, or a plain-text résumé "
+        None, "--evidence", "-e", metavar="FILE", help="Evidence file: Markdown with front matter, YAML, or a plain-text résumé "
         "or brag document (see docs/assess.md)."),
     ladder: Optional[Path] = typer.Option(
-        None, "--ladder", help="Ladder files or folder (default: 'ladder:' of the evidence file, relative to it)."),
+        None, "--ladder", metavar="PATH", help="Ladder files or folder (default: 'ladder:' of the evidence file, relative to it)."),
     level: Optional[str] = typer.Option(
-        None, "--level", help="The level: role id, file name or path, or title (default: 'level:' of the evidence)."),
+        None, "--level", metavar="LEVEL", help="The level: role id, file name or path, or title (default: 'level:' of the evidence)."),
     manager: Optional[Path] = typer.Option(
-        None, "--manager", help="The manager's evidence for the same person and level: both are assessed and "
+        None, "--manager", metavar="FILE", help="The manager's evidence for the same person and level: both are assessed and "
         "compared side by side, disagreements first."),
     person: Optional[str] = typer.Option(
-        None, "--person", help="The person (default: 'person:' of the evidence, else its file name)."),
+        None, "--person", metavar="NAME", help="The person (default: 'person:' of the evidence, else its file name)."),
     format: AssessFormat = typer.Option(AssessFormat.text, "--format", "-f", help="text, json or md (a promotion "
                                         "packet)."),
     chart: Optional[Path] = typer.Option(
-        None, "--chart", help="Also write an SVG chart here: the radar of the person against the level "
+        None, "--chart", metavar="FILE", help="Also write an SVG chart here: the radar of the person against the level "
         "(with --history: readiness over time)."),
     db: Optional[str] = typer.Option(
-        None, "--db", help="Database to store the assessment in (with --history: to read; default "
+        None, "--db", metavar="DB", help="Database to store the assessment in (with --history: to read; default "
         "careerladder-out/careerladder.db)."),
     history: Optional[str] = typer.Option(
-        None, "--history", help="Show the stored assessments of this person instead of assessing."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the report to this file, not stdout."),
+        None, "--history", metavar="PERSON", help="Show the stored assessments of this person instead of assessing."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE", help="Write the report to this file, not stdout."),
 ) -> None:
     """Assess a person's evidence against a level: every effective expectation met, partly or not
     evidenced, readiness per competency, and the gaps to the next level."""
     if history is not None:
         if evidence or manager:
-            raise fail("--history shows stored assessments; do not give --evidence or --manager with it", 2)
+            raise fail("--history shows stored assessments; do not give --evidence or --manager with it", EXIT_USAGE)
         _history(history, db, format, chart, out)
         return
     if evidence is None:
-        raise fail("give --evidence FILE (or --history PERSON)", 2)
+        raise fail("give --evidence FILE (or --history PERSON)", EXIT_USAGE)
+    check_paths([evidence] + ([manager] if manager else []))
     try:
         self_ev = read_evidence(evidence)
         manager_ev = read_evidence(manager) if manager else None
     except EvidenceError as exc:
         raise fail(str(exc)) from exc
     ladder_path = _ladder_path(ladder, self_ev)
-    if not ladder_path.exists():
-        raise fail(f"{ladder_path}: no such ladder file or folder", 2)
     level_ref = level or self_ev.level
     if not level_ref:
-        raise fail(f"{self_ev.source}: no level: give --level ID or 'level:' in the evidence file", 2)
-    _, ladders, diags = resolve(load([ladder_path]).roles)
+        raise fail(f"{self_ev.source}: no level: give --level ID or 'level:' in the evidence file", EXIT_USAGE)
+    _, ladders, diags = resolve(read_input([ladder_path], what="ladder level", kind="ladder_level").roles)
     print_diagnostics(diags)
     try:
         lad, role = find_level(ladders, level_ref)
     except CareerLadderError as exc:
-        raise fail(str(exc), 2) from exc
+        raise fail(str(exc), EXIT_USAGE) from exc
     try:
         results: list[Assessment] = [assess_level(self_ev, lad, role, person=person)]
         if manager_ev is not None:
@@ -159,5 +153,5 @@ def assess(
                 store.close()
         except StoreError as exc:
             raise fail(str(exc)) from exc
-        err.print(f"stored {sum(written)} assessment(s) of {results[0].person} in {db}"
+        err.print(f"stored {plural(sum(written), 'assessment')} of {results[0].person} in {db}"
                   + (" (already stored)" if not any(written) else ""), markup=False)

@@ -6,58 +6,17 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..errors import CareerLadderError
+from ..errors import CareerLadderError, NoInputError
 from ..pipeline import Analyzer, build as run_build
 from ..readers import iter_files
-from .app import app, console, err, fail, print_diagnostics
+from .app import EXIT_NOTHING, app, check_paths, console, err, fail, nothing_usable, plural, print_diagnostics, \
+    skipped_line
+from .progress import Reporter
 
-
-@app.command()
-def build(
-    paths: Optional[List[Path]] = typer.Argument(
-        None, help="Role documents or folders of them (default: the bundled example ladder)."),
-    out: Path = typer.Option(Path("careerladder-out"), "--out", "-o", help="Output folder."),
-    leveling_model: Optional[Path] = typer.Option(
-        None, "--leveling-model", help="A leveling model file (Leveler.save) instead of the shipped one."),
-) -> None:
-    """Read role documents, build the inheritance-resolved ladder, and write the outputs.
-
-    Writes OUT/careerladder.db (SQLite), OUT/roles.jsonl, OUT/ladders.json,
-    OUT/role.schema.json and OUT/summary.md. Exits 1 only when nothing could be read.
-    """
-    analyzer = analyzer_of(leveling_model)
-    total = sum(1 for _ in iter_files(paths or []))
-    progress = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        TextColumn("{task.description}"), console=err, transient=True,
-                        disable=total < 20)
-    try:
-        with progress:
-            task = progress.add_task("", total=total or None)
-
-            def step(source: str) -> None:
-                progress.update(task, advance=1, description=Path(source).name[:40])
-
-            result = run_build(paths, out, progress=step, analyzer=analyzer)
-    except CareerLadderError as exc:
-        raise fail(str(exc)) from exc
-    print_diagnostics(result.diagnostics)
-    levels = [r for r in result.roles if r.kind == "ladder_level"]
-    postings = [r for r in result.roles if r.kind == "job_posting"]
-    table = Table(title="careerladder build", show_header=False, box=None)
-    table.add_row("files read", str(result.loaded.files_read))
-    table.add_row("files failed", str(result.loaded.files_failed))
-    table.add_row("documents without a role", str(result.loaded.files_skipped))
-    table.add_row("roles", f"{len(result.roles)} ({len(levels)} ladder levels, {len(postings)} job postings)")
-    table.add_row("ladders", str(len(result.ladders)))
-    unresolved = sum(1 for r in levels for p in r.parents if not p.resolved_id)
-    table.add_row("unresolved parents", str(unresolved))
-    console.print(table)
-    console.print("Outputs:", style="bold")
-    for name, path in result.outputs.items():
-        console.print(f"  {name:9} {path}", markup=False)
+#: Files below which build shows no progress bar on a terminal.
+QUIET_BELOW_FILES = 20
 
 
 def analyzer_of(leveling_model: Path | None) -> Analyzer:
@@ -67,3 +26,57 @@ def analyzer_of(leveling_model: Path | None) -> Analyzer:
         return Analyzer(leveling_model=leveling_model)
     except CareerLadderError as exc:
         raise fail(str(exc)) from exc
+
+
+@app.command()
+def build(
+    paths: Optional[List[Path]] = typer.Argument(
+        None, metavar="PATH", help="Role documents or folders of them (default: the bundled example ladder)."),
+    out: Path = typer.Option(Path("careerladder-out"), "--out", "-o", metavar="DIR", help="Output folder."),
+    leveling_model: Optional[Path] = typer.Option(
+        None, "--leveling-model", metavar="FILE", help="A leveling model file (Leveler.save) instead of the shipped one."),
+) -> None:
+    """Read role documents, build the inheritance-resolved ladder, and write the outputs.
+
+    Writes OUT/careerladder.db (SQLite), OUT/roles.jsonl, OUT/ladders.json, OUT/role.schema.json,
+    OUT/summary.md and the static site OUT/site/ (open OUT/site/index.html). Every file skipped is
+    named with its reason. Exits 1 and writes nothing when no file holds a role, 2 when a path does
+    not exist.
+    """
+    check_paths(paths or [])
+    analyzer = analyzer_of(leveling_model)
+    total = sum(1 for _ in iter_files(paths or []))
+    try:
+        with Reporter("build", total or None, quiet_below=QUIET_BELOW_FILES) as progress:
+            seen = 0
+
+            def step(source: str) -> None:
+                nonlocal seen
+                seen += 1
+                progress.update(seen, Path(source).name[:40])
+
+            result = run_build(paths, out, progress=step, analyzer=analyzer)
+    except NoInputError as exc:
+        raise nothing_usable(exc.diagnostics) from exc
+    except CareerLadderError as exc:
+        raise fail(str(exc), EXIT_NOTHING) from exc
+    print_diagnostics(result.diagnostics)
+    levels = [r for r in result.roles if r.kind == "ladder_level"]
+    postings = [r for r in result.roles if r.kind == "job_posting"]
+    table = Table(title="careerladder build", show_header=False, box=None)
+    loaded = result.loaded
+    table.add_row("files read", str(loaded.files_read))
+    table.add_row("files that could not be read", str(loaded.files_failed))
+    table.add_row("files without a role", str(loaded.files_skipped))
+    table.add_row("roles", f"{len(result.roles)} ({plural(len(levels), 'ladder level')}, "
+                           f"{plural(len(postings), 'job posting')})")
+    table.add_row("ladders", str(len(result.ladders)))
+    unresolved = sum(1 for r in levels for p in r.parents if not p.resolved_id)
+    table.add_row("unresolved parents", str(unresolved))
+    console.print(table)
+    line = skipped_line(result.diagnostics)
+    if line:
+        err.print(line, style="dim", markup=False)
+    console.print("Outputs:", style="bold")
+    for name, path in result.outputs.items():
+        console.print(f"  {name:9} {path}", markup=False)

@@ -11,10 +11,9 @@ import typer
 from ..competencies import BY_ID
 from ..diff import LevelDiff, diff_levels
 from ..model import Ladder, Role
-from ..pipeline import load
 from ..render.summary import requirement_text
 from ..resolve import resolve
-from .app import app, console, fail, print_diagnostics
+from .app import EXIT_USAGE, app, console, fail, plural, print_diagnostics, read_input
 from .inspect import TextOrJson
 
 
@@ -31,9 +30,9 @@ def find_role(roles: list[Role], ref: str) -> Role:
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
-        raise fail(f"{ref}: no role with this id, file or title in the input", 2)
+        raise fail(f"{ref}: NOT_FOUND no role with this id, file or title in the input", EXIT_USAGE)
     names = "; ".join(r.id for r in candidates[:5])
-    raise fail(f"{ref}: names {len(candidates)} roles ({names}); give an id", 2)
+    raise fail(f"{ref}: AMBIGUOUS names {len(candidates)} roles ({names}); give an id", EXIT_USAGE)
 
 
 def load_ladders(refs: list[str], context: Optional[List[Path]]) -> tuple[list[Role], list[Ladder]]:
@@ -45,8 +44,8 @@ def load_ladders(refs: list[str], context: Optional[List[Path]]) -> tuple[list[R
             if p.exists():
                 paths.append(p.parent if p.is_file() else p)
     if not paths:
-        raise fail("give the ladder with --in PATH, or name levels by their files", 2)
-    loaded = load(dict.fromkeys(paths))
+        raise fail("give the ladder with --in PATH, or name levels by their files", EXIT_USAGE)
+    loaded = read_input(list(dict.fromkeys(paths)))
     roles, ladders, diags = resolve(loaded.roles)
     print_diagnostics(diags)
     return roles, ladders
@@ -75,9 +74,11 @@ def diff_data(d: LevelDiff) -> dict:
 
 @app.command()
 def diff(
-    a: str = typer.Argument(..., help="The lower level: a file (FILE#anchor for multi-role files), role id or title."),
-    b: str = typer.Argument(..., help="The higher level, named the same way."),
-    within: Optional[List[Path]] = typer.Option(None, "--in", help="Ladder files or folders (default: the folders of A and B)."),
+    a: str = typer.Argument(..., metavar="A", help="The lower level: a file (FILE#anchor for multi-role files), "
+                                                   "role id or title."),
+    b: str = typer.Argument(..., metavar="B", help="The higher level, named the same way."),
+    within: Optional[List[Path]] = typer.Option(None, "--in", metavar="PATH",
+                                                help="Ladder files or folders (default: the folders of A and B)."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
 ) -> None:
     """What level B expects that level A does not, grouped by competency (inherited expectations included)."""
@@ -87,7 +88,7 @@ def diff(
     if format is TextOrJson.json:
         console.print_json(json.dumps(diff_data(result), ensure_ascii=False))
         return
-    console.print(f"{role_b.title} versus {role_a.title}: {result.added_count} expectations added, "
+    console.print(f"{role_b.title} versus {role_a.title}: {plural(result.added_count, 'expectation')} added, "
                   f"{result.shared} shared", style="bold", markup=False)
     for comp, items in result.added.items():
         name = BY_ID[comp].name if comp in BY_ID else comp

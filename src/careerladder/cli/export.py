@@ -10,8 +10,7 @@ import typer
 
 from ..errors import CareerLadderError
 from ..render import charts, export as exports
-from ..store import open_store
-from .app import app, err, fail
+from .app import EXIT_USAGE, app, err, fail, open_db
 from .serve import DEFAULT_DB
 
 
@@ -45,7 +44,9 @@ def _find(cat, ref: str, *, ladder: bool = False):
         found = [role] if role else [r for r in cat.all_roles() if r.title.lower() == ref.lower()]
     if len(found) != 1:
         what = "ladder" if ladder else "role"
-        raise fail(f"{ref}: {'no' if not found else str(len(found))} {what}s match; give an id", 2)
+        if not found:
+            raise fail(f"{ref}: NOT_FOUND no {what} matches; give an id", EXIT_USAGE)
+        raise fail(f"{ref}: AMBIGUOUS {len(found)} {what}s match; give an id", EXIT_USAGE)
     return found[0]
 
 
@@ -85,35 +86,38 @@ def render_export(cat, what: What, fmt: str, ref: Optional[str]) -> str | bytes:
 def export_command(
     what: What = typer.Argument(..., help="roles, ladders, statements (CSV), role, posting (job-posting draft), "
                                           "radar or matrix (charts)."),
-    ref: Optional[str] = typer.Argument(None, help="For role, posting and radar: a role id or title; for matrix: "
-                                                   "a ladder id or name."),
-    db: Path = typer.Option(DEFAULT_DB, "--db", help="The careerladder.db a build wrote."),
+    ref: Optional[str] = typer.Argument(None, metavar="[REF]", help="For role, posting and radar: a role id or "
+                                                                    "title; for matrix: a ladder id or name."),
+    db: str = typer.Option(str(DEFAULT_DB), "--db", metavar="DB",
+                           help="The database a build or ingest wrote (a SQLite path or postgresql:// URL)."),
     format: Optional[str] = typer.Option(None, "--format", "-f", help="json, jsonl, csv, md, jsonld, svg or png "
                                                                       "(default: the first one WHAT accepts)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE",
+                                       help="Write to this file instead of standard output."),
 ) -> None:
     """Export from a build's database: roles (json, jsonl), ladders (json, md), statements (csv, one row per
     statement), a role (md, json), a level as a job-posting draft (md, jsonld: schema.org JobPosting), or a
     chart (svg, png)."""
     fmt = format or FORMATS[what][0]
     if fmt not in FORMATS[what]:
-        raise fail(f"{what.value} exports as {', '.join(FORMATS[what])}, not {fmt}", 2)
+        raise fail(f"{what.value} exports as {', '.join(FORMATS[what])}, not {fmt}", EXIT_USAGE)
     if what in (What.role, What.posting, What.radar, What.matrix) and not ref:
-        raise fail(f"export {what.value} needs a REF naming the {'ladder' if what is What.matrix else 'role'}", 2)
-    if not db.is_file():
-        raise fail(f"{db}: no such database (run careerladder build first, or give --db)")
+        raise fail(f"export {what.value} needs a REF naming the {'ladder' if what is What.matrix else 'role'}",
+                   EXIT_USAGE)
     from ..pages.catalog import Catalog
 
+    store = open_db(db)
     try:
-        with open_store(db, readonly=True) as store:
-            body = render_export(Catalog.load(store), what, fmt, ref)
+        body = render_export(Catalog.load(store), what, fmt, ref)
     except CareerLadderError as exc:
         raise fail(str(exc)) from exc
+    finally:
+        store.close()
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
         err.print(f"wrote {out}", style="dim", markup=False)
     elif isinstance(body, bytes):
-        raise fail(f"{fmt} is binary: give --out FILE", 2)
+        raise fail(f"{fmt} is binary: give --out FILE", EXIT_USAGE)
     else:
         typer.echo(body, nl=False)

@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .. import thresholds
 from ..errors import CareerLadderError
+from ..model import Diagnostic
 from ..pipeline import IngestSummary, file_tasks, ingest as run_ingest
-from .app import app, console, err, fail, require_extra
+from .app import EXIT_NOTHING, app, check_paths, console, err, fail, plural, print_diagnostics, require_extra
 from .build import analyzer_of
+from .progress import Reporter
 
 
 class Engine(str, Enum):
@@ -24,21 +26,23 @@ class Engine(str, Enum):
 
 @app.command()
 def ingest(
-    paths: List[Path] = typer.Argument(..., help="Job-posting files or folders (every format the readers know)."),
-    db: str = typer.Option("careerladder-out/careerladder.db", "--db",
+    paths: List[Path] = typer.Argument(..., metavar="PATH...",
+                                       help="Job-posting files or folders (every format the readers know)."),
+    db: str = typer.Option("careerladder-out/careerladder.db", "--db", metavar="DB",
                            help="Database: a SQLite path, sqlite:///path or postgresql://user@host/db."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
                                        help="Worker processes reading and analyzing; with --engine dask and no --scheduler, the local "
                                             "cluster's workers (default: CPU count)."),
     engine: Engine = typer.Option(Engine.local, "--engine",
                                   help="local (worker processes) or dask (a Dask cluster; needs the dask extra)."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler",
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
                                             help="Dask scheduler address (tcp://host:8786); default: a local cluster."),
-    errors: Optional[Path] = typer.Option(None, "--errors",
-                                          help="Error log, one line per failure (default: beside the database)."),
+    errors: Optional[Path] = typer.Option(None, "--errors", metavar="FILE",
+                                          help="Error log, one line per failure, appended to with a header per run "
+                                               "(default: careerladder-errors.log beside the database)."),
     force: bool = typer.Option(False, "--force", help="Analyze documents again even when already stored."),
     leveling_model: Optional[Path] = typer.Option(
-        None, "--leveling-model", help="A leveling model file (Leveler.save) instead of the shipped one; documents "
+        None, "--leveling-model", metavar="FILE", help="A leveling model file (Leveler.save) instead of the shipped one; documents "
                                        "stored by another model are analyzed again."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
@@ -50,34 +54,41 @@ def ingest(
     levels are resolved with every ladder level already stored. Every failure is one line
     `file: CODE reason` in the error log. Exits 1 when no document could be read.
     """
+    check_paths(paths)
     analyzer = analyzer_of(leveling_model)
     total = sum(1 for _ in file_tasks(paths))
-    bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-                   TextColumn("{task.fields[docs]} documents, {task.fields[rate]:.0f}/s"), TimeElapsedColumn(),
-                   console=err, transient=True, disable=total < 2)
-    try:
-        with bar:
-            task = bar.add_task("", total=total or None, docs=0, rate=0.0)
+    printed: list[Diagnostic] = []
 
-            def step(summary: IngestSummary) -> None:
-                bar.update(task, completed=summary.files, docs=summary.read, rate=summary.documents_per_second)
+    def show(problem: Diagnostic) -> None:  # the first problems on the terminal too, the rest in the log
+        printed.append(problem)
+        if len(printed) <= thresholds.CLI_PRINTED_PROBLEMS:
+            print_diagnostics([problem])
+
+    try:
+        with Reporter("ingest", total or None, quiet_below=2) as progress:
+            def step(s: IngestSummary) -> None:
+                progress.update(s.files, f"{plural(s.read, 'document')}, {s.documents_per_second:.0f}/s")
 
             if engine is Engine.dask:
                 require_extra("dask", "dask", "distributed", "pyarrow")
                 from ..pipeline.distributed import ingest_dask
                 summary = ingest_dask(paths, db, scheduler=scheduler, workers=jobs, errors_path=errors,
-                                      force=force, progress=step, analyzer=analyzer)
+                                      force=force, progress=step, analyzer=analyzer, on_problem=show)
             else:
                 summary = run_ingest(paths, db, jobs=jobs, errors_path=errors, force=force, progress=step,
-                                     analyzer=analyzer)
+                                     analyzer=analyzer, on_problem=show)
     except CareerLadderError as exc:
         raise fail(str(exc)) from exc
+    if len(printed) > thresholds.CLI_PRINTED_PROBLEMS:
+        err.print(f"... {len(printed) - thresholds.CLI_PRINTED_PROBLEMS} more in {summary.errors_path}", style="dim",
+                  markup=False)
+    if not (summary.stored or summary.skipped):
+        reasons = ", ".join(f"{n} {r}" for r, n in sorted(summary.reasons.items(), key=lambda kv: -kv[1]))
+        raise fail(f"no document could be stored ({reasons or 'no input'}); nothing was written", EXIT_NOTHING)
     if json_out:
         console.print_json(json.dumps(summary.as_dict()))
     else:
         print_summary(summary)
-    if summary.read == 0 and summary.files:
-        raise typer.Exit(1)
 
 
 def print_summary(summary: IngestSummary) -> None:
@@ -85,7 +96,7 @@ def print_summary(summary: IngestSummary) -> None:
     table = Table(title="careerladder ingest", show_header=False, box=None)
     table.add_row("files", f"{summary.files} ({summary.files_failed} could not be read)")
     table.add_row("documents read", str(summary.read))
-    table.add_row("stored", f"{summary.stored} ({summary.roles} roles)")
+    table.add_row("stored", f"{summary.stored} ({plural(summary.roles, 'role')})")
     table.add_row("skipped (already stored)", str(summary.skipped))
     if summary.reanalyzed:
         table.add_row("analyzed again (stored by another analysis version)", str(summary.reanalyzed))
@@ -95,8 +106,11 @@ def print_summary(summary: IngestSummary) -> None:
     table.add_row("failed", str(summary.failed + summary.files_failed))
     if summary.warnings:
         table.add_row("warnings (text cut, nesting clamped)", str(summary.warnings))
+    if summary.reasons:
+        table.add_row("skipped, by reason", ", ".join(f"{n} {r}" for r, n in
+                                                      sorted(summary.reasons.items(), key=lambda kv: -kv[1])))
     table.add_row("time", f"{summary.elapsed:.1f} s, {summary.documents_per_second:.0f} documents/s")
     console.print(table)
     problems = summary.files_failed + summary.failed + summary.no_role + summary.warnings
     if problems:
-        console.print(f"{problems} problems, one per line, in {summary.errors_path}", markup=False)
+        console.print(f"{plural(problems, 'problem')}, one per line, in {summary.errors_path}", markup=False)

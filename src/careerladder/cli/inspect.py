@@ -10,12 +10,10 @@ from typing import List
 import typer
 
 from .. import codec
-from ..errors import CareerLadderError
 from ..model import Role, Section, Statement
-from ..pipeline import load
 from ..render.summary import requirement_text
 from ..resolve import resolve
-from .app import app, console, fail, print_diagnostics
+from .app import EXIT_USAGE, app, console, fail, plural, print_diagnostics, read_input
 
 
 class TextOrJson(str, Enum):
@@ -64,16 +62,13 @@ def role_text(role: Role) -> str:
 
 @app.command()
 def inspect(
-    file: Path = typer.Argument(..., help="One role document."),
+    file: Path = typer.Argument(..., metavar="FILE", help="One role document."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
 ) -> None:
     """Show how one document parses: roles, sections, statements with source lines, requirements."""
     if file.is_dir():
-        raise fail(f"{file}: is a folder; inspect takes one file (use 'careerladder build' for folders)", 2)
-    loaded = load([file])
-    print_diagnostics(loaded.diagnostics, include_info=True)
-    if not loaded.documents:
-        raise typer.Exit(1)
+        raise fail(f"{file}: is a folder; inspect takes one file (use 'careerladder build' for folders)", EXIT_USAGE)
+    loaded = read_input([file])
     roles, _, diags = resolve(loaded.roles)
     print_diagnostics(diags)
     if format is TextOrJson.json:
@@ -84,21 +79,20 @@ def inspect(
 
 @app.command()
 def ladder(
-    paths: List[Path] = typer.Argument(..., help="Ladder documents or folders."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH...", help="Ladder documents or folders."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
 ) -> None:
-    """Show each ladder: levels in order, what they inherit, and effective expectations with their origin."""
-    try:
-        loaded = load(paths)
-    except CareerLadderError as exc:
-        raise fail(str(exc)) from exc
+    """Show each ladder: levels in order, what they inherit, and effective expectations with their origin.
+
+    Exits 1 when the input holds no ladder level."""
+    loaded = read_input(paths, what="ladder level", kind="ladder_level")
     _, ladders, diags = resolve(loaded.roles)
-    print_diagnostics(loaded.diagnostics + diags)
+    print_diagnostics(diags)
     if format is TextOrJson.json:
         console.print_json(json.dumps([codec.ladder_data(l) for l in ladders], ensure_ascii=False))
         return
     for lad in ladders:
-        console.print(f"\nLadder: {lad.name}  ({len(lad.roles)} levels)", style="bold", markup=False)
+        console.print(f"\nLadder: {lad.name}  ({plural(len(lad.roles), 'level')})", style="bold", markup=False)
         for i, role in enumerate(lad.roles, 1):
             parents = ", ".join(f"{p.title}{'' if p.resolved_id else ' (unresolved)'}" for p in role.parents)
             console.print(f"  {i}. {role.title}" + (f"  ← {parents}" if parents else ""), markup=False)
@@ -109,5 +103,3 @@ def ladder(
                     tag = "own" if e.depth == 0 else f"inherited from {e.origin_title}"
                     console.print(f"     [{tag}]", style="dim", markup=False)
                 console.print(f"       L{e.statement.line} {e.statement.text}", markup=False)
-    if not ladders:
-        console.print("no ladder levels found", style="yellow")

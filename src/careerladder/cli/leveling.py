@@ -11,12 +11,10 @@ from typing import List
 import typer
 from rich.table import Table
 
-from ..leveling.calibrate import by_level, calibrate as calibrate_ladders
-from ..leveling.level import level_role
-from ..pipeline import load
+from ..leveling import by_level, calibrate as calibrate_ladders, level_role
 from ..resolve import resolve
 from ..vocab import LEVEL_NAMES
-from .app import app, console, fail, print_diagnostics
+from .app import app, console, fail, print_diagnostics, read_input
 from .inspect import TextOrJson
 
 
@@ -40,15 +38,13 @@ def leveling_record(role) -> dict:
 
 @app.command()
 def level(
-    paths: List[Path] = typer.Argument(..., help="Role documents (ladder levels or job postings) or folders."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH...",
+                                       help="Role documents (ladder levels or job postings) or folders."),
     format: TableOrJsonl = typer.Option(TableOrJsonl.table, "--format", "-f", help="table or jsonl."),
     hide_title: bool = typer.Option(False, "--hide-title", help="Level from the text alone (ignore the titles)."),
 ) -> None:
     """Level every role from what it asks: canonical level, confidence, evidence lines, title inflation."""
-    loaded = load(paths)
-    print_diagnostics(loaded.diagnostics)
-    if not loaded.documents:
-        raise fail("no role could be read from the input")
+    loaded = read_input(paths)
     roles = [level_role(r, use_title=False) for r in loaded.roles] if hide_title else loaded.roles
     if format is TableOrJsonl.jsonl:
         for role in roles:
@@ -67,14 +63,15 @@ def level(
 
 @app.command()
 def calibrate(
-    paths: List[Path] = typer.Argument(..., help="Career ladders (files or folders), one or several companies."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH...",
+                                       help="Career ladders (files or folders), one or several companies."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text (a table) or json."),
     all_levels: bool = typer.Option(False, "--all", help="Also list individual-contributor levels (as ic)."),
 ) -> None:
     """Map each company ladder's levels onto the canonical levels (em ... cto), side by side."""
-    loaded = load(paths)
+    loaded = read_input(paths, what="ladder level", kind="ladder_level")
     _, ladders, diags = resolve(loaded.roles)
-    print_diagnostics(loaded.diagnostics + diags)
+    print_diagnostics(diags)
     rows = [r for r in calibrate_ladders(ladders) if all_levels or r.level != "ic"]
     if format is TextOrJson.json:
         console.print_json(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False))
@@ -82,10 +79,13 @@ def calibrate(
     if not rows:
         raise fail("no management levels found in the input")
     table = Table("ladder", "level", "title says", "calibrated", "confidence")
+    for column in table.columns[:2]:
+        column.overflow = "fold"  # long ladder names and titles wrap; they are never cut
     for r in rows:
         table.add_row(r.ladder_name, r.title, r.title_level, r.level, f"{r.confidence:.2f}")
     console.print(table)
     cross = Table("canonical level", "company levels mapped onto it", title="Across companies")
+    cross.columns[1].overflow = "fold"
     for lv, items in by_level(rows).items():
         cross.add_row(LEVEL_NAMES.get(lv, lv), "; ".join(f"{r.ladder_name}: {r.title}" for r in items))
     console.print(cross)

@@ -10,7 +10,7 @@ import typer
 
 from ..lint import counts, exit_status, finding_data
 from ..pipeline import lint_paths
-from .app import app, console, err
+from .app import app, check_paths, console, err, nothing_usable, plural
 from .inspect import TextOrJson
 
 _STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
@@ -18,16 +18,21 @@ _STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
 
 @app.command()
 def lint(
-    paths: List[Path] = typer.Argument(..., exists=True, help="Ladder files or folders of them."),
+    paths: List[Path] = typer.Argument(..., metavar="PATH...", help="Ladder files or folders of them."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text (file:line: CODE message) or json."),
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too, not only on errors."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="A finding code to leave out (repeatable)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="CODE",
+                                               help="A finding code to leave out (repeatable)."),
 ) -> None:
     """Check career ladders for what is missing, uneven or unclear (see docs/lint.md for every code).
 
-    Exits 1 when there is an error (or, with --strict, a warning), else 0.
+    Exits 1 when there is an error (or, with --strict, a warning) or when the input holds no ladder
+    level, 2 when a path does not exist, else 0.
     """
+    check_paths(paths)
     report = lint_paths(paths)
+    if not report.ladders:
+        raise nothing_usable([f for f in report.findings], "ladder level")
     skip = {code.upper() for code in ignore or ()}
     findings = [f for f in report.findings if f.code not in skip]
     n = counts(findings)
@@ -39,6 +44,7 @@ def lint(
     else:
         for f in findings:
             console.print(str(f), style=_STYLE.get(f.severity), markup=False)
-        err.print(f"{n['error']} errors, {n['warning']} warnings, {n['info']} info in {len(report.ladders)} ladders "
-                  f"({report.files_read} files)", style="dim", markup=False)
+        err.print(f"{plural(n['error'], 'error')}, {plural(n['warning'], 'warning')}, {n['info']} info in "
+                  f"{plural(len(report.ladders), 'ladder')} ({plural(report.files_read, 'file')})",
+                  style="dim", markup=False)
     raise typer.Exit(exit_status(findings, strict))

@@ -8,26 +8,24 @@ from typing import Optional
 
 import typer
 
-from ..errors import CareerLadderError
 from ..report import market_report, report_text
-from ..store import open_store
-from .app import app, console, fail
+from .app import app, console, open_db
 from .inspect import TextOrJson
 
 
 @app.command()
 def report(
-    db: str = typer.Option("careerladder-out/careerladder.db", "--db",
+    db: str = typer.Option("careerladder-out/careerladder.db", "--db", metavar="DB",
                            help="Database: a SQLite path, sqlite:///path or postgresql://user@host/db."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write the report to this file instead of stdout."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE",
+                                       help="Write the report to this file instead of stdout."),
 ) -> None:
     """Per canonical level: postings, years and team sizes required, top competencies, managing managers,
-    budget and board contact, and the title-inflation rate (JSON shape: careerladder.report)."""
-    try:
-        store = open_store(db, readonly=True)
-    except CareerLadderError as exc:
-        raise fail(str(exc)) from exc
+    budget and board contact, and the title-inflation rate (JSON shape: careerladder.report).
+
+    Exits 2 when the database does not exist, 1 when it holds no role."""
+    store = open_db(db)
     try:
         data = market_report(store)
     finally:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..errors import CareerLadderError
-from .app import app, console, err, fail, require_extra
+from .app import EXIT_USAGE, app, console, err, fail, open_db, require_extra
 
 #: Where ``careerladder build`` writes the database by default.
 DEFAULT_DB = Path("careerladder-out") / "careerladder.db"
@@ -24,9 +24,12 @@ def allowed_hosts(host: str, port: int) -> list[str] | None:
 
 @app.command()
 def serve(
-    db: Path = typer.Option(DEFAULT_DB, "--db", help="The careerladder.db a build wrote."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback only by default)."),
-    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    db: str = typer.Option(str(DEFAULT_DB), "--db", metavar="DB",
+                           help="The database a build or ingest wrote: a SQLite path, sqlite:///path or "
+                                "postgresql://user@host/db."),
+    host: str = typer.Option("127.0.0.1", "--host", metavar="ADDRESS",
+                             help="Address to listen on (loopback only by default)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, metavar="PORT", help="Port to listen on."),
     allow_write: bool = typer.Option(False, "--allow-write",
                                      help="Let the assessment page store assessments in the database "
                                           "(POST /assess/save, same-origin requests only; loopback addresses "
@@ -44,7 +47,8 @@ def serve(
     from ..web.app import create_app
     if allow_write and allowed_hosts(host, port) is None:
         raise fail(f"--allow-write needs a loopback address (127.0.0.1, localhost, ::1), not {host}: "
-                   "the app has no accounts, so anyone who can reach it could store assessments", 2)
+                   "the app has no accounts, so anyone who can reach it could store assessments", EXIT_USAGE)
+    open_db(db).close()  # a missing or empty database fails here, with the same words as every command
     try:
         application = create_app(db, allowed_hosts=allowed_hosts(host, port), allow_write=allow_write)
     except CareerLadderError as exc:

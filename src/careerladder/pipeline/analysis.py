@@ -136,6 +136,11 @@ class FileResult:
         return replace(self, analyzed=[a.encode() for a in self.analyzed])
 
 
+def read_problem(exc: ReadError, where: str) -> Diagnostic:
+    """The ``READ_ERROR`` diagnostic of a file that cannot be read, with the error's ``reason``."""
+    return Diagnostic("READ_ERROR", exc.message, where, exc.line, "error", exc.reason)
+
+
 def internal_error(what: str, exc: BaseException, where: str) -> Diagnostic:
     """The ``INTERNAL_ERROR`` diagnostic of a bug met on ``where`` (the batch goes on)."""
     return Diagnostic("INTERNAL_ERROR", f"{what}: {type(exc).__name__}: {exc}", where, None, "error")
@@ -230,7 +235,8 @@ class Analyzer:
             try:
                 roles = self.analyze(doc, key)
             except ParseError as exc:
-                result.problems.append(Diagnostic("NO_ROLE", exc.message, where, exc.line, "info"))
+                result.problems.append(Diagnostic("NO_ROLE", exc.message, where, exc.line, "info",
+                                                  "not a role document"))
                 continue
             except Exception as exc:  # noqa: BLE001 - a bug on one document must not stop the batch
                 result.problems.append(internal_error("analysis failed", exc, where))
@@ -243,8 +249,7 @@ class Analyzer:
         try:
             documents = read_path(task.path, task.path)
         except ReadError as exc:
-            return FileResult(task.path, problems=[Diagnostic("READ_ERROR", exc.message, task.path, exc.line,
-                                                              "error")])
+            return FileResult(task.path, problems=[read_problem(exc, task.path)])
         except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
             return FileResult(task.path, problems=[internal_error("reader failed", exc, task.path)])
         return self.analyze_documents(task, documents, status)
@@ -255,8 +260,7 @@ class Analyzer:
         try:
             documents = read_text(text, task.path, Path(task.path))
         except ReadError as exc:
-            return FileResult(task.path, problems=[Diagnostic("READ_ERROR", exc.message, task.path, exc.line,
-                                                              "error")])
+            return FileResult(task.path, problems=[read_problem(exc, task.path)])
         except Exception as exc:  # noqa: BLE001
             return FileResult(task.path, problems=[internal_error("reader failed", exc, task.path)])
         return self.analyze_documents(task, documents, status)

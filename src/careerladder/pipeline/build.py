@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .. import codec
-from ..errors import CareerLadderError, StoreError
+from ..errors import NoInputError, StoreError
 from ..lint import Finding, lint_ladders
 from ..model import Diagnostic, Document, Ladder, Role
 from ..render.summary import write_summary
@@ -116,15 +116,15 @@ def build(paths: Sequence[Path | str] | None, out_dir: Path | str, progress: Pro
     Writes ``careerladder.db`` (SQLite; documents keyed by ``analysis.document_key``, as
     ``ingest`` keys them), ``roles.jsonl`` (one Role per line, see ``role.schema.json``, copied
     beside it), ``ladders.json``, ``summary.md`` and the static ladder site ``site/``
-    (``careerladder.site``). Raises ``CareerLadderError`` only when nothing at all could be read.
+    (``careerladder.site``). Raises ``NoInputError`` (with every file's diagnostic) and writes
+    nothing when no file holds a role.
     """
     analyzer = analyzer or Analyzer()
     paths = list(paths or [EXAMPLE_LADDER])
     loaded = load(paths, progress, analyzer)
-    if not loaded.analyzed and loaded.files_read == 0:
-        first = loaded.diagnostics[0] if loaded.diagnostics else None
-        raise CareerLadderError(f"nothing could be read ({first})" if first else "no input files found",
-                                ", ".join(map(str, paths)))
+    if not loaded.analyzed:
+        raise NoInputError("no role could be read from the input" if loaded.diagnostics else "no input files found",
+                           ", ".join(map(str, paths)), loaded.diagnostics)
     roles, ladders, diags = analyzer.resolve(loaded.roles)
     by_id = {r.id: r for r in roles}
     effective = {rid: exps for ladder in ladders for rid, exps in ladder.effective.items()}

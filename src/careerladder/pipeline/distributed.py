@@ -39,8 +39,9 @@ from ..model import Diagnostic
 from ..readers.base import decode, read_bytes
 from ..store import Store, open_store
 from .analysis import Analyzer, FileResult, FileTask, file_tasks
-from .ingest import (BATCH_DOCUMENTS, FILES_IN_FLIGHT_PER_JOB, IngestSummary, ProgressCallback, Writer,
-                     default_errors_path, resolve_stored)
+from .ingest import (BATCH_DOCUMENTS, FILES_IN_FLIGHT_PER_JOB, IngestSummary, ProblemCallback, ProgressCallback, Writer,
+                     _existed, default_errors_path, discard_if_nothing_stored, resolve_stored,
+                     run_log)
 
 #: Columns of a dataset record and of the Parquet output.
 RECORD_COLUMNS = ("id", "source", "text")
@@ -168,7 +169,8 @@ def dask_client(scheduler: str | None = None, client=None, workers: int | None =
 def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str | None = None, client=None,
                 workers: int | None = None, errors_path: Path | str | None = None,
                 batch_size: int = BATCH_DOCUMENTS, force: bool = False, progress: ProgressCallback | None = None,
-                tasks: Iterable[FileTask] | None = None, analyzer: Analyzer | None = None) -> IngestSummary:
+                tasks: Iterable[FileTask] | None = None, analyzer: Analyzer | None = None,
+                on_problem: ProblemCallback | None = None) -> IngestSummary:
     """``ingest`` with the files analyzed on a Dask cluster; this process writes. Same summary and error log.
 
     Files go to the cluster ``FILES_PER_TASK`` at a time, with ``FILES_IN_FLIGHT_PER_JOB`` tasks
@@ -178,16 +180,15 @@ def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str |
     from distributed import as_completed
 
     analyzer = analyzer or Analyzer()
+    existed = _existed(db)
     summary = IngestSummary(errors_path=Path(errors_path) if errors_path else default_errors_path(db))
     tasks = iter(tasks if tasks is not None else file_tasks(paths))
     started = time.perf_counter()
     store = open_store(db)
     check = None if force or str(db) == ":memory:" else str(db)
     try:
-        summary.errors_path.parent.mkdir(parents=True, exist_ok=True)
-        with open(summary.errors_path, "w", encoding="utf-8") as log, \
-                dask_client(scheduler, client, workers) as c:
-            writer = Writer(store, summary, log, batch_size, analyzer)
+        with run_log(summary, "ingest --engine dask", paths) as log, dask_client(scheduler, client, workers) as c:
+            writer = Writer(store, summary, log, batch_size, analyzer, on_problem)
             threads = sum(c.nthreads().values()) or 1
             pending = as_completed()
             by_future: dict = {}
@@ -223,6 +224,7 @@ def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str |
             writer.finish()
     finally:
         store.close()
+    discard_if_nothing_stored(db, existed, summary)
     summary.elapsed = time.perf_counter() - started
     return summary
 
@@ -258,10 +260,9 @@ def analyze_dataset(dataset: str | Path, output: str | Path, *, scheduler: str |
             summary.elapsed = time.perf_counter() - started
             return summary
         summary.errors_path = Path(errors_path) if errors_path else default_errors_path(out)
-        summary.errors_path.parent.mkdir(parents=True, exist_ok=True)
         store = open_store(out)  # migrates once, before any partition writes
         try:
-            with open(summary.errors_path, "w", encoding="utf-8") as log:
+            with run_log(summary, "analyze_dataset", [dataset]) as log:
                 if out.startswith(("postgresql://", "postgres://")):  # the workers write, in parallel
                     meta = {k: "i8" for k in _COUNTS} | {"problems": object}
                     parts = frame.map_partitions(_partition_to_store, out, analyzer, meta=meta).to_delayed()

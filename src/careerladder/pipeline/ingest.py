@@ -29,7 +29,9 @@ import os
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TextIO
 
@@ -38,6 +40,7 @@ from ..errors import CareerLadderError, StoreError
 from ..model import Diagnostic
 from ..store import DocumentRecord, Store, open_store
 from ..store.base import write_batch
+from ..version import __version__
 from .analysis import Analyzed, Analyzer, FileResult, FileTask, StatusCheck, analysis_hash, file_tasks, internal_error
 
 #: Documents written per store transaction.
@@ -61,7 +64,8 @@ class IngestSummary:
     stored; ``warnings``: limits a stored document ran into (``STATEMENT_CUT``,
     ``NESTING_CLAMPED``); ``roles``: roles written; ``elapsed``: seconds;
     ``errors_path``: the log holding one line per problem (files_failed + no_role +
-    failed + warnings lines).
+    failed + warnings lines) after this run's header line; ``reasons``: skipped files and
+    documents by reason (``Diagnostic.reason``: binary, unknown format, not a role document...).
     """
 
     files: int = 0
@@ -77,6 +81,7 @@ class IngestSummary:
     roles: int = 0
     elapsed: float = 0.0
     errors_path: Path | None = None
+    reasons: dict[str, int] = field(default_factory=dict)
 
     @property
     def documents_per_second(self) -> float:
@@ -88,10 +93,12 @@ class IngestSummary:
                 "no_role": self.no_role, "failed": self.failed,
                 "warnings": self.warnings, "roles": self.roles,
                 "elapsed": round(self.elapsed, 3), "documents_per_second": round(self.documents_per_second, 1),
-                "errors_path": str(self.errors_path) if self.errors_path else None}
+                "errors_path": str(self.errors_path) if self.errors_path else None,
+                "reasons": dict(sorted(self.reasons.items()))}
 
 
 ProgressCallback = Callable[[IngestSummary], None]
+ProblemCallback = Callable[[Diagnostic], None]
 
 
 # -- what a worker does -----------------------------------------------------------
@@ -129,8 +136,9 @@ class Writer:
     """
 
     def __init__(self, store: Store, summary: IngestSummary, log: TextIO, batch_size: int = BATCH_DOCUMENTS,
-                 analyzer: Analyzer | None = None):
+                 analyzer: Analyzer | None = None, on_problem: ProblemCallback | None = None):
         self.store, self.summary, self.log, self.batch_size = store, summary, log, batch_size
+        self.on_problem = on_problem
         self.pending: list[Analyzed] = []
         #: Documents holding a ladder level, kept for the ladder step (``finish``) when ``analyzer`` is given.
         self.ladder_documents: list[Analyzed] = []
@@ -161,6 +169,10 @@ class Writer:
 
     def problem(self, problem: Diagnostic) -> None:
         self.log.write(" ".join(str(problem).split()) + "\n")
+        if problem.reason:
+            self.summary.reasons[problem.reason] = self.summary.reasons.get(problem.reason, 0) + 1
+        if self.on_problem is not None:
+            self.on_problem(problem)
 
     def flush(self) -> None:
         batch, self.pending = self.pending, []
@@ -241,30 +253,64 @@ def resolve_stored(store: Store, analyzer: Analyzer, pending: Sequence[Analyzed]
     return outcomes[len(outcomes) - len(pending):], len(levels)
 
 
+@contextmanager
+def run_log(summary: IngestSummary, command: str, inputs: Sequence[Path | str]) -> Iterator[TextIO]:
+    """The error log of one run, opened for appending: earlier runs' lines are kept, and this run's
+    lines follow a header ``# <UTC time> careerladder <version> <command> <inputs>``."""
+    assert summary.errors_path is not None
+    summary.errors_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(summary.errors_path, "a", encoding="utf-8") as log:
+        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        log.write(f"# {stamp} careerladder {__version__} {command} {' '.join(map(str, inputs))}\n")
+        yield log
+
+
+def discard_if_nothing_stored(db: str | Path, existed: bool, summary: IngestSummary) -> bool:
+    """When a run could store nothing and found nothing stored, remove the SQLite database it created
+    (with its ``-wal``/``-shm`` files) and an error log holding only its own lines: nothing is left
+    behind. Returns True when it removed the database."""
+    text = str(db).removeprefix("sqlite:///")
+    if existed or summary.stored or summary.skipped or "://" in text or text == ":memory:":
+        return False
+    for suffix in ("", "-wal", "-shm"):
+        Path(text + suffix).unlink(missing_ok=True)
+    log = summary.errors_path
+    if log is not None and log.exists() and log.read_text(encoding="utf-8").count("\n# ") == 0:
+        log.unlink()
+    return True
+
+
+def _existed(db: str | Path) -> bool:
+    text = str(db).removeprefix("sqlite:///")
+    return "://" in text or text == ":memory:" or Path(text).exists()
+
+
 def ingest(paths: Sequence[Path | str], db: str | Path, *, jobs: int | None = None,
            errors_path: Path | str | None = None, batch_size: int = BATCH_DOCUMENTS, force: bool = False,
            progress: ProgressCallback | None = None, tasks: Iterable[FileTask] | None = None,
-           analyzer: Analyzer | None = None) -> IngestSummary:
+           analyzer: Analyzer | None = None, on_problem: ProblemCallback | None = None) -> IngestSummary:
     """Ingest every file under ``paths`` into the store at ``db``; returns the summary.
 
     ``analyzer``: the analysis (default ``Analyzer()``: the shipped models), given once to each
     worker process; ``jobs``: worker processes (default: CPU count; 1 runs in this process);
-    ``errors_path``: the error log (default ``default_errors_path(db)``), rewritten
-    each run; ``force``: analyze documents even when already stored; ``progress``:
+    ``errors_path``: the error log (default ``default_errors_path(db)``), appended to with a
+    header per run (``run_log``); ``on_problem``: called with each problem as it is logged;
+    ``force``: analyze documents even when already stored; ``progress``:
     called with the running summary after each file; ``tasks``: files to ingest
     instead of walking ``paths`` (benchmarks replicate a corpus this way).
-    Raises ``StoreError`` only when the store cannot be opened; bad input is logged.
+    Raises ``StoreError`` only when the store cannot be opened; bad input is logged. When
+    nothing could be stored into a new SQLite database, it is removed (``discard_if_nothing_stored``).
     """
     jobs = max(1, jobs or os.cpu_count() or 1)
+    existed = _existed(db)
     analyzer = analyzer or Analyzer()
     summary = IngestSummary(errors_path=Path(errors_path) if errors_path else default_errors_path(db))
     tasks = tasks if tasks is not None else file_tasks(paths)
     started = time.perf_counter()
     store = open_store(db)
     try:
-        summary.errors_path.parent.mkdir(parents=True, exist_ok=True)
-        with open(summary.errors_path, "w", encoding="utf-8") as log:
-            writer = Writer(store, summary, log, batch_size, analyzer)
+        with run_log(summary, "ingest", paths) as log:
+            writer = Writer(store, summary, log, batch_size, analyzer, on_problem)
 
             def tick() -> None:
                 summary.elapsed = time.perf_counter() - started
@@ -285,6 +331,7 @@ def ingest(paths: Sequence[Path | str], db: str | Path, *, jobs: int | None = No
             tick()
     finally:
         store.close()
+    discard_if_nothing_stored(db, existed, summary)
     return summary
 
 

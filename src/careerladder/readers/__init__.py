@@ -34,13 +34,18 @@ _REGISTRY: list[Reader] = [
     HtmlReader(), MarkdownReader(), TextReader(),
 ]
 
-#: File suffixes never taken for role documents when walking a folder.
-SKIP_SUFFIXES = frozenset({
-    ".png", ".jpg", ".jpeg", ".gif", ".svg", ".ico", ".webp", ".bmp", ".pdf", ".zip", ".gz",
-    ".tar", ".tgz", ".bz2", ".xz", ".7z", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".css", ".js",
-    ".map", ".mp4", ".mp3", ".mov", ".wav", ".db", ".sqlite", ".pyc", ".so", ".dll", ".exe",
-    ".lock", ".xlsx", ".xls", ".docx", ".pptx", ".key", ".ttc", ".psd", ".sketch",
+#: Suffixes of binary formats (images, archives, office files, fonts, media, databases): such a file is
+#: refused as ``binary`` without reading it (reading a 60 MB video to find NUL bytes tells nothing more).
+BINARY_SUFFIXES = frozenset({
+    ".png", ".jpg", ".jpeg", ".gif", ".ico", ".webp", ".bmp", ".pdf", ".zip", ".gz",
+    ".tar", ".tgz", ".bz2", ".xz", ".7z", ".woff", ".woff2", ".ttf", ".otf", ".eot",
+    ".mp4", ".mp3", ".mov", ".wav", ".db", ".sqlite", ".pyc", ".so", ".dll", ".exe",
+    ".xlsx", ".xls", ".docx", ".pptx", ".key", ".ttc", ".psd", ".sketch",
 })
+#: Suffixes of text that is never a role document (styles, scripts, source maps, lock files, vector
+#: images): refused as ``not a role document`` without reading it.
+CODE_SUFFIXES = frozenset({".css", ".js", ".map", ".lock", ".svg"})
+#: Folders never walked: version control, dependencies, caches (their files are not input).
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
 
 
@@ -75,6 +80,11 @@ def read_path(path: Path | str, source: str | None = None) -> list[Document]:
     """
     path = Path(path)
     source = source or str(path)
+    suffix = path.suffix.lower()
+    if suffix in BINARY_SUFFIXES:
+        raise ReadError(f"binary file ({suffix}), not a text document", source, reason="binary")
+    if suffix in CODE_SUFFIXES:
+        raise ReadError(f"a {suffix} file is not a role document", source, reason="not a role document")
     text = decode(read_bytes(path, source), source)
     return read_text(text, source, path)
 
@@ -82,16 +92,16 @@ def read_path(path: Path | str, source: str | None = None) -> list[Document]:
 def read_text(text: str, source: str, path: Path | None = None) -> list[Document]:
     """Every document in ``text`` as if read from ``path`` (used by ``read_path`` and the web app)."""
     if not text.strip():
-        raise ReadError("empty file", source)
+        raise ReadError("empty file", source, reason="empty")
     # lone surrogates (escaped in JSON, pasted into the web app) cannot be stored or rendered
     text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
     path = path or Path(source)
     reader = choose_reader(path, text[: thresholds.SNIFF_BYTES])
     if reader is None:
-        raise ReadError("unknown format: no reader recognizes this content", source)
+        raise ReadError("unknown format: no reader recognizes this content", source, reason="unknown format")
     docs = list(reader.read(source, text))
     if not docs:
-        raise ReadError(f"no documents found ({reader.name} reader)", source)
+        raise ReadError(f"no documents found ({reader.name} reader)", source, reason="no documents")
     return docs
 
 
@@ -104,19 +114,16 @@ def _has_surrogates(text: str) -> bool:
 
 
 def iter_files(paths: Iterable[Path | str]) -> Iterator[tuple[Path, Path]]:
-    """(file, input root) for every file under ``paths``, sorted, skipping hidden folders
-    and non-text suffixes. A path that does not exist is yielded as is (reading reports it)."""
+    """(file, input root) for every file under ``paths``, sorted; hidden folders and ``SKIP_DIRS``
+    are not walked. Every file is yielded, whatever its name: reading names and counts the ones it
+    refuses. A path that does not exist is yielded as is (reading reports it)."""
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             found = []
             for dirpath, dirnames, filenames in os.walk(p):
                 dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
-                for name in filenames:
-                    f = Path(dirpath) / name
-                    if name.startswith(".") or f.suffix.lower() in SKIP_SUFFIXES:
-                        continue
-                    found.append(f)
+                found.extend(Path(dirpath) / name for name in filenames)
             for f in sorted(found):
                 yield f, p
         else:

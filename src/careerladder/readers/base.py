@@ -52,17 +52,17 @@ def decode(data: bytes, source: str) -> str:
     more than ``thresholds.BINARY_CONTROL_RATIO`` control characters).
     """
     if not data.strip():
-        raise ReadError("empty file", source)
+        raise ReadError("empty file", source, reason="empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     sample = data[: thresholds.SNIFF_BYTES * 4]
     if b"\x00" in sample:
-        raise ReadError("binary file (NUL bytes), not a text document", source)
+        raise ReadError("binary file (NUL bytes), not a text document", source, reason="binary")
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     if controls > thresholds.BINARY_CONTROL_RATIO * len(sample):
-        raise ReadError("binary file (control bytes), not a text document", source)
+        raise ReadError("binary file (control bytes), not a text document", source, reason="binary")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -77,15 +77,17 @@ def read_bytes(path: Path, source: str) -> bytes:
     """The bytes of ``path``; ``ReadError`` when missing or unreadable, ``LimitError`` when too big."""
     try:
         size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise ReadError("no such file or folder", source, reason="not found") from exc
     except OSError as exc:
-        raise ReadError(f"cannot read file: {exc.strerror or exc}", source) from exc
+        raise ReadError(f"cannot read file: {exc.strerror or exc}", source, reason="unreadable") from exc
     if size > thresholds.MAX_FILE_BYTES:
         raise LimitError(
             f"file is {size} bytes, over the {thresholds.MAX_FILE_BYTES}-byte limit", source)
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise ReadError(f"cannot read file: {exc.strerror or exc}", source) from exc
+        raise ReadError(f"cannot read file: {exc.strerror or exc}", source, reason="unreadable") from exc
 
 
 def clean_text(text: str) -> str:
