@@ -4,6 +4,8 @@ Run from the project root::
 
     .venv/bin/python benchmarks/extraction/sample.py [--corpus ../shared/corpus] [--check]
 
+(``--check`` is what to run to confirm the committed ``sample.json`` is this script's output.)
+
 It walks ``<corpus>/postings`` with the standard library only (never careerladder's
 readers: the set must not depend on what the code under test can read), lists the
 candidate postings of each source with a title of its own, and draws from each
@@ -35,6 +37,8 @@ from pathlib import Path
 SEED = 20260601
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "sample.json"
+#: ``../shared/corpus`` seen from the project root (this file is benchmarks/extraction/sample.py).
+CORPUS = HERE.parent.parent.parent / "shared" / "corpus"
 
 #: source name -> how many postings to draw (sum >= 120; >= 20 from four sources;
 #: >= 40 from the 2025-26 sources taimooralam_md, taimooralam_json and gantryops).
@@ -258,8 +262,8 @@ def check_rules(items: list[dict]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", default=str(Path("..") / "shared" / "corpus"),
-                    help="the shared corpus folder (default ../shared/corpus, from the project root)")
+    ap.add_argument("--corpus", default=str(CORPUS),
+                    help="the shared corpus folder (default: ../shared/corpus beside the project root)")
     ap.add_argument("--check", action="store_true", help="compare a fresh draw with sample.json, write nothing")
     args = ap.parse_args(argv)
     items = build(Path(args.corpus))

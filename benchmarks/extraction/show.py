@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-POSTINGS = Path("..") / "shared" / "corpus" / "postings"
+POSTINGS = HERE.parent.parent.parent / "shared" / "corpus" / "postings"  # ../shared beside the project root
 
 
 def readable(fragment: str) -> str:
@@ -98,4 +98,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except BrokenPipeError:  # piped into head
+        sys.exit(0)
