@@ -73,7 +73,7 @@ PLACE_SYNONYMS = {
     "New York": ["NYC", "New York City"],
     "San Francisco": ["SF", "Bay Area", "San Francisco Bay Area", "SF Bay Area"],
     "Washington DC": ["Washington D.C.", "DC"],
-    "Netherlands": ["The Netherlands", "Holland"],
+    "Netherlands": ["The Netherlands", "Holland", "NL"],
     "Germany": ["Deutschland"],
     "Bengaluru": ["Bangalore"],
     "Munich": ["München"], "Cologne": ["Köln"], "Vienna": ["Wien"], "Lisbon": ["Lisboa"],
