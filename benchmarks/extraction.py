@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from careerladder import extract, parse, read_path, read_text  # noqa: E402
 from careerladder.errors import CareerLadderError  # noqa: E402
-from careerladder.model import Role, Section, iter_sections, iter_statements  # noqa: E402
+from careerladder.model import Role, Section, iter_statements  # noqa: E402
 
 HERE = ROOT / "benchmarks" / "extraction"
 SAMPLE = HERE / "sample.json"
