@@ -28,6 +28,8 @@ from careerladder.store.migrations import MIGRATIONS, _split
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "evidence"
+#: Evidence files written against seed 003 (they point at ../shared/seeds, so they live with the tests).
+SEED_EVIDENCE = Path(__file__).resolve().parent / "fixtures" / "evidence"
 SCHEMA = json.loads((ROOT / "src" / "careerladder" / "schema" / "assessment.schema.json").read_text())
 VP, DIRECTOR = "003_e49c1f1394c4b8c3.txt", "001_7d79c1ce421dd6ca.txt"
 
@@ -50,7 +52,7 @@ def example_ladder():
 @pytest.fixture(scope="module")
 def noor(seed_ladders):
     ladder, vp = find_level(seed_ladders, "VP, Engineering")
-    return ladder, vp, assess(read_evidence(EXAMPLES / "noor-vp-self.md"), ladder, vp)
+    return ladder, vp, assess(read_evidence(SEED_EVIDENCE / "noor-vp-self.md"), ladder, vp)
 
 
 # -- seed 003 (VP, Engineering) inherits from seed 001 (Director, Engineering) ---------
@@ -90,7 +92,7 @@ def test_top_level_has_no_gap_list_and_the_director_gets_the_vp_as_gaps(seed_lad
     assert a.next_level is None and a.gaps == ()
     ladder, director = find_level(seed_ladders, DIRECTOR)
     assert next_level_of(ladder, director).id == VP, "no next-level link: the next level in ladder order"
-    d = assess(read_evidence(EXAMPLES / "noor-vp-self.md"), ladder, director)
+    d = assess(read_evidence(SEED_EVIDENCE / "noor-vp-self.md"), ladder, director)
     director_ids = {e.statement.id for e in ladder.effective[DIRECTOR]}
     assert d.gaps and all(g.expectation.statement.id not in director_ids for g in d.gaps)
     assert any("board members" in g.expectation.statement.text for g in d.gaps)
@@ -212,7 +214,7 @@ def test_an_expectation_tag_naming_nothing_is_an_error_on_its_line(fitted):
 # -- self versus manager ----------------------------------------------------------------
 def test_self_and_manager_side_by_side_disagreements_first(noor):
     ladder, vp, mine = noor
-    theirs = assess(read_evidence(EXAMPLES / "noor-vp-manager.yaml"), ladder, vp)
+    theirs = assess(read_evidence(SEED_EVIDENCE / "noor-vp-manager.yaml"), ladder, vp)
     c = compare_assessments(mine, theirs)
     assert len(c.rows) == len(mine.results) and c.disagreements > 0
     gaps = [r.disagreement for r in c.rows]
@@ -317,7 +319,7 @@ def test_cli_assess_stores_and_shows_history(tmp_path, seeds_dir):
     runner = CliRunner()
     db = tmp_path / "people.db"
     base = ["assess", "--ladder", str(seeds_dir), "--db", str(db)]
-    first = runner.invoke(app, base + ["-e", str(EXAMPLES / "noor-vp-self.md"), "-f", "json",
+    first = runner.invoke(app, base + ["-e", str(SEED_EVIDENCE / "noor-vp-self.md"), "-f", "json",
                                        "--chart", str(tmp_path / "radar.svg")])
     assert first.exit_code == 0, first.output
     data = json.loads(first.stdout)
@@ -325,7 +327,7 @@ def test_cli_assess_stores_and_shows_history(tmp_path, seeds_dir):
     assert data["person"] == "Noor Haddad" and data["level"]["id"] == VP
     assert "<script" not in (tmp_path / "radar.svg").read_text()
     later = tmp_path / "later.md"
-    later.write_text((EXAMPLES / "noor-vp-self.md").read_text().replace("date: 2026-03-02", "date: 2026-09-14")
+    later.write_text((SEED_EVIDENCE / "noor-vp-self.md").read_text().replace("date: 2026-03-02", "date: 2026-09-14")
                      + "- Had the difficult conversations with two directors that others had avoided.\n")
     assert runner.invoke(app, base + ["-e", str(later), "-f", "md"]).exit_code == 0
     hist = runner.invoke(app, ["assess", "--history", "Noor Haddad", "--db", str(db), "-f", "json",
@@ -345,7 +347,7 @@ def test_cli_assess_stores_and_shows_history(tmp_path, seeds_dir):
 def test_cli_bad_evidence_names_the_line_and_stores_nothing(tmp_path, seeds_dir, write):
     runner = CliRunner()
     db = tmp_path / "people.db"
-    good = EXAMPLES / "noor-vp-self.md"
+    good = SEED_EVIDENCE / "noor-vp-self.md"
     bad = write("manager.yaml", "person: Noor Haddad\nevidence:\n  - text: fine\n  - text: x\n    mood: grim\n")
     result = runner.invoke(app, ["assess", "--ladder", str(seeds_dir), "-e", str(good), "--manager", str(bad),
                                  "--db", str(db)])
@@ -359,8 +361,8 @@ def test_cli_bad_evidence_names_the_line_and_stores_nothing(tmp_path, seeds_dir,
 
 def test_cli_self_versus_manager_and_usage_errors(seeds_dir):
     runner = CliRunner()
-    both = runner.invoke(app, ["assess", "--ladder", str(seeds_dir), "-e", str(EXAMPLES / "noor-vp-self.md"),
-                               "--manager", str(EXAMPLES / "noor-vp-manager.yaml")])
+    both = runner.invoke(app, ["assess", "--ladder", str(seeds_dir), "-e", str(SEED_EVIDENCE / "noor-vp-self.md"),
+                               "--manager", str(SEED_EVIDENCE / "noor-vp-manager.yaml")])
     assert both.exit_code == 0, both.output
     lines = both.stdout.splitlines()
     assert "self 44% versus manager" in lines[0]
@@ -368,5 +370,5 @@ def test_cli_self_versus_manager_and_usage_errors(seeds_dir):
     assert flagged[0] and flagged == sorted(flagged, reverse=True), "disagreements listed first"
     assert runner.invoke(app, ["assess"]).exit_code == 2
     unknown = runner.invoke(app, ["assess", "--ladder", str(seeds_dir), "--level", "Juggler",
-                                  "-e", str(EXAMPLES / "noor-vp-self.md")])
+                                  "-e", str(SEED_EVIDENCE / "noor-vp-self.md")])
     assert unknown.exit_code == 2 and "'Juggler' is not a level" in unknown.output

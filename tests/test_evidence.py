@@ -10,15 +10,17 @@ from careerladder.errors import EvidenceError
 from careerladder.assess.evidence import parse_evidence, read_evidence
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "evidence"
+#: Evidence files written against seed 003 (they point at ../shared/seeds, so they live with the tests).
+SEED_EVIDENCE = Path(__file__).resolve().parent / "fixtures" / "evidence"
 
 
 def test_markdown_example_header_items_tags_and_lines():
-    ev = read_evidence(EXAMPLES / "noor-vp-self.md")
+    ev = read_evidence(SEED_EVIDENCE / "noor-vp-self.md")
     assert (ev.person, ev.perspective, ev.level, ev.date, ev.format) == \
         ("Noor Haddad", "self", "VP, Engineering", "2026-03-02", "markdown")
-    assert ev.ladder == "../../../shared/seeds"
+    assert ev.ladder == "../../../../shared/seeds"
     assert len(ev.items) == 12, "bullets only: the title heading, section headings and the > note are not evidence"
-    lines = (EXAMPLES / "noor-vp-self.md").read_text().splitlines()
+    lines = (SEED_EVIDENCE / "noor-vp-self.md").read_text().splitlines()
     for item in ev.items:  # every item points at the line its bullet starts on
         assert lines[item.line - 1].startswith("- ")
         assert item.text.split()[0] in lines[item.line - 1]
@@ -32,7 +34,7 @@ def test_markdown_example_header_items_tags_and_lines():
 
 
 def test_yaml_example_items_are_strings_or_mappings():
-    ev = read_evidence(EXAMPLES / "noor-vp-manager.yaml")
+    ev = read_evidence(SEED_EVIDENCE / "noor-vp-manager.yaml")
     assert (ev.person, ev.perspective, ev.format, ev.date) == ("Noor Haddad", "manager", "yaml", "2026-03-09")
     assert len(ev.items) == 6
     first, third, fourth, fifth = ev.items[0], ev.items[2], ev.items[3], ev.items[4]

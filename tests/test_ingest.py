@@ -159,7 +159,7 @@ def test_cli_ingest_of_nothing_readable_exits_1_and_leaves_nothing(write, tmp_pa
     result = CliRunner().invoke(app, ["ingest", str(path), "--db", str(tmp_path / "x.db"), "--jobs", "1"])
     assert result.exit_code == 1
     assert f"{path}: READ_ERROR empty file" in result.stderr  # the reason on the terminal, not only in a log
-    assert "no document could be stored (1 empty); nothing was written" in result.stderr
+    assert "no document could be stored (1 skipped: 1 empty); nothing was written" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # no database, no error log
 
 

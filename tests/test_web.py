@@ -14,7 +14,9 @@ from fastapi import APIRouter, Depends  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
+from careerladder.cli import app as cli_app  # noqa: E402
 from careerladder.cli.serve import allowed_hosts  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
 from careerladder.errors import StoreError  # noqa: E402
 from careerladder.pipeline import EXAMPLE_LADDER, build  # noqa: E402
 from careerladder.web.app import create_app  # noqa: E402
@@ -257,3 +259,23 @@ def test_catalog_is_read_again_after_a_rebuild(tmp_path, seeds_dir):
         assert c.get("/api/overview").json()["postings_total"] == 0
         build([EXAMPLE_LADDER, seeds_dir], tmp_path)
         assert c.get("/api/overview").json()["postings_total"] == 2
+
+
+def test_the_app_serves_a_postgresql_database(tmp_path, monkeypatch):
+    """``serve --db postgresql://...`` and ``create_app`` take every URL ``open_store`` accepts."""
+    import pg
+    import uvicorn
+    from careerladder.pipeline import ingest
+
+    url = pg.database_url()
+    summary = ingest([EXAMPLE_LADDER], url, jobs=1, errors_path=tmp_path / "e.log")
+    assert summary.stored == 6 and summary.ladder_levels == 6
+    with TestClient(create_app(url)) as client:
+        page = client.get("/")
+        assert page.status_code == 200 and "Chief Technology Officer" in page.text
+        assert client.get("/index.json").json()["ladders"]
+    served = []
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: served.append(kw))
+    result = CliRunner().invoke(cli_app, ["serve", "--db", url, "--port", "8765"])
+    assert result.exit_code == 0, result.output
+    assert served == [{"host": "127.0.0.1", "port": 8765, "log_level": "warning"}]

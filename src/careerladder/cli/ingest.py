@@ -14,7 +14,8 @@ from .. import thresholds
 from ..errors import CareerLadderError
 from ..model import Diagnostic
 from ..pipeline import IngestSummary, file_tasks, ingest as run_ingest
-from .app import EXIT_NOTHING, app, check_paths, console, err, fail, plural, print_diagnostics, require_extra
+from .app import (EXIT_NOTHING, app, check_paths, console, err, fail, plural, print_diagnostics, require_extra,
+                  skipped_line)
 from .build import analyzer_of
 from .progress import Reporter
 
@@ -83,8 +84,10 @@ def ingest(
         err.print(f"... {len(printed) - thresholds.CLI_PRINTED_PROBLEMS} more in {summary.errors_path}", style="dim",
                   markup=False)
     if not (summary.stored or summary.skipped):
-        reasons = ", ".join(f"{n} {r}" for r, n in sorted(summary.reasons.items(), key=lambda kv: -kv[1]))
-        raise fail(f"no document could be stored ({reasons or 'no input'}); nothing was written", EXIT_NOTHING)
+        skipped = skipped_line([]) if not summary.reasons else \
+            f"{sum(summary.reasons.values())} skipped: " + ", ".join(
+                f"{n} {r}" for r, n in sorted(summary.reasons.items(), key=lambda kv: -kv[1]))
+        raise fail(f"no document could be stored ({skipped or 'no input'}); nothing was written", EXIT_NOTHING)
     if json_out:
         console.print_json(json.dumps(summary.as_dict()))
     else:

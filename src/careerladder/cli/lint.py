@@ -32,7 +32,7 @@ def lint(
     check_paths(paths)
     report = lint_paths(paths)
     if not report.ladders:
-        raise nothing_usable([f for f in report.findings], "ladder level")
+        raise nothing_usable(report.diagnostics, "ladder level")
     skip = {code.upper() for code in ignore or ()}
     findings = [f for f in report.findings if f.code not in skip]
     n = counts(findings)

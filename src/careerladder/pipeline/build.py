@@ -94,11 +94,13 @@ def load(paths: Iterable[Path | str], progress: Progress | None = None, analyzer
 
 @dataclass
 class LintReport:
-    """What ``lint_paths`` found: ladders linted, findings, and files read."""
+    """What ``lint_paths`` found: ladders linted, findings, files read, and what reading said
+    (``diagnostics``: one per skipped file or document, also among the findings)."""
 
     ladders: list[Ladder]
     findings: list[Finding]
     files_read: int
+    diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
 def lint_paths(paths: Sequence[Path | str], analyzer: Analyzer | None = None) -> LintReport:
@@ -106,7 +108,8 @@ def lint_paths(paths: Sequence[Path | str], analyzer: Analyzer | None = None) ->
     analyzer = analyzer or Analyzer()
     loaded = load(paths, analyzer=analyzer)
     _, ladders, diags = analyzer.resolve(loaded.roles)
-    return LintReport(ladders, lint_ladders(ladders, loaded.diagnostics + diags), loaded.files_read)
+    return LintReport(ladders, lint_ladders(ladders, loaded.diagnostics + diags), loaded.files_read,
+                      loaded.diagnostics)
 
 
 def build(paths: Sequence[Path | str] | None, out_dir: Path | str, progress: Progress | None = None,

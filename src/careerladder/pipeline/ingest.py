@@ -265,24 +265,34 @@ def run_log(summary: IngestSummary, command: str, inputs: Sequence[Path | str]) 
         yield log
 
 
-def discard_if_nothing_stored(db: str | Path, existed: bool, summary: IngestSummary) -> bool:
+def discard_if_nothing_stored(db: str | Path, existed: bool | Path, summary: IngestSummary) -> bool:
     """When a run could store nothing and found nothing stored, remove the SQLite database it created
-    (with its ``-wal``/``-shm`` files) and an error log holding only its own lines: nothing is left
-    behind. Returns True when it removed the database."""
+    (with its ``-wal``/``-shm`` files), an error log holding only its own lines, and the folders made
+    for them: nothing is left behind. ``existed``: what ``_existed(db)`` said before the run.
+    Returns True when it removed the database."""
     text = str(db).removeprefix("sqlite:///")
-    if existed or summary.stored or summary.skipped or "://" in text or text == ":memory:":
+    if existed is True or summary.stored or summary.skipped or "://" in text or text == ":memory:":
         return False
     for suffix in ("", "-wal", "-shm"):
         Path(text + suffix).unlink(missing_ok=True)
     log = summary.errors_path
     if log is not None and log.exists() and log.read_text(encoding="utf-8").count("\n# ") == 0:
         log.unlink()
+    if isinstance(existed, Path):  # the first folder this run made: remove it and what it holds, if empty
+        for folder in sorted((p for p in [existed, *existed.rglob("*")] if p.is_dir()), key=lambda p: -len(p.parts)):
+            if not any(folder.iterdir()):
+                folder.rmdir()
     return True
 
 
-def _existed(db: str | Path) -> bool:
+def _existed(db: str | Path) -> bool | Path:
+    """True when ``db`` is a URL or an existing file; else False, or the first of its folders that does not
+    exist yet (the run will make it)."""
     text = str(db).removeprefix("sqlite:///")
-    return "://" in text or text == ":memory:" or Path(text).exists()
+    if "://" in text or text == ":memory:" or Path(text).exists():
+        return True
+    missing = [p for p in Path(text).absolute().parents if not p.exists()]
+    return missing[-1] if missing else False
 
 
 def ingest(paths: Sequence[Path | str], db: str | Path, *, jobs: int | None = None,

@@ -50,8 +50,13 @@ def write_summary(roles: Sequence[Role], ladders: Sequence[Ladder], diagnostics:
         f"- roles: {len(roles)} ({kinds.get('ladder_level', 0)} ladder levels, "
         f"{kinds.get('job_posting', 0)} job postings) in {len(ladders)} ladders",
         f"- warnings: {sum(1 for d in diagnostics if d.severity == 'warning')}, "
-        f"errors: {sum(1 for d in diagnostics if d.severity == 'error')}", "",
+        f"errors: {sum(1 for d in diagnostics if d.severity == 'error')}",
     ]
+    reasons = Counter(d.reason for d in diagnostics if d.reason)
+    if reasons:
+        lines.append(f"- skipped: {sum(reasons.values())} ("
+                     + ", ".join(f"{n} {esc(r)}" for r, n in reasons.most_common()) + "), each named below")
+    lines.append("")
     by_id = {r.id: r for r in roles}
     for ladder in ladders:
         lines += [f"## Ladder: {esc(ladder.name)}", "",
