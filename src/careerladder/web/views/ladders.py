@@ -1,6 +1,6 @@
 """Overview, role list, level and role pages (each with its ``.json`` twin, ``web.twins``), and source pages.
 
-Each context function takes the ``Site`` and the page's parameters and returns the page's context
+Each context function takes the page's parameters and the ``Site`` and returns the page's context
 (``pages.context``); ``/level/<key>`` and ``/role/<key>`` raise a 404 for a key naming no such role.
 """
 
@@ -23,23 +23,23 @@ _KIND = Query(None, pattern="^(ladder_level|job_posting)$", description="Only ro
 
 
 @twin_page(router, "/", "overview.html")
-def overview(site: Site) -> Context:
+def overview(site: Site = Depends(get_site)) -> Context:
     return overview_context(site.catalog)
 
 
 @twin_page(router, "/roles", "roles.html")
-def roles(site: Site, kind: str | None = _KIND) -> Context:
+def roles(kind: str | None = _KIND, site: Site = Depends(get_site)) -> Context:
     return roles_context(site.catalog, kind=kind, limit=ROLES_PAGE_POSTINGS)
 
 
 @twin_page(router, "/level/{key}", "level.html")
-def level(site: Site, key: str) -> Context:
+def level(key: str, site: Site = Depends(get_site)) -> Context:
     """A ladder level; 404 when ``key`` names no role or a job posting."""
     return level_context(site.catalog, role_or_404(site.catalog, key, kind="ladder_level"))
 
 
 @twin_page(router, "/role/{key}", "role.html")
-def role(site: Site, key: str) -> Context:
+def role(key: str, site: Site = Depends(get_site)) -> Context:
     """Any role; 404 when ``key`` names none."""
     return role_context(site.catalog, role_or_404(site.catalog, key))
 
