@@ -23,11 +23,13 @@ B = Query(None, description="URL key of the second (higher) role.")
 
 @twin_page(router, "/compare", "compare.html")
 def compare(a: str | None = A, b: str | None = B, site: Site = Depends(get_site)) -> dict[str, Any]:
+    """``pages.compare.compare_context``: the pickers, and both roles by competency when both are named."""
     cat = site.catalog
     return compare_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=PICKER_POSTINGS)
 
 
 @twin_page(router, "/diff", "diff.html")
 def diff(a: str | None = A, b: str | None = B, site: Site = Depends(get_site)) -> dict[str, Any]:
+    """``pages.compare.diff_context``: the pickers, and what the higher role adds when both are named."""
     cat = site.catalog
     return diff_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=PICKER_POSTINGS)

@@ -32,4 +32,5 @@ class SearchParams:
 
 @twin_page(router, "/search", "search.html", partial="_search_results.html")
 def search(params: SearchParams = Depends(), site: Site = Depends(get_site)) -> dict[str, Any]:
+    """``pages.compare.search_context``: the filters' options and the hits (none without words)."""
     return params.context(site)
