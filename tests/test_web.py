@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -173,6 +174,59 @@ def test_read_only(client, db):
     site: Site = client.app.state.site
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         site.store.conn.execute("DELETE FROM roles")
+
+
+#: Query strings the page walk adds to pages that take them (every page is walked bare, too).
+WALK_QUERIES = {"/roles": "?kind=ladder_level", "/compare": f"?a={EM}&b={CTO}", "/diff": f"?b={EM}&a={CTO}",
+                "/search": "?kind=ladder_level&q=budget", "/assess": f"?level={DIRECTOR}",
+                "/assess/history": "?person=Nobody&saved=new"}
+#: HTML pages without a JSON twin, as in the static site: the source file with line anchors.
+NO_TWIN = {"/source/{key}"}
+
+
+def _page_routes(app) -> set[str]:
+    """Paths of the GET routes answering HTML pages: no file suffix, not the API, charts, exports or
+    static files."""
+    return {route.path for route in _routes(app.routes)
+            if "GET" in (getattr(route, "methods", None) or ())
+            and not route.path.startswith(("/api", "/charts/", "/export/", "/static"))
+            and "." not in route.path.rsplit("/", 1)[-1]}
+
+
+def test_every_page_has_a_json_twin_of_the_context_it_rendered(client, monkeypatch):
+    rendered = []
+    page = Site.page
+
+    def recording(self, template, context, **kw):
+        rendered.append(context)
+        return page(self, template, context, **kw)
+
+    monkeypatch.setattr(Site, "page", recording)
+    paths = _page_routes(client.app)
+    assert {"/", "/roles", "/level/{key}", "/role/{key}", "/compare", "/diff", "/search", "/assess",
+            "/assess/history"} | NO_TWIN <= paths
+    for path in sorted(paths):
+        bare = path.replace("{key}", DIRECTOR)
+        assert "{" not in bare, f"give the page walk a value for {path}"
+        for url in dict.fromkeys([bare, bare + WALK_QUERIES.get(path, "")]):
+            rendered.clear()
+            html = client.get(url)
+            assert html.status_code == 200 and len(rendered) == 1, url
+            link = LexborHTMLParser(html.text).css_first('link[rel="alternate"][type="application/json"]')
+            if path in NO_TWIN:
+                assert link is None, url
+                continue
+            twin_url = link.attributes["href"]
+            assert urlsplit(twin_url).path == ("/index.json" if bare == "/" else bare + ".json"), url
+            assert sorted(parse_qsl(urlsplit(twin_url).query)) == sorted(parse_qsl(urlsplit(url).query)), url
+            twin = client.get(twin_url)
+            assert twin.status_code == 200 and twin.headers["content-type"] == "application/json", twin_url
+            assert twin.json() == json.loads(json.dumps(rendered[0])), url
+        if "{key}" in path and path not in NO_TWIN:  # the same 404, as a page and as JSON
+            missing, missing_twin = client.get(path.replace("{key}", "nothing")), client.get(
+                path.replace("{key}", "nothing") + ".json")
+            assert missing.status_code == missing_twin.status_code == 404, path
+            assert missing_twin.json()["error"] in LexborHTMLParser(missing.text).css_first("main").text()
 
 
 @pytest.mark.parametrize("path", [

@@ -1,8 +1,9 @@
 """``careerladder serve``: a local, read-only web app over a careerladder database (FastAPI + Jinja2).
 
-Pages are the static site's templates rendered on request; every page has a
-JSON twin (``/level/<key>.json``) and the JSON API under ``/api/`` (OpenAPI
-schema at ``/api/openapi.json``) returns the same contexts. The app only reads:
+Pages are the static site's templates rendered on request; every page but the
+source file has a JSON twin (``/level/<key>.json``, registered with its page by
+``web.twins.twin_page``) and the JSON API under ``/api/`` (OpenAPI schema at
+``/api/openapi.json``) returns the same contexts. The app only reads:
 the database is opened read-only and every route is GET, but for the assessment
 form (``views.assess``), whose POSTs compute a page and write nothing. Only with
 ``allow_write`` (``careerladder serve --allow-write``) may one route,

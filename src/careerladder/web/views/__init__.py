@@ -1,10 +1,11 @@
 """Page families of the web app, one router per module; ``create_app`` mounts ``ROUTERS`` in order.
 
 To add a family (an assessment page, say): write ``views/<family>.py`` with a
-``router = APIRouter()`` whose handlers take ``site: Site = Depends(get_site)``,
-render with ``site.page(template, context, json_url=...)`` and answer
-``<url>.json`` with ``json_twin(context)``; then add one import line and its
-router to ``ROUTERS`` below. Templates extend ``base.html``.
+``router = APIRouter(include_in_schema=False)`` and declare each page once with
+``@twin_page(router, path, template)`` (``web.twins``) on its context function,
+which takes ``site: Site = Depends(get_site)`` and the page's parameters: that
+registers the HTML page and its ``.json`` twin. Then add one import line and its
+router to ``ROUTERS`` below. Templates extend ``base.html``; docs/site.md has the recipe.
 """
 
 from __future__ import annotations

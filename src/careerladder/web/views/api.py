@@ -1,4 +1,9 @@
-"""The JSON API under ``/api/`` (documented in ``/api/openapi.json``): the pages' contexts by another path."""
+"""The JSON API under ``/api/`` (documented in ``/api/openapi.json``): the pages' contexts by another path.
+
+Each route calls the context function of its page (``views.ladders``, ``views.compare``,
+``views.search``), so ``/api/levels/<key>`` is ``/level/<key>.json`` by construction; the API's own
+parameters are stricter (``a`` and ``b`` required) and documented.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
 from ..deps import Site, get_site
-from ...pages.compare import compare_context, diff_context
-from ...pages.context import level_context, overview_context, role_context, roles_context
-from .compare import PICKER_POSTINGS
-from .ladders import ROLES_PAGE_POSTINGS
-from ._common import optional_role, role_or_404
+from . import compare as compare_pages, ladders as ladder_pages
 from .search import SearchParams
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -32,7 +33,7 @@ async def index():
 async def overview(site: Site = Depends(get_site)) -> Context:
     """The front page's data: every ladder's levels with expectations per competency, the
     cross-company calibration table, and the first job postings."""
-    return overview_context(site.catalog)
+    return ladder_pages.overview(site)
 
 
 @router.get("/ladders", summary="Ladders as stored (levels with effective expectations)")
@@ -43,30 +44,28 @@ async def ladders(site: Site = Depends(get_site)) -> list[Context]:
 @router.get("/roles", summary="Roles: ladder levels, then job postings")
 async def roles(site: Site = Depends(get_site),
                 kind: str | None = Query(None, pattern="^(ladder_level|job_posting)$")) -> Context:
-    return roles_context(site.catalog, kind=kind, limit=ROLES_PAGE_POSTINGS)
+    return ladder_pages.roles(kind, site)
 
 
 @router.get("/roles/{key}", summary="One role: statements by section, requirements, leveling, source")
 async def role(key: str, site: Site = Depends(get_site)) -> Context:
     """``key`` is the role id in tilde encoding (as in ``/role/<key>``)."""
-    return role_context(site.catalog, role_or_404(site.catalog, key))
+    return ladder_pages.role(key, site)
 
 
 @router.get("/levels/{key}", summary="One ladder level: own and inherited expectations, requirements")
 async def level(key: str, site: Site = Depends(get_site)) -> Context:
-    return level_context(site.catalog, role_or_404(site.catalog, key, kind="ladder_level"))
+    return ladder_pages.level(key, site)
 
 
 @router.get("/compare", summary="Two roles side by side by competency")
 async def compare(site: Site = Depends(get_site), a: str = Query(...), b: str = Query(...)) -> Context:
-    cat = site.catalog
-    return compare_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=PICKER_POSTINGS)
+    return compare_pages.compare(a, b, site)
 
 
 @router.get("/diff", summary="What the higher of two levels adds, by competency")
 async def diff(site: Site = Depends(get_site), a: str = Query(...), b: str = Query(...)) -> Context:
-    cat = site.catalog
-    return diff_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=PICKER_POSTINGS)
+    return compare_pages.diff(a, b, site)
 
 
 @router.get("/search", summary="Full-text search over statements, with filters")

@@ -1,14 +1,13 @@
 """The assessment page: paste evidence, choose a level, see promotion readiness with its radar chart; and a
 person's stored assessments with the progress chart.
 
-``GET /assess`` is the form (``/assess.json`` its twin). ``POST /assess`` (and
-``POST /assess.json``, ``POST /assess.md`` for the promotion packet) assesses the
-posted form and stores nothing: the read-only rule of the app holds. Only
-``POST /assess/save`` writes, and only when the app was created with
-``allow_write`` (``careerladder serve --allow-write``): otherwise it answers 403
-and opens nothing. Every POST passes the same-origin check (``web.forms``; a save
-must name its origin) and its body is read up to ``MAX_FORM_BYTES``. The form works
-without JavaScript.
+``GET /assess`` is the form and ``GET /assess/history`` a person's stored assessments, each with
+its ``.json`` twin (``web.twins``). ``POST /assess`` (and ``POST /assess.json``, ``POST /assess.md``
+for the promotion packet) assesses the posted form and stores nothing: the read-only rule of the app
+holds. Only ``POST /assess/save`` writes, and only when the app was created with ``allow_write``
+(``careerladder serve --allow-write``): otherwise it answers 403 and opens nothing. Every POST passes
+the same-origin check (``web.forms``; a save must name its origin) and its body is read up to
+``MAX_FORM_BYTES``. The form works without JavaScript.
 """
 
 from __future__ import annotations
@@ -27,6 +26,7 @@ from ..deps import Site, get_site
 from ...pages.assessment import (EVIDENCE_MAX_BYTES, PERSON_MAX_CHARS, AssessForm, FormProblem, form_context,
                           history_context, result_context, run_assessment)
 from ..forms import ENCODING_FACTOR, FORM_OVERHEAD_BYTES, FormRefused, origin_problem, read_form
+from ..twins import twin_page
 
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api", tags=["api"])
@@ -68,14 +68,10 @@ async def _posted(request: Request, site: Site, fmt: str | None, *, storing: boo
 LEVEL = Query("", pattern="^[A-Za-z0-9_~-]*$", max_length=600, description="URL key of the level to preselect.")
 
 
-@router.get("/assess")
-async def assess_form(site: Site = Depends(get_site), level: str = LEVEL):
-    return _answer(site, form_context(site.catalog, AssessForm(level=level), allow_write=site.allow_write), None)
-
-
-@router.get("/assess.json")
-async def assess_form_json(site: Site = Depends(get_site), level: str = LEVEL):
-    return _answer(site, form_context(site.catalog, AssessForm(level=level), allow_write=site.allow_write), "json")
+@twin_page(router, "/assess", "assess.html", referrer=FORM_REFERRER)
+def assess_form(level: str = LEVEL, site: Site = Depends(get_site)) -> dict[str, Any]:
+    """The empty form (``level`` preselected); ``GET /assess.json`` is its context."""
+    return form_context(site.catalog, AssessForm(level=level), allow_write=site.allow_write)
 
 
 @router.post("/assess")
@@ -138,15 +134,10 @@ def _history(site: Site, person: str, saved: str | None) -> dict[str, Any]:
 SAVED = Query(None, pattern="^(new|again)$", include_in_schema=False)
 
 
-@router.get("/assess/history")
-async def history_page(site: Site = Depends(get_site), person: str = PERSON, saved: str | None = SAVED):
-    ctx = _history(site, person, saved)
-    return site.page("assess_history.html", ctx, json_url=site.links.assess_history(person or None, "json"))
-
-
-@router.get("/assess/history.json")
-async def history_json(site: Site = Depends(get_site), person: str = PERSON, saved: str | None = SAVED):
-    return JSONResponse(_history(site, person, saved))
+@twin_page(router, "/assess/history", "assess_history.html")
+def history_page(person: str = PERSON, saved: str | None = SAVED, site: Site = Depends(get_site)) -> dict[str, Any]:
+    """A person's stored assessments (``history`` None when no person is asked for, or none is stored)."""
+    return _history(site, person, saved)
 
 
 @router.get("/assess/history.svg")

@@ -1,12 +1,16 @@
-"""Compare and diff pages (``?a=<key>&b=<key>``), each with its ``.json`` twin."""
+"""Compare and diff pages (``?a=<key>&b=<key>``), each with its ``.json`` twin (``web.twins``).
+
+Either role may be left out (the page then shows its pickers); a key naming no role is a 404.
+"""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from typing import Any
 
 from fastapi import APIRouter, Depends, Query
 
-from ..deps import Site, get_site, json_twin
+from ..deps import Site, get_site
+from ..twins import twin_page
 from ...pages.compare import compare_context, diff_context
 from ._common import optional_role
 
@@ -17,32 +21,15 @@ A = Query(None, description="URL key of the first (lower) role.")
 B = Query(None, description="URL key of the second (higher) role.")
 
 
-def _query(a: str | None, b: str | None) -> str:
-    return "?" + urlencode({"a": a, "b": b}) if a and b else ""
-
-
-@router.get("/compare")
-async def compare(site: Site = Depends(get_site), a: str | None = A, b: str | None = B):
+@twin_page(router, "/compare", "compare.html")
+def compare(a: str | None = A, b: str | None = B, site: Site = Depends(get_site)) -> dict[str, Any]:
+    """``pages.compare.compare_context``: the pickers, and both roles by competency when both are named."""
     cat = site.catalog
-    ctx = compare_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=PICKER_POSTINGS)
-    return site.page("compare.html", ctx, json_url="/compare.json" + _query(a, b))
+    return compare_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=PICKER_POSTINGS)
 
 
-@router.get("/compare.json")
-async def compare_json(site: Site = Depends(get_site), a: str | None = A, b: str | None = B):
+@twin_page(router, "/diff", "diff.html")
+def diff(a: str | None = A, b: str | None = B, site: Site = Depends(get_site)) -> dict[str, Any]:
+    """``pages.compare.diff_context``: the pickers, and what the higher role adds when both are named."""
     cat = site.catalog
-    return json_twin(compare_context(cat, optional_role(cat, a), optional_role(cat, b),
-                                     limit_postings=PICKER_POSTINGS))
-
-
-@router.get("/diff")
-async def diff(site: Site = Depends(get_site), a: str | None = A, b: str | None = B):
-    cat = site.catalog
-    ctx = diff_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=PICKER_POSTINGS)
-    return site.page("diff.html", ctx, json_url="/diff.json" + _query(a, b))
-
-
-@router.get("/diff.json")
-async def diff_json(site: Site = Depends(get_site), a: str | None = A, b: str | None = B):
-    cat = site.catalog
-    return json_twin(diff_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=PICKER_POSTINGS))
+    return diff_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=PICKER_POSTINGS)

@@ -1,12 +1,14 @@
-"""The search page: FTS5 over statements with filters; HTMX requests get the results partial only."""
+"""The search page: FTS5 over statements with filters, with its ``.json`` twin (``web.twins``); HTMX
+requests get the results partial only."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 
-from ..deps import Site, get_site, json_twin
+from ..deps import Site, get_site
+from ..twins import twin_page
 from ...pages.compare import search_context
 
 router = APIRouter(include_in_schema=False)
@@ -23,23 +25,12 @@ class SearchParams:
                  kind: str = Query("", max_length=20, description="ladder_level or job_posting.")):
         self.q, self.level, self.competency, self.organization, self.kind = q, level, competency, organization, kind
 
-    def context(self, site: Site) -> dict:
+    def context(self, site: Site) -> dict[str, Any]:
         return search_context(site.catalog, self.q, level=self.level, competency=self.competency,
                               organization=self.organization, kind=self.kind)
 
-    def query_string(self) -> str:
-        items = {k: v for k, v in vars(self).items() if v}
-        return "?" + urlencode(items) if items else ""
 
-
-@router.get("/search")
-async def search(request: Request, site: Site = Depends(get_site), params: SearchParams = Depends()):
-    ctx = params.context(site)
-    if request.headers.get("HX-Request") == "true":
-        return site.page("_search_results.html", ctx)
-    return site.page("search.html", ctx, json_url="/search.json" + params.query_string())
-
-
-@router.get("/search.json")
-async def search_json(site: Site = Depends(get_site), params: SearchParams = Depends()):
-    return json_twin(params.context(site))
+@twin_page(router, "/search", "search.html", partial="_search_results.html")
+def search(params: SearchParams = Depends(), site: Site = Depends(get_site)) -> dict[str, Any]:
+    """``pages.compare.search_context``: the filters' options and the hits (none without words)."""
+    return params.context(site)
