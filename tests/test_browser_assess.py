@@ -67,7 +67,7 @@ def test_web_app_assessment_errors_and_read_only_history(watch, server):
     page.goto(server.url + "/assess")
     assert page.get_by_role("button", name="Assess and save").count() == 0
     assert "History is read-only" in page.locator("#history-note").inner_text()
-    page.select_option("#assess-level", label="VP of Engineering · Acme Robotics")
+    page.select_option("#assess-level", label="VP of Engineering · Acme Robotics management")
     page.locator("#assess-evidence").click()
     page.keyboard.type("- Ran the engineering budget.\n- [wip] Planned the roadmap with <b>product</b>.\n")
     with page.expect_navigation():

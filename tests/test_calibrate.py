@@ -10,7 +10,7 @@ from careerladder.leveling.calibrate import _non_decreasing, by_level, calibrate
 from careerladder.cli import app
 from careerladder.pipeline import EXAMPLE_LADDER, load
 from careerladder.resolve import resolve
-from careerladder.vocab import LEVELS
+from careerladder.vocab import IC_LEVELS, LEVELS
 
 
 def test_pool_adjacent_violators():
@@ -28,16 +28,19 @@ def test_corpus_and_seeds(ladders_dir, seeds_dir):
     _, ladders, _ = resolve(load([ladders_dir, seeds_dir]).roles)
     rows = calibrate(ladders)
     got = {(r.ladder_name, r.title): r.level for r in rows}
-    assert got[("Vio.com", "Head of Engineering")] in ("director", "senior_director")
-    assert got[("Socialbakers", "Director, Engineering")] == "director"
-    assert got[("Dropbox", "Senior Engineering Manager")] == "senior_em"
-    assert got[("Dropbox", "Software Engineer")] == "ic"
-    rank = {lv: i for i, lv in enumerate(LEVELS)}
+    assert got[("Vio management", "Head of Engineering")] in ("director", "senior_director")
+    assert got[("Socialbakers management", "Director, Engineering")] == "director"
+    assert got[("Dropbox management", "Senior Engineering Manager")] == "senior_em"
+    # individual contributors are on the IC scale, never on a management level
+    assert got[("Dropbox software engineer", "Staff Software Engineer")] == "staff"
+    assert {r.level for r in rows if r.scale == "individual_contributor"} <= set(IC_LEVELS)
+    assert not [r for r in rows if r.scale == "individual_contributor" and r.level in LEVELS]
+    rank = {lv: i for i, lv in enumerate(LEVELS)} | {lv: i for i, lv in enumerate(IC_LEVELS)}
     for ladder in ladders:  # never goes down along a ladder's order
         seq = [rank[r.level] for r in rows if r.ladder_id == ladder.id and r.level in rank]
         assert seq == sorted(seq), ladder.id
     cross = by_level(rows)
-    assert {"Vio.com", "Socialbakers"} <= {r.ladder_name for r in cross["director"]}
+    assert {"Vio management", "Socialbakers management"} <= {r.ladder_name for r in cross["director"]}
 
 
 def test_cli_calibrate_json(seeds_dir):
@@ -45,4 +48,5 @@ def test_cli_calibrate_json(seeds_dir):
     assert out.exit_code == 0
     rows = json.loads(out.stdout)
     assert {(r["ladder_name"], r["title"], r["level"]) for r in rows} >= {
-        ("Mariana Tek", "Director, Engineering", "director"), ("Mariana Tek", "VP, Engineering", "vp")}
+        ("Mariana Tek management", "Director, Engineering", "director"),
+        ("Mariana Tek management", "VP, Engineering", "vp")}

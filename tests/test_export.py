@@ -49,7 +49,7 @@ def test_roles_json_validates_against_the_shipped_schema(built):
 def test_ladders_json_expectations_validate_against_the_schema_definition(built):
     cat, _ = built
     ladders = json.loads(export.ladders_json(cat.store.ladders()))
-    acme = next(l for l in ladders if l["name"] == "Acme Robotics")
+    acme = next(l for l in ladders if l["name"] == "Acme Robotics management")
     assert [lv["title"] for lv in acme["levels"]][:2] == ["Engineering Manager", "Senior Engineering Manager"]
     expectation = Draft202012Validator({"$ref": "#/$defs/expectation", "$defs": SCHEMA["$defs"]})
     for ladder in ladders:
@@ -127,7 +127,7 @@ def test_export_command(built, tmp_path):
     assert res.exit_code == 0 and (tmp_path / "s.csv").read_text().startswith(",".join(export.STATEMENT_COLUMNS))
     res = runner.invoke(app, ["export", "posting", "VP of Engineering", "--db", db, "-f", "jsonld"])
     assert res.exit_code == 0 and json.loads(res.stdout)["title"] == "VP of Engineering"
-    res = runner.invoke(app, ["export", "matrix", "Acme Robotics", "--db", db, "-f", "png",
+    res = runner.invoke(app, ["export", "matrix", "Acme Robotics management", "--db", db, "-f", "png",
                               "--out", str(tmp_path / "m.png")])
     assert res.exit_code == 0 and (tmp_path / "m.png").read_bytes()[:4] == b"\x89PNG"
     res = runner.invoke(app, ["export", "roles", "--db", db, "-f", "csv"])

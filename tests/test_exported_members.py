@@ -9,7 +9,7 @@ def test_all_exports_exist():
         "read_path", "read_text", "parse", "extract", "classify", "level_role", "resolve", "load", "build", "ingest",
         "Analyzer",
         "Block", "Document", "Role", "Section", "Statement", "Requirement", "ParentRef", "NextLevelRef",
-        "Ladder", "Expectation", "Leveling", "Evidence", "CompetencyScore", "Diagnostic", "Link",
+        "Ladder", "Expectation", "Leveling", "Evidence", "CompetencyScore", "Diagnostic", "Link", "Equivalence",
         "CareerLadderError", "ReadError", "LimitError", "ParseError", "ResolveError", "StoreError", "EvidenceError",
     ]
     for name in careerladder.__all__:

@@ -21,7 +21,7 @@ CLI = Path(sys.executable).parent / "careerladder"
 EXPECTED = {
     "build examples/ladder-two-tracks": "site      out/site/index.html",
     "inspect examples/postings/text": "Chief Technology Officer",
-    "ladder examples/ladder-two-tracks": "Ladder: Saltfern Mobility",
+    "ladder examples/ladder-two-tracks": "Ladder: Saltfern Mobility management",
     "level examples/postings": "text says",
     "calibrate examples/ladder-two-tracks": "Across companies",
     "diff m4-senior-engineering-manager.md": "Director of Engineering versus Senior Engineering Manager",
@@ -29,7 +29,7 @@ EXPECTED = {
     "lint examples/ladder-two-tracks": "",
     "ingest examples/corpus": "careerladder ingest",
     "report --db out/postings.db": "Market report:",
-    "export ladders --db": '"name": "Saltfern Mobility"',
+    "export ladders --db": '"name": "Saltfern Mobility management"',
     "serve --db out/careerladder.db": "",
 }
 

@@ -88,7 +88,7 @@ def test_build_writes_the_site_with_a_page_and_json_twin_per_level_and_role(site
         assert (root / "role" / f"{f}.html").exists() and (root / "role" / f"{f}.json").exists()
         assert (root / "level" / f"{f}.html").exists() == (role.kind == "ladder_level")
         assert (root / "source" / f"{file_key(role.source)}.html").exists()
-    acme = next(l for l in result.ladders if l.name == "Acme Robotics")
+    acme = next(l for l in result.ladders if l.name == "Acme Robotics management")
     pairs = len(acme.roles) * (len(acme.roles) - 1) // 2
     assert len(list((root / "diff").glob("*.html"))) >= pairs == 15
 
@@ -281,7 +281,7 @@ def test_overview_renders_calibration_and_survives_its_failure(tmp_path, monkeyp
     render_site(store, tmp_path / "with")
     page = LexborHTMLParser((tmp_path / "with" / "index.html").read_text())
     table = page.css_first("table.calibration")
-    assert [th.text() for th in table.css("thead th")] == ["Canonical level", "Acme Robotics"]
+    assert [th.text() for th in table.css("thead th")] == ["Canonical level", "Acme Robotics management"]
     rows = {tr.css_first("th").text(): tr.css_first("td").text(strip=True) for tr in table.css("tbody tr")}
     assert rows["Director of Engineering"] == "Director of Engineering(60%)"
     assert rows["CTO"] == "Chief Technology Officer(75%)"

@@ -80,7 +80,7 @@ def test_json_twin_equals_the_api(client, page, api):
 
 def test_level_diff_and_compare_content(client):
     level = client.get(f"/api/levels/{DIRECTOR}").json()
-    assert level["own_count"] == 11 and level["ladder"]["name"] == "Acme Robotics"
+    assert level["own_count"] == 11 and level["ladder"]["name"] == "Acme Robotics management"
     assert {e["origin"]["title"] for e in level["expectations"] if not e["own"]} == {
         "Senior Engineering Manager", "Engineering Manager"}
     diff = client.get(f"/api/diff?a={CTO}&b={EM}").json()  # named the wrong way round
@@ -129,7 +129,7 @@ def test_charts_and_exports(client):
     assert svg.headers["content-type"] == "image/svg+xml" and "<script" not in svg.text
     assert "script-src" not in svg.headers["content-security-policy"]
     assert "Engineering Manager" in svg.text and "Chief Technology Officer" in svg.text
-    png = client.get("/charts/matrix/acme-robotics.png")
+    png = client.get("/charts/matrix/acme-robotics-management.png")
     assert png.status_code == 200 and png.content[:4] == b"\x89PNG"
     assert client.get("/charts/radar.gif?a=" + EM).status_code == 404
     roles = client.get("/export/roles.json")

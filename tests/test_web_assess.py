@@ -96,7 +96,7 @@ def test_form_offers_every_level_works_without_script_and_offers_no_save(client)
     form = page.css_first("form.assess-form")
     assert form.attributes["method"] == "post" and form.attributes["action"] == "/assess"
     groups = {g.attributes["label"]: [o.text() for o in g.css("option")] for g in form.css("optgroup")}
-    assert groups["Acme Robotics"] == [f"{t} · Acme Robotics" for t in ACME]
+    assert groups["Acme Robotics management"] == [f"{t} · Acme Robotics management" for t in ACME]
     for name in ("level", "person", "perspective", "assessed_on", "format", "evidence"):
         assert form.css_first(f'[name="{name}"]') is not None, name
     labels = {lab.attributes["for"] for lab in form.css("label")}
@@ -106,11 +106,11 @@ def test_form_offers_every_level_works_without_script_and_offers_no_save(client)
     level_page = LexborHTMLParser(client.get(f"/level/{VP}").text)
     link = next(a for a in level_page.css("a.button") if a.text() == "Assess someone against this level")
     chosen = LexborHTMLParser(client.get(link.attributes["href"]).text).css_first("#assess-level option[selected]")
-    assert chosen.attributes["value"] == VP and chosen.text() == "VP of Engineering · Acme Robotics"
+    assert chosen.attributes["value"] == VP and chosen.text() == "VP of Engineering · Acme Robotics management"
     assert client.get("/assess", params={"level": "../etc"}).status_code == 422
     twin = client.get("/assess.json").json()
     assert twin["allow_write"] is False and twin["assessment"] is None
-    assert [lv["title"] for lad in twin["levels"] for lv in lad["levels"] if lad["name"] == "Acme Robotics"] == ACME
+    assert [lv["title"] for lad in twin["levels"] for lv in lad["levels"] if lad["name"] == "Acme Robotics management"] == ACME
 
 
 def test_round_trip_on_seed_003_gives_the_library_result(client, seeds_dir):

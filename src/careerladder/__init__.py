@@ -19,8 +19,8 @@ from .errors import (CareerLadderError, EvidenceError, LimitError, ParseError, R
                      StoreError)
 from .extract import extract
 from .leveling import level_role
-from .model import (Block, CompetencyScore, Diagnostic, Document, Evidence, Expectation, Ladder, Leveling, Link,
-                    NextLevelRef, ParentRef, Requirement, Role, Section, Statement)
+from .model import (Block, CompetencyScore, Diagnostic, Document, Equivalence, Evidence, Expectation, Ladder,
+                    Leveling, Link, NextLevelRef, ParentRef, Requirement, Role, Section, Statement)
 from .parse import parse
 from .pipeline import Analyzer, build, ingest, load
 from .readers import read_path, read_text
@@ -34,7 +34,7 @@ __all__ = [
     "Analyzer",
     # model
     "Block", "Document", "Role", "Section", "Statement", "Requirement", "ParentRef", "NextLevelRef",
-    "Ladder", "Expectation", "Leveling", "Evidence", "CompetencyScore", "Diagnostic", "Link",
+    "Ladder", "Expectation", "Leveling", "Evidence", "CompetencyScore", "Diagnostic", "Link", "Equivalence",
     # errors
     "CareerLadderError", "ReadError", "LimitError", "ParseError", "ResolveError", "StoreError", "EvidenceError",
 ]

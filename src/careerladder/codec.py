@@ -92,15 +92,21 @@ def role_from_data(d: Mapping[str, Any]) -> Role:
         requirements=tuple(Requirement(**r) for r in d.get("requirements", ())),
         parents=tuple(ParentRef(**p) for p in d.get("parents", ())),
         next_level=NextLevelRef(**nxt) if nxt else None, content_hash=d.get("content_hash", ""),
-        ladder=d.get("ladder"), leveling=_leveling(d.get("leveling")))
+        ladder=d.get("ladder"), leveling=_leveling(d.get("leveling")), track=d.get("track"),
+        level_code=d.get("level_code"), variant=d.get("variant"), variant_of=d.get("variant_of"))
 
 
 def ladder_data(ladder: Ladder) -> dict[str, Any]:
-    """A ladder: levels in order (ids and titles) with their effective expectations."""
+    """A ladder: company, track, levels in order (ids, titles, codes) with their effective expectations,
+    variants and equivalences."""
     return {
-        "id": ladder.id, "name": ladder.name,
-        "levels": [{"id": r.id, "title": r.title, "source": r.source,
+        "id": ladder.id, "name": ladder.name, "company": ladder.company,
+        "company_inferred": ladder.company_inferred, "track": ladder.track, "folder": ladder.folder,
+        "order_evidence": ladder.order_evidence,
+        "equivalences": [to_data(e) for e in ladder.equivalences],
+        "levels": [{"id": r.id, "title": r.title, "source": r.source, "code": r.level_code,
                     "level": r.leveling.level if r.leveling else None,
+                    "variants": list(ladder.variants.get(r.id, ())),
                     "parents": [to_data(p) for p in r.parents],
                     "next_level": to_data(r.next_level),
                     "effective_expectations": [expectation_data(e) for e in ladder.effective.get(r.id, ())]}

@@ -20,7 +20,7 @@ from typing import Any, Literal, Mapping
 
 RoleKind = Literal["ladder_level", "job_posting"]
 SectionKind = Literal["qualifications", "responsibilities", "nice_to_have", "benefits", "about", "other"]
-BlockKind = Literal["heading", "paragraph", "item", "row", "quote"]
+BlockKind = Literal["heading", "paragraph", "item", "row", "quote", "code"]
 Severity = Literal["error", "warning", "info"]
 
 
@@ -39,7 +39,9 @@ class Block:
     ``level`` is the heading level (1-6) for headings and the list depth
     (0 = top level) for items. ``line``/``end_line`` are 1-based source lines.
     ``emphasis`` is True when the whole block is italic or bold (``*Same as X*``).
-    ``label`` is a leading bold label (``**Impact**: text`` gives ``"Impact"``).
+    ``label`` is a leading bold label (``**Impact**: text`` gives ``"Impact"``); for a ``code``
+    block (a diagram a reader keeps, such as a mermaid graph) the code's language. Code blocks
+    are never statements.
     """
 
     kind: BlockKind
@@ -217,8 +219,14 @@ class Role:
     ``id``: stable id from the source path (relative to the input root) plus
     ``#anchor`` when one document holds several roles; ``span``: (first, last)
     source line of the role; ``heading``: the raw heading or title the role
-    came from; ``ladder``: the ladder (organization or folder) it belongs to,
-    set by ``resolve``.
+    came from; ``ladder``: the ladder (company and track) it belongs to, set by
+    ``resolve``; ``track``: ``management``, ``individual_contributor`` or a
+    track the company names (from the title, level code and folder: ``extract``
+    sets it from the title, ``resolve`` for a whole ladder); ``level_code``:
+    the ladder's own code for the level (``M4``, ``IC3``, ``Level 3``) or None;
+    ``variant``: ``deprecated``, ``draft``, ``specialisation`` or ``duplicate``
+    when the page is a variant of another level (``variant_of``, its role id)
+    rather than a level of its own.
     """
 
     id: str
@@ -236,6 +244,10 @@ class Role:
     content_hash: str = ""
     ladder: str | None = None
     leveling: Leveling | None = None
+    track: str | None = None
+    level_code: str | None = None
+    variant: str | None = None
+    variant_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,18 +288,53 @@ class Diagnostic:
 
 
 @dataclass(frozen=True, slots=True)
-class Ladder:
-    """Roles of one organization (or one folder) in level order.
+class Equivalence:
+    """Two levels of different tracks of one company that stand at the same level.
 
-    ``id``: organization slug, or the folder path when no organization is known;
-    ``roles``: ladder levels, lowest first (parents before children);
-    ``effective``: role id -> effective expectations (own first, then inherited).
+    ``a``/``b``: role ids (``a`` on the ladder that lists the equivalence); ``basis``: ``stated``
+    (a sentence says so), ``table`` (a table row pairs them), ``shared code`` (the same number
+    in both tracks' level codes: IC5 and M5) or ``reference`` (the ladder says nothing; the
+    reference mapping of ``vocab.IC_EQUIVALENT``, labelled as such); ``source``/``line``: where
+    the ladder says it (None for ``shared code`` and ``reference``).
+    """
+
+    a: str
+    b: str
+    basis: str
+    source: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ladder:
+    """The levels of one track of one company, in level order.
+
+    ``id``: ``<company slug>-<track slug>``; ``name``: the company's display name and the
+    track ("Dropbox management", "Dropbox data engineer"); ``company``: the company's display
+    name, None when nothing names it (then ``name`` starts with the folder's);
+    ``company_inferred``: True when the name comes from a folder name, not from the
+    documents; ``track``: ``management``, ``individual_contributor`` or a track the
+    company names; ``folder``: the source folder of the company's documents;
+    ``roles``: the track's levels, lowest first (variants are not levels: see
+    ``variants``); ``order_evidence``: the strongest evidence the order rests on
+    (``level codes``, ``inheritance``, ``next-level links``, ``index page``,
+    ``document order``, ``title``); ``effective``: role id -> effective
+    expectations (own first, then inherited); ``variants``: level role id ->
+    role ids of its deprecated, draft, specialisation and duplicate pages;
+    ``equivalences``: levels of other tracks of the company at the same level.
     """
 
     id: str
     name: str
     roles: tuple[Role, ...]
     effective: Mapping[str, tuple[Expectation, ...]] = field(default_factory=dict)
+    company: str | None = None
+    company_inferred: bool = False
+    track: str | None = None
+    folder: str | None = None
+    order_evidence: str | None = None
+    variants: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    equivalences: tuple[Equivalence, ...] = ()
 
 
 def iter_sections(sections: tuple[Section, ...]):

@@ -265,7 +265,7 @@ class _SectionBuilder:
                 stack.append(node)
                 current, items = node, []
                 continue
-            if len(b.text) <= self.skip_len and normalize(b.text) in self.skip:
+            if b.kind == "code" or (len(b.text) <= self.skip_len and normalize(b.text) in self.skip):
                 continue
             if b.kind == "item":
                 depth = min(b.level, thresholds.MAX_NESTING_DEPTH)

@@ -65,3 +65,9 @@ LINT_LEVEL_MISMATCH_MIN_STATEMENTS = 5
 PROGRESS_SECONDS = 5.0
 #: Problems ``careerladder ingest`` prints on the terminal before "... N more in <error log>".
 CLI_PRINTED_PROBLEMS = 50
+
+#: Two pages of one track under one title are one level (the second a ``duplicate`` variant) when at least
+#: this share of their statements is the same (Jaccard); below it they stay two levels and lint reports
+#: DUPLICATE_TITLE. The corpus' repeated pages share 80-100% of their statements, distinct levels under one
+#: title (Abtion's three "Senior Engineering Manager") under 20%.
+VARIANT_DUPLICATE_OVERLAP = 0.5

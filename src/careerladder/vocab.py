@@ -24,6 +24,30 @@ LEVEL_NAMES: dict[str, str] = {
     "unknown": "Unknown",
 }
 
+#: Canonical individual-contributor levels, lowest first (the IC scale ``calibrate`` puts IC levels on).
+IC_LEVELS: tuple[str, ...] = ("junior", "mid", "senior", "staff", "principal", "distinguished")
+IC_LEVEL_NAMES: dict[str, str] = {
+    "junior": "Junior Engineer", "mid": "Engineer", "senior": "Senior Engineer", "staff": "Staff Engineer",
+    "principal": "Principal Engineer", "distinguished": "Distinguished Engineer",
+}
+#: The reference mapping of IC levels onto management levels, used only where a ladder states no
+#: equivalence of its own (and labelled ``reference`` wherever it is shown): a staff engineer's scope
+#: is a senior engineering manager's, a principal's a director's.
+IC_EQUIVALENT: dict[str, str] = {"senior": "em", "staff": "senior_em", "principal": "director",
+                                 "distinguished": "vp"}
+#: Tracks: the two every ladder may have (a company may name more: data, TPM, product...).
+TRACKS: tuple[str, ...] = ("management", "individual_contributor")
+TRACK_NAMES: dict[str, str] = {"management": "management", "individual_contributor": "individual contributor"}
+#: Tracks of managers: ``management`` and the executive tracks some companies name apart. Every other
+#: track (``individual_contributor``, or one named by a family or code: "data engineer", "tech lead")
+#: is an individual contributor's.
+MANAGEMENT_TRACKS: frozenset[str] = frozenset({"management", "executive"})
+
+
+def is_management_track(track: str | None) -> bool | None:
+    """True for a manager's track, False for an individual contributor's, None when unknown."""
+    return None if not track else track in MANAGEMENT_TRACKS
+
 ROLE_KINDS: tuple[str, ...] = ("ladder_level", "job_posting")
 SECTION_KINDS: tuple[str, ...] = (
     "qualifications", "responsibilities", "nice_to_have", "benefits", "about", "other",

@@ -24,7 +24,7 @@ from rich.console import Console
 
 from ..errors import CareerLadderError
 from ..model import Diagnostic
-from ..pipeline import Loaded, load
+from ..pipeline import Analyzer, Loaded, load
 from ..store import Store, open_store
 from ..version import __version__
 
@@ -130,6 +130,12 @@ def read_input(paths: Sequence[Path], *, what: str = "role", kind: str | None = 
         raise nothing_usable(loaded.diagnostics, what)
     print_diagnostics(loaded.diagnostics)
     return loaded
+
+
+def resolved(loaded: Loaded) -> tuple[list, list, list]:
+    """The ladder step on what ``read_input`` read (the pipeline's own: ``Analyzer.resolve``):
+    (roles, ladders, diagnostics)."""
+    return Analyzer().resolve(loaded.roles, loaded.pages)
 
 
 def open_db(db: str | Path, *, readonly: bool = True, need_roles: bool = True) -> Store:

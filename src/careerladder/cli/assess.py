@@ -14,9 +14,9 @@ from ..assess import Assessment, EvidenceFile, assess as assess_level, compare_a
 from ..errors import CareerLadderError, EvidenceError, StoreError
 from ..render import assessment as data
 from ..render import packet
-from ..resolve import resolve
 from ..store import Store, open_store
-from .app import EXIT_USAGE, app, check_paths, console, err, fail, open_db, plural, print_diagnostics, read_input
+from .app import (EXIT_USAGE, app, check_paths, console, err, fail, open_db, plural, print_diagnostics, read_input,
+                  resolved)
 
 #: Where ``--history`` looks when no ``--db`` is given (``careerladder build``'s default output).
 DEFAULT_DB = Path("careerladder-out") / "careerladder.db"
@@ -118,7 +118,7 @@ def assess(
     level_ref = level or self_ev.level
     if not level_ref:
         raise fail(f"{self_ev.source}: no level: give --level ID or 'level:' in the evidence file", EXIT_USAGE)
-    _, ladders, diags = resolve(read_input([ladder_path], what="ladder level", kind="ladder_level").roles)
+    _, ladders, diags = resolved(read_input([ladder_path], what="ladder level", kind="ladder_level"))
     print_diagnostics(diags)
     try:
         lad, role = find_level(ladders, level_ref)

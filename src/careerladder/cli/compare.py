@@ -12,8 +12,7 @@ from ..competencies import BY_ID
 from ..diff import LevelDiff, diff_levels
 from ..model import Ladder, Role
 from ..render.summary import requirement_text
-from ..resolve import resolve
-from .app import EXIT_USAGE, app, console, fail, plural, print_diagnostics, read_input
+from .app import EXIT_USAGE, app, console, fail, plural, print_diagnostics, read_input, resolved
 from .inspect import TextOrJson
 
 
@@ -46,7 +45,7 @@ def load_ladders(refs: list[str], context: Optional[List[Path]]) -> tuple[list[R
     if not paths:
         raise fail("give the ladder with --in PATH, or name levels by their files", EXIT_USAGE)
     loaded = read_input(list(dict.fromkeys(paths)))
-    roles, ladders, diags = resolve(loaded.roles)
+    roles, ladders, diags = resolved(loaded)
     print_diagnostics(diags)
     return roles, ladders
 

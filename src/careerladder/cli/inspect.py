@@ -12,8 +12,7 @@ import typer
 from .. import codec
 from ..model import Role, Section, Statement
 from ..render.summary import requirement_text
-from ..resolve import resolve
-from .app import EXIT_USAGE, app, console, fail, plural, print_diagnostics, read_input
+from .app import EXIT_USAGE, app, console, fail, plural, print_diagnostics, read_input, resolved
 
 
 class TextOrJson(str, Enum):
@@ -69,7 +68,7 @@ def inspect(
     if file.is_dir():
         raise fail(f"{file}: is a folder; inspect takes one file (use 'careerladder build' for folders)", EXIT_USAGE)
     loaded = read_input([file])
-    roles, _, diags = resolve(loaded.roles)
+    roles, _, diags = resolved(loaded)
     print_diagnostics(diags)
     if format is TextOrJson.json:
         console.print_json(json.dumps([codec.role_data(r) for r in roles], ensure_ascii=False))
@@ -86,7 +85,7 @@ def ladder(
 
     Exits 1 when the input holds no ladder level."""
     loaded = read_input(paths, what="ladder level", kind="ladder_level")
-    _, ladders, diags = resolve(loaded.roles)
+    _, ladders, diags = resolved(loaded)
     print_diagnostics(diags)
     if format is TextOrJson.json:
         console.print_json(json.dumps([codec.ladder_data(l) for l in ladders], ensure_ascii=False))

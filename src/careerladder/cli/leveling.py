@@ -12,9 +12,11 @@ import typer
 from rich.table import Table
 
 from ..leveling import by_level, calibrate as calibrate_ladders, level_role
-from ..resolve import resolve
-from ..vocab import LEVEL_NAMES
-from .app import app, console, fail, print_diagnostics, read_input
+from ..vocab import IC_LEVEL_NAMES, LEVEL_NAMES
+
+#: Company tracks shown as columns of the cross-company table (more are listed by level instead).
+MATRIX_MAX_TRACKS = 8
+from .app import app, console, fail, print_diagnostics, read_input, resolved
 from .inspect import TextOrJson
 
 
@@ -66,13 +68,15 @@ def calibrate(
     paths: List[Path] = typer.Argument(..., metavar="PATH...",
                                        help="Career ladders (files or folders), one or several companies."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text (a table) or json."),
-    all_levels: bool = typer.Option(False, "--all", help="Also list individual-contributor levels (as ic)."),
+    all_levels: bool = typer.Option(False, "--all", help="Also list individual-contributor tracks, on the IC scale "
+                                                         "(junior ... distinguished)."),
 ) -> None:
-    """Map each company ladder's levels onto the canonical levels (em ... cto), side by side."""
+    """Map each company's ladders (one per track) onto the canonical levels (em ... cto; with --all, IC
+    tracks on junior ... distinguished), side by side: one column per company track."""
     loaded = read_input(paths, what="ladder level", kind="ladder_level")
-    _, ladders, diags = resolve(loaded.roles)
+    _, ladders, diags = resolved(loaded)
     print_diagnostics(diags)
-    rows = [r for r in calibrate_ladders(ladders) if all_levels or r.level != "ic"]
+    rows = [r for r in calibrate_ladders(ladders) if all_levels or r.scale == "management"]
     if format is TextOrJson.json:
         console.print_json(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False))
         return
@@ -84,8 +88,18 @@ def calibrate(
     for r in rows:
         table.add_row(r.ladder_name, r.title, r.title_level, r.level, f"{r.confidence:.2f}")
     console.print(table)
-    cross = Table("canonical level", "company levels mapped onto it", title="Across companies")
-    cross.columns[1].overflow = "fold"
-    for lv, items in by_level(rows).items():
-        cross.add_row(LEVEL_NAMES.get(lv, lv), "; ".join(f"{r.ladder_name}: {r.title}" for r in items))
+    tracks = list(dict.fromkeys(r.ladder_name for r in rows))
+    if len(tracks) <= MATRIX_MAX_TRACKS:  # one column per company track
+        cross = Table("canonical level", *tracks, title="Across companies")
+        for column in cross.columns[1:]:
+            column.overflow = "fold"
+        for lv, items in by_level(rows).items():
+            cross.add_row(LEVEL_NAMES.get(lv) or IC_LEVEL_NAMES.get(lv, lv),
+                          *("\n".join(r.title for r in items if r.ladder_name == t) for t in tracks))
+    else:  # too many tracks for columns: the levels of each canonical level, by track
+        cross = Table("canonical level", "company tracks' levels mapped onto it", title="Across companies")
+        cross.columns[1].overflow = "fold"
+        for lv, items in by_level(rows).items():
+            cross.add_row(LEVEL_NAMES.get(lv) or IC_LEVEL_NAMES.get(lv, lv),
+                          "; ".join(f"{r.ladder_name}: {r.title}" for r in items))
     console.print(cross)

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ..model import Requirement, Role, Section, Statement, role_statements
 from .rules import RULES, Context
-from . import inheritance, organization
+from . import inheritance, levels, organization
 
 
 def requirements(role: Role) -> list[Requirement]:
@@ -97,7 +97,24 @@ def extract(role: Role) -> Role:
     if not org:
         org = organization.infer(((st.text, [lk.text for lk in st.links]) for _, st in role_statements(role)
                                   if st.kind not in ("row", "header")), exclude=[role.title])
-    return replace(role, requirements=tuple(found), organization=org)
+    return replace(role, requirements=tuple(found), organization=org, **_place(role))
+
+
+#: Code schemes that name a track ("M4" is a manager's level, "IC3" an individual contributor's).
+_SCHEME_TRACK = {"M": "management", "EM": "management", "MANAGER": "management", "E": "management",
+                 "IC": "individual_contributor", "D": "individual_contributor",
+                 "TL": "individual_contributor", "TPM": "individual_contributor"}
+
+
+def _place(role: Role) -> dict:
+    """What the role's own page says of its place in a ladder: ``level_code``, ``track`` (the code's
+    scheme, else the title) and, for a ladder level, a ``variant`` marker (deprecated, draft)."""
+    code = levels.level_code(role.heading or role.title, role.source, role.metadata)
+    track = _SCHEME_TRACK.get(code.scheme) if code else None
+    out = {"level_code": code.text if code else None, "track": track or levels.title_track(role.title)}
+    if role.kind == "ladder_level":
+        out["variant"] = levels.stale_marker(role.heading or role.title, role.source, role.metadata)
+    return out
 
 
 def _unique(parents):

@@ -1,11 +1,11 @@
 """Calibration: each company ladder's levels mapped onto the canonical levels.
 
-For every ladder (``resolve``), each management level gets the canonical level its leveling
-supports (text, with the title as a prior when it is clear). Within one ladder the mapping must
-not go down as the ladder goes up: the expected level index is made non-decreasing along the
-ladder's order (pool-adjacent-violators), then rounded to the nearest canonical level. Levels whose
-title names an individual-contributor role ("Staff Engineer") are left out of the management
-mapping and reported as ``ic``. Pure: no I/O.
+A ladder is one track of one company (``resolve``). On a management track, each level gets the
+canonical level its leveling supports (text, with the title as a prior when it is clear). On an
+individual contributor's track, each level gets the IC level its title names (``vocab.IC_LEVELS``:
+junior < mid < senior < staff < principal < distinguished; a plain "Engineer" is mid). Within one
+ladder the mapping must not go down as the ladder goes up: the level index is made non-decreasing
+along the ladder's order (pool-adjacent-violators), then rounded. Pure: no I/O.
 
 >>> from careerladder.pipeline import EXAMPLE_LADDER, load
 >>> from careerladder.resolve import resolve
@@ -20,10 +20,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..extract.levels import ic_rank
 from ..extract.titles import title_level
 from .level import level_role
 from ..model import Ladder, Role
-from ..vocab import LEVELS
+from ..vocab import IC_LEVELS, LEVELS, is_management_track
 
 _RANK = {lv: i for i, lv in enumerate(LEVELS)}
 
@@ -32,9 +33,11 @@ _RANK = {lv: i for i, lv in enumerate(LEVELS)}
 class CalibrationRow:
     """One ladder level on the canonical scale.
 
-    ``title_level``: what the title alone claims; ``level``: the calibrated canonical level (or
-    ``ic``); ``confidence``: the leveling probability of that level (0-1); ``expected``: the
-    level index (0 = em ... 5 = cto) before rounding, after the ladder-order constraint.
+    ``title_level``: what the title alone claims; ``level``: the calibrated canonical level, a
+    management level or an IC level (``scale`` says which); ``confidence``: the leveling probability
+    of that level (0-1; 1 for an IC level, which the title names); ``expected``: the level index on
+    its scale (0 = em ... 5 = cto, or 0 = junior ... 5 = distinguished) before rounding, after the
+    ladder-order constraint.
     """
 
     ladder_id: str
@@ -45,6 +48,7 @@ class CalibrationRow:
     level: str
     confidence: float
     expected: float | None = None
+    scale: str = "management"
 
 
 def _expected(role: Role) -> float:
@@ -72,6 +76,9 @@ def calibrate(ladders: Sequence[Ladder]) -> list[CalibrationRow]:
     """One row per ladder level, in ladder order, ladders in the given order."""
     rows: list[CalibrationRow] = []
     for ladder in ladders:
+        if is_management_track(ladder.track) is False:
+            rows += _ic_rows(ladder)
+            continue
         roles = [r if r.leveling else level_role(r) for r in ladder.roles]
         managers = [r for r in roles if title_level(r.title) != "ic"]
         fitted = dict(zip((r.id for r in managers), _non_decreasing([_expected(r) for r in managers])))
@@ -88,9 +95,19 @@ def calibrate(ladders: Sequence[Ladder]) -> list[CalibrationRow]:
     return rows
 
 
+def _ic_rows(ladder: Ladder) -> list[CalibrationRow]:
+    """The levels of an individual contributor's track on the IC scale, from their titles and order."""
+    ranks = [IC_LEVELS.index(ic_rank(r.title) or "mid") for r in ladder.roles]
+    fitted = _non_decreasing([float(x) for x in ranks])
+    return [CalibrationRow(ladder.id, ladder.name, r.id, r.title, title_level(r.title),
+                           IC_LEVELS[min(max(int(f + 0.5), 0), len(IC_LEVELS) - 1)], 1.0, round(f, 2),
+                           "individual_contributor")
+            for r, f in zip(ladder.roles, fitted)]
+
+
 def by_level(rows: Sequence[CalibrationRow]) -> dict[str, list[CalibrationRow]]:
-    """The cross-company view: canonical level -> the company levels mapped onto it."""
+    """The cross-company view: canonical level (management, then IC) -> the company levels mapped onto it."""
     out: dict[str, list[CalibrationRow]] = defaultdict(list)
     for row in rows:
         out[row.level].append(row)
-    return {lv: out[lv] for lv in (*LEVELS, "ic") if lv in out}
+    return {lv: out[lv] for lv in (*LEVELS, "ic", *IC_LEVELS) if lv in out}

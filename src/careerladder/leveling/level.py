@@ -33,7 +33,7 @@ from dataclasses import replace
 from ..extract import scope
 from ..extract.titles import title_level as title_level_of
 from ..model import Evidence, Leveling, Role, Statement
-from ..vocab import LEVELS
+from ..vocab import LEVELS, is_management_track
 
 from .features import Trace, expectations, features
 from .regression import Leveler, tfidf
@@ -115,6 +115,8 @@ def level_role(role: Role, leveler: Leveler | None = None, use_title: bool = Tru
     """``role`` with ``leveling`` set (see the module docstring for the method).
 
     ``use_title=False`` levels from the text alone (the title is still reported as ``title_level``).
+    A role on an individual contributor's track (``Role.track``: from its title or level code, or the
+    ladder ``resolve`` placed it in) is leveled ``ic``, never a management level, when the title counts.
     """
     leveler = leveler or default_leveler()
     x, traces = features(role)
@@ -132,6 +134,11 @@ def level_role(role: Role, leveler: Leveler | None = None, use_title: bool = Tru
         if support < INFLATION_MAX_SUPPORT:
             expected = sum(_RANK[lv] * p for lv, p in text_scores.items())
             inflation = "title_above_text" if expected < _RANK[claimed] else "title_below_text"
+    if use_title and is_management_track(role.track) is False:
+        track = Evidence(role.title, role.span[0], None, 1.0, f"track:{role.track}")
+        leveling = Leveling(level="ic", confidence=1.0, scores={lv: round(p, 4) for lv, p in text_scores.items()},
+                            title_level=claimed, evidence=(track,), inflation=None, text_level=text_level)
+        return replace(role, leveling=leveling)
     leveling = Leveling(level=level, confidence=round(scores[level], 3),
                         scores={lv: round(p, 4) for lv, p in scores.items()}, title_level=claimed,
                         evidence=_evidence(leveler, level, traces, statement_terms, weights, rows),

@@ -21,7 +21,7 @@ from ..leveling import calibrate
 from ..model import Expectation, Ladder, Requirement, Role, Section, Statement
 from ..render.charts import axis_label
 from ..render.summary import requirement_text
-from ..vocab import LEVEL_NAMES, LEVELS
+from ..vocab import IC_LEVEL_NAMES, IC_LEVELS, LEVEL_NAMES, LEVELS
 from .catalog import Catalog, url_key
 from .findings import catalog_lint, ladder_lint_data
 
@@ -126,8 +126,9 @@ def calibration_data(ladders: list[Ladder]) -> dict[str, Any]:
                 "rows": [], "matrix": [], "ladders": []}
     names = {lad.id: lad.name for lad in ladders}
     order = [lid for lid in dict.fromkeys(r["ladder_id"] for r in rows)]
-    levels = list(LEVELS) + sorted({r["level"] for r in rows} - set(LEVELS))
-    matrix = [{"level": lv, "name": LEVEL_NAMES.get(lv, lv),
+    levels = list(LEVELS) + list(IC_LEVELS) + sorted({r["level"] for r in rows} - set(LEVELS) - set(IC_LEVELS))
+    matrix = [{"level": lv, "name": LEVEL_NAMES.get(lv) or IC_LEVEL_NAMES.get(lv, lv),
+               "scale": "individual_contributor" if lv in IC_LEVELS else "management",
                "cells": [[r for r in rows if r["ladder_id"] == lid and r["level"] == lv] for lid in order]}
               for lv in levels]
     return {"available": True, "note": None, "rows": rows,

@@ -37,6 +37,7 @@ from ..readers.base import limit_warnings
 from ..resolve import resolve
 from ..store.base import DocumentRecord
 from ..version import __version__
+from ..vocab import is_management_track
 
 #: What a store knows of a document: ``new`` (not stored), ``changed`` (stored with other
 #: content), ``stale`` (same content, analyzed by another analysis version), ``current``.
@@ -121,7 +122,9 @@ class FileResult:
 
     ``read``: documents the file held (0 when it could not be read); ``skipped``: documents the
     store already holds as they are (``current``); ``reanalyzed``: documents analyzed again only
-    because the store holds them from another analysis version (``stale``).
+    because the store holds them from another analysis version (``stale``); ``pages``: documents
+    that hold no role but link other files (index pages, READMEs: the ladder step reads their
+    titles, the order of their links, tables and diagrams).
     """
 
     path: str
@@ -130,10 +133,11 @@ class FileResult:
     skipped: int = 0
     reanalyzed: int = 0
     problems: list[Diagnostic] = field(default_factory=list)
+    pages: list[Document] = field(default_factory=list)
 
     def encode(self) -> "FileResult":
-        """A copy with every document ``encode``d (what a worker process sends back)."""
-        return replace(self, analyzed=[a.encode() for a in self.analyzed])
+        """A copy with every document ``encode``d and no pages (what a worker process sends back)."""
+        return replace(self, analyzed=[a.encode() for a in self.analyzed], pages=[])
 
 
 def read_problem(exc: ReadError, where: str) -> Diagnostic:
@@ -237,6 +241,8 @@ class Analyzer:
             except ParseError as exc:
                 result.problems.append(Diagnostic("NO_ROLE", exc.message, where, exc.line, "info",
                                                   "not a role document"))
+                if any(b.links or b.kind in ("code", "row") for b in doc.blocks):
+                    result.pages.append(doc)
                 continue
             except Exception as exc:  # noqa: BLE001 - a bug on one document must not stop the batch
                 result.problems.append(internal_error("analysis failed", exc, where))
@@ -266,10 +272,25 @@ class Analyzer:
         return self.analyze_documents(task, documents, status)
 
     # -- the ladder step ----------------------------------------------------------------
-    def resolve(self, roles: Sequence[Role]) -> tuple[list[Role], list[Ladder], list[Diagnostic]]:
-        """The ladder step over every role of a run: ``resolve.resolve`` (ladders, level order,
-        inheritance, effective expectations). Roles come back in input order."""
-        return resolve(roles)
+    def resolve(self, roles: Sequence[Role], pages: Sequence[Document] = ()
+                ) -> tuple[list[Role], list[Ladder], list[Diagnostic]]:
+        """The ladder step over every role of a run: ``resolve.resolve`` (companies, tracks, level order,
+        inheritance, variants, equivalences, effective expectations), then the leveling of each ladder
+        level again with the track ``resolve`` gave it. ``pages``: the run's documents that hold no role
+        (``FileResult.pages``). Roles come back in input order."""
+        roles, ladders, diags = resolve(roles, pages)
+        if not self.level:
+            return roles, ladders, diags
+        _, leveler = self.models()
+        relevel = {}
+        for r in roles:
+            if r.kind == "ladder_level" and r.leveling is not None and \
+                    (r.leveling.level == "ic") == bool(is_management_track(r.track)):
+                relevel[r.id] = level_role(r, leveler)
+        if not relevel:
+            return roles, ladders, diags
+        ladders = [replace(lad, roles=tuple(relevel.get(r.id, r) for r in lad.roles)) for lad in ladders]
+        return [relevel.get(r.id, r) for r in roles], ladders, diags
 
 
 __all__ = ["Analyzer", "Analyzed", "FileResult", "FileTask", "DocumentStatus", "StatusCheck", "analysis_hash",

@@ -37,10 +37,12 @@ class Loaded:
 
     ``analyzed``: one ``Analyzed`` per document that holds roles, in input order;
     ``diagnostics``: one per file that failed or document that held no role (and every limit
-    a kept document ran into); counts are of files.
+    a kept document ran into); ``pages``: documents without a role that link other files (the
+    ladder step reads them); counts are of files.
     """
 
     analyzed: list[Analyzed] = field(default_factory=list)
+    pages: list[Document] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_read: int = 0
     files_failed: int = 0
@@ -87,6 +89,7 @@ def load(paths: Iterable[Path | str], progress: Progress | None = None, analyzer
             continue
         out.files_read += 1
         out.analyzed.extend(result.analyzed)
+        out.pages.extend(result.pages)
         if not result.analyzed:
             out.files_skipped += 1
     return out
@@ -107,7 +110,7 @@ def lint_paths(paths: Sequence[Path | str], analyzer: Analyzer | None = None) ->
     """Read, resolve and lint the ladders under ``paths`` (files or folders). Bad files become findings."""
     analyzer = analyzer or Analyzer()
     loaded = load(paths, analyzer=analyzer)
-    _, ladders, diags = analyzer.resolve(loaded.roles)
+    _, ladders, diags = analyzer.resolve(loaded.roles, loaded.pages)
     return LintReport(ladders, lint_ladders(ladders, loaded.diagnostics + diags), loaded.files_read,
                       loaded.diagnostics)
 
@@ -128,7 +131,7 @@ def build(paths: Sequence[Path | str] | None, out_dir: Path | str, progress: Pro
     if not loaded.analyzed:
         raise NoInputError("no role could be read from the input" if loaded.diagnostics else "no input files found",
                            ", ".join(map(str, paths)), loaded.diagnostics)
-    roles, ladders, diags = analyzer.resolve(loaded.roles)
+    roles, ladders, diags = analyzer.resolve(loaded.roles, loaded.pages)
     by_id = {r.id: r for r in roles}
     effective = {rid: exps for ladder in ladders for rid, exps in ladder.effective.items()}
     out = Path(out_dir)

@@ -3,7 +3,7 @@
 ATX and setext headings, nested bullets (tight or loose), GFM tables, block
 quotes, raw HTML blocks (handed to the HTML reader with their line), bold
 paragraphs used as headings, ``**Label**: text`` labels, task-list boxes
-(``- [ ] item``), Hugo shortcodes and Liquid tags (dropped), code fences (skipped).
+(``- [ ] item``), Hugo shortcodes and Liquid tags (dropped), code fences (skipped, but a mermaid diagram is kept as a ``code`` block).
 Lists and quotes nested deeper than ``thresholds.MAX_MARKUP_DEPTH`` are refused with
 ``LimitError`` (markdown-it would otherwise drop the rest of the document unseen).
 """
@@ -153,6 +153,10 @@ def _split_label(text: str, label: str | None) -> tuple[str | None, str]:
     return raw.rstrip(":").strip(), rest.lstrip(":").strip()
 
 
+#: Code fences kept as ``code`` blocks (diagrams that order a ladder's levels); other fences are skipped.
+DIAGRAM_LANGUAGES = frozenset({"mermaid"})
+
+
 def markdown_blocks(body: str, first_line: int = 1, source: str | None = None) -> list[Block]:
     """Flat blocks of a Markdown body whose first line is ``first_line`` of the file.
 
@@ -171,6 +175,7 @@ def markdown_blocks(body: str, first_line: int = 1, source: str | None = None) -
     item_block: int | None = None  # index of the block made for the current list item
     quote_depth = 0
     row: list[str] = []
+    row_links: list = []
     header_row = False
     for i, tok in enumerate(tokens):
         t = tok.type
@@ -197,15 +202,19 @@ def markdown_blocks(body: str, first_line: int = 1, source: str | None = None) -
             end = para.map[1] - 1 + first_line if para.map else start
             item_block = _paragraph(blocks, tok, start, end, list_depth, item_block, quote_depth)
         elif t in ("tr_open",):
-            row, header_row = [], False
+            row, row_links, header_row = [], [], False
         elif t == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
-            row.append(clean_text(_inline(tok)[0]))
+            cell_text, cell_links, *_ = _inline(tok)
+            row.append(clean_text(cell_text))
+            row_links.extend(cell_links)
             header_row = header_row or tokens[i - 1].type == "th_open"
         elif t == "tr_close" and any(row):
             line = start if start is not None else (blocks[-1].line if blocks else first_line)
             tr = tokens[_back_to(tokens, i, "tr_open")]
             line = tr.map[0] + first_line if tr.map else line
-            blocks.append(Block("row", cut(" | ".join(row)), line, line, 1 if header_row else 0))
+            blocks.append(Block("row", cut(" | ".join(row)), line, line, 1 if header_row else 0, tuple(row_links)))
+        elif t == "fence" and tok.info.strip().lower() in DIAGRAM_LANGUAGES and start is not None:
+            blocks.append(Block("code", tok.content, start + 1, end or start, label=tok.info.strip().lower()))
         elif t == "html_block" and start is not None:
             sub, _ = html_blocks(tok.content, start, source=source)
             blocks.extend(sub)
