@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ...model import Requirement, Statement
+from ...vocab import NON_EXPECTATION_KINDS
 from ..grammar import BOUNDED, bounds
 from ._util import may_contain, requirement
 
@@ -35,7 +36,7 @@ _OF_WORD = re.compile(r" of (?:one|two|three|four|five|six|seven|eight|nine|ten|
 
 def find(st: Statement, ctx) -> list[Requirement]:
     """team_size requirements in ``st``; see the module docstring."""
-    if ctx.section_kind in ("about", "benefits") or not _DIGIT.search(st.text) and not _OF_WORD.search(ctx.lower):
+    if ctx.section_kind in NON_EXPECTATION_KINDS or not _DIGIT.search(st.text) and not _OF_WORD.search(ctx.lower):
         return []
     lower = ctx.lower
     found: list[Requirement] = []

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ...model import Requirement, Statement
+from ...vocab import NON_EXPECTATION_KINDS
 from ..grammar import BOUNDED, RANGE, bounds
 from ._util import full_text, requirement
 
@@ -61,7 +62,7 @@ def _qualifier(window: str) -> str | None:
 
 def find(st: Statement, ctx) -> list[Requirement]:
     """years_experience requirements in ``st``; see the module docstring."""
-    if ctx.section_kind in ("about", "benefits"):
+    if ctx.section_kind in NON_EXPECTATION_KINDS:
         return []
     lower = ctx.lower
     if "year" not in lower and "yr" not in lower:
