@@ -1,7 +1,28 @@
-"""Every tunable number in one place, named (no magic numbers elsewhere)."""
+"""Every tunable number in one place, named (no magic numbers elsewhere).
+
+A tunable is a number that is a judgement: a score threshold, a weight, a size or count limit, a
+bucket edge. Each one is here, grouped by the stage that uses it, with what it is, its unit and
+why it has its value. Modules read them at call time as ``thresholds.NAME`` (imported as ``T``),
+so a test can ``monkeypatch.setattr(thresholds, NAME, ...)``; a few are read once at import (a
+compiled pattern, a FastAPI parameter) and say so.
+
+Not here, on purpose: numbers a format or protocol fixes (HTML heading levels, HTTP status codes,
+percent-encoding's three characters per byte, schema and report versions, database migrations),
+vocabularies that carry numbers (number words, Roman numerals, the seniority of IC title words,
+the competency lexicon's weights), the text grammar's look-around windows (they sit in its
+regular expressions), reader sniff confidences (each reader's own answer, only compared with the
+others'), the rounding of output numbers (part of the output contracts) and cache sizes.
+``tests/test_thresholds.py`` fails on a module-level numeric constant elsewhere that is not on its
+commented allow-list.
+
+Changing a value changes results: ``careerladder build`` output for the seeds and the corpus
+ladders is the regression check, and the leveling values marked *model* also need the shipped
+model retrained (``benchmarks/leveling.py --train``).
+"""
 
 from __future__ import annotations
 
+# --- readers (careerladder.readers) -------------------------------------------------------------
 #: Largest input file read, in bytes (a ladder page is rarely over 1 MB; a
 #: monthly HN thread export is ~20 MB).
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -25,15 +46,66 @@ MAX_FRONT_MATTER_CHARS = 64 * 1024
 SNIFF_BYTES = 4096
 #: Share of NUL / control bytes above which a file is treated as binary.
 BINARY_CONTROL_RATIO = 0.10
+#: Reasons kept per file for skipped records (the count is always exact): enough to see the pattern
+#: without flooding the diagnostics of a file with thousands of bad records.
+MAX_SKIP_REASONS = 5
+#: Lines searched for the closing ``---`` of front matter without an opening one (a header of
+#: ``key: value`` lines); a longer search would take a horizontal rule far into the body for its end.
+HEADERLESS_FRONT_MATTER_MAX_LINES = 200
+#: Keys such a header needs to be front matter (one ``key: value`` line is often prose: "Note: ...").
+HEADERLESS_FRONT_MATTER_MIN_KEYS = 2
+#: A bold ``**Label**:`` longer than this many words is a sentence, not a label (HTML and Markdown).
+MAX_LABEL_WORDS = 8
+#: A bold run naming a section inside a line ("... <b>Your role</b> As a ...") splits the line only
+#: when it has at most this many words (longer bold text is emphasis, not a section name).
+HTML_SECTION_MARKER_MAX_WORDS = 5
+#: A page's ``<main>``/``<article>`` candidate is its content only with more than this many
+#: characters of text (otherwise it is taken for a shell and the whole body is read).
+HTML_MAIN_MIN_CHARS = 200
+#: Plain text: a line longer than this many words is never a heading.
+TEXT_MAX_HEADING_WORDS = 8
+#: Plain text: an all-capitals line is a heading from this many letters ("QA" and "UK" are not).
+TEXT_CAPS_HEADING_MIN_LETTERS = 3
+#: A run of this many "[" or more is held out of Markdown inline parsing (markdown-it is quadratic in
+#: it: 24 KB of "[[[..." took 156 ms); read once, when ``readers.markdown`` compiles its pattern.
+MARKDOWN_BRACKET_RUN = 8
+#: Deepest JSON-LD nesting searched for ``JobPosting`` objects (top level, lists, ``@graph``).
+JSONLD_MAX_GRAPH_DEPTH = 6
+#: python.org jobs: header lines looked at when sniffing and when searching for the closing ``---``.
+PYTHONJOBS_MAX_HEADER_LINES = 80
+#: python.org jobs: keys a header without any ``---`` fence needs before a blank line may end it.
+PYTHONJOBS_MIN_UNFENCED_KEYS = 3
+#: HN pages: most ancestors climbed from a comment's text to its table cell (the cell is a few levels
+#: up; the bound stops the climb on a page of another shape).
+HN_PAGE_MAX_PARENT_STEPS = 12
+#: HN: longest header (characters) read for fields; HN headers are one line. Four times as many
+#: characters of HTML are searched for the header's end.
+HN_MAX_HEADER_CHARS = 300
+#: HN: a company name longer than this many words is a sentence.
+HN_MAX_COMPANY_WORDS = 8
+#: HN: a header field longer than this many words is prose, not a company, role or location.
+HN_MAX_FIELD_WORDS = 10
+#: HN: a header with no separator is a company name only when this short (outside brackets).
+HN_MAX_SINGLE_FIELD_COMPANY_WORDS = 4
+#: HN: a title made of the whole header line is cut to this many characters.
+HN_MAX_HEADER_TITLE_CHARS = 120
+#: HN: extra words a field may hold besides the location hint and still be the location.
+HN_MAX_HINT_EXTRA_WORDS = 2
+#: HN: a ``Label: value`` field's label has at most this many words ("Location", "Salary").
+HN_MAX_LABEL_WORDS = 2
 
+# --- parse (careerladder.parse) -----------------------------------------------------------------
 #: A heading (or bold pseudo-heading) longer than this many words is a sentence.
 MAX_HEADING_WORDS = 12
 #: Minimum number of role-title headings at one level to split a document into roles.
 MIN_ROLES_TO_SPLIT = 2
-#: Minimum score for a capitalized phrase to be taken as the organization.
+
+# --- extract (careerladder.extract) -------------------------------------------------------------
+#: Minimum score for a capitalized phrase to be taken as the organization (scored as below: one
+#: possessive mention reaches it, 1 + 2).
 ORGANIZATION_MIN_SCORE = 3.0
 
-# --- ladder lint (careerladder.lint) ---
+# --- ladder lint (careerladder.lint) ------------------------------------------------------------
 #: Uneven jumps: a step (what a level adds over the level below it, counted in expectations)
 #: is uneven when it is over HIGH_RATIO times or under LOW_RATIO times the track's median step...
 LINT_UNEVEN_HIGH_RATIO = 2.0
