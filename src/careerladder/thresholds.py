@@ -99,11 +99,64 @@ HN_MAX_LABEL_WORDS = 2
 MAX_HEADING_WORDS = 12
 #: Minimum number of role-title headings at one level to split a document into roles.
 MIN_ROLES_TO_SPLIT = 2
+#: ...and the least share (0-1) of that level's headings that must be role titles (a document
+#: of roles is mostly their headings; a few role-like headings among sections are not roles).
+MIN_ROLE_HEADING_SHARE = 0.5
+#: Blocks searched for the document's title heading: it opens the document or follows a short preamble.
+TITLE_SEARCH_BLOCKS = 5
+#: Front-matter ``summary`` holds the company in the remote-jobs format; longer text is a summary.
+ORGANIZATION_SUMMARY_MAX_WORDS = 6
+#: Evidence needed to call a document without a posting format a job posting, scored as below
+#: (and it must outscore the ladder cue phrases, one point each). Three: one cue phrase alone
+#: ("apply now" in a ladder's footer, two points) is not enough.
+POSTING_MIN_SCORE = 3
+#: Points per front-matter key only postings have (``salary``, ``apply_url``...).
+POSTING_METADATA_KEY_SCORE = 2
+#: Points for a front-matter ``category`` naming a job.
+POSTING_JOB_CATEGORY_SCORE = 3
+#: Points for a company name in front-matter ``summary`` (the remote-jobs format).
+POSTING_SUMMARY_ORGANIZATION_SCORE = 2
+#: Points per posting cue phrase in the text ("we are hiring", "join our team"...).
+POSTING_CUE_SCORE = 2
+#: Points per benefits heading.
+POSTING_BENEFITS_HEADING_SCORE = 1
+#: Blocks whose text is searched for cue phrases (the opening of a document tells; this bounds the work on long ones).
+POSTING_CUE_BLOCKS = 400
 
 # --- extract (careerladder.extract) -------------------------------------------------------------
 #: Minimum score for a capitalized phrase to be taken as the organization (scored as below: one
 #: possessive mention reaches it, 1 + 2).
 ORGANIZATION_MIN_SCORE = 3.0
+#: Organization score: points per mention of a name...
+ORGANIZATION_MENTION_SCORE = 1
+#: ...more for a possessive mention ("Acme's engineers")...
+ORGANIZATION_POSSESSIVE_SCORE = 2
+#: ...one more after "at/of/in/for/join", looked for this many characters before the name...
+ORGANIZATION_PREPOSITION_SCORE = 1
+ORGANIZATION_PREPOSITION_CHARS = 12
+#: ...and one more for a multi-word or dotted name ("Mariana Tek", "Vio.com": rarely a common word).
+ORGANIZATION_MULTIWORD_SCORE = 1
+#: A multi-word name without a possessive or a preposition must be found in this many statements.
+ORGANIZATION_MIN_STATEMENTS = 2
+#: Acronyms are not organizations: a name of words of at most this many letters ("EM", "VP of QA")...
+ORGANIZATION_ACRONYM_WORD_CHARS = 2
+#: ...or one word of at most this many characters with two capitals or more ("CvD", "SLOs").
+ORGANIZATION_ACRONYM_MAX_CHARS = 6
+#: A statement longer than this (in words) is an expectation that also points at a level,
+#: not only a reference ("Same as Senior Engineering Manager, plus...").
+REFERENCE_MAX_WORDS = 30
+#: A referenced level title longer than this many words is a phrase, not a title.
+REFERENCE_TITLE_MAX_WORDS = 10
+#: Years of experience: more than this many in a sentence is not a person's experience requirement.
+MAX_YEARS = 50
+#: A bare number under a "Years of experience" heading is years below this.
+BARE_YEARS_BELOW = 60
+#: Team size: fewer than this many people is not a team size (a team of one).
+MIN_TEAM_SIZE = 2
+#: ...and more than this many is a company's headcount or user count, not a team.
+MAX_TEAM_SIZE = 100_000
+#: Direct reports: more than this many is not a span of control.
+MAX_DIRECT_REPORTS = 500
 
 # --- ladder lint (careerladder.lint) ------------------------------------------------------------
 #: Uneven jumps: a step (what a level adds over the level below it, counted in expectations)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ... import thresholds as T
 from ...model import Requirement, Statement
 from ...vocab import NON_EXPECTATION_KINDS
 from ..grammar import BOUNDED, bounds
@@ -48,7 +49,7 @@ def find(st: Statement, ctx) -> list[Requirement]:
     for pattern in patterns:
         for m in pattern.finditer(st.text):
             lo, hi, vague = bounds(m)
-            if lo is None or vague or lo < 2 or lo > 100000:
+            if lo is None or vague or lo < T.MIN_TEAM_SIZE or lo > T.MAX_TEAM_SIZE:
                 continue
             tail = st.text[m.end(): m.end() + 12].lower()
             if tail.lstrip().startswith(("year", "month", "week", "day", "%", "hour", "direct", "report")):
