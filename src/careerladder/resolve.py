@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
+from . import thresholds as T
 from .extract.grammar import slugify
 from .extract.titles import normalize_title, title_level
 from .model import Diagnostic, Expectation, Ladder, NextLevelRef, ParentRef, Role, iter_sections, iter_statements
@@ -121,7 +122,7 @@ class _Index:
             n = 0
             while n < len(parts) and n < len(stem_parts) and parts[-1 - n] == stem_parts[-1 - n]:
                 n += 1
-            need = 2
+            need = T.RESOLVE_MIN_PATH_PARTS
             if n >= need and n > best_len:
                 best, best_len = [source], n
             elif n >= need and n == best_len:
@@ -165,7 +166,7 @@ def _organizations(roles: Sequence[Role]) -> dict[str, str | None]:
     for folder, keys in per_folder.items():
         counts = sorted(((keys.count(k), k) for k in set(keys)), reverse=True)
         # one organization, or one that most levels agree on (a stray name in one file does not count)
-        if len(counts) == 1 or counts[0][0] >= 3 * counts[1][0]:
+        if len(counts) == 1 or counts[0][0] >= T.RESOLVE_ORGANIZATION_DOMINANCE * counts[1][0]:
             lent[folder] = counts[0][1]
     return {r.id: _org_key(r.organization) or lent.get(_folder(r.source)) for r in roles}
 
@@ -257,7 +258,7 @@ def _order(members: list[Role]) -> list[Role]:
                 after[r.id].add(p.resolved_id)
         if r.next_level and r.next_level.resolved_id in ids:
             after[r.next_level.resolved_id].add(r.id)
-    rank = {r.id: (_LEVEL_RANK.get(title_level(r.title), 2.5), r.title, r.id) for r in members}
+    rank = {r.id: (_LEVEL_RANK.get(title_level(r.title), T.RESOLVE_UNKNOWN_LEVEL_RANK), r.title, r.id) for r in members}
     done: list[Role] = []
     placed: set[str] = set()
     pending = sorted(members, key=lambda r: rank[r.id])
@@ -316,7 +317,7 @@ def _consensus(orgs: Sequence[str | None]) -> str | None:
     if not counts:
         return None
     best = max(counts, key=lambda k: counts[k])
-    return best if 2 * counts[best] >= max(sum(counts.values()), size) else None
+    return best if counts[best] >= T.RESOLVE_CONSENSUS_SHARE * max(sum(counts.values()), size) else None
 
 
 def _lend_organizations(updated: dict[str, Role]) -> None:

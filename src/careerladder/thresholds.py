@@ -158,6 +158,33 @@ MAX_TEAM_SIZE = 100_000
 #: Direct reports: more than this many is not a span of control.
 MAX_DIRECT_REPORTS = 500
 
+# --- classify (careerladder.classify) -----------------------------------------------------------
+#: Score (0-1, ``1 - exp(-sum of lexicon weights)``) from which a statement has a competency.
+CLASSIFY_MIN_SCORE = 0.45
+#: A statement with no competency at ``CLASSIFY_MIN_SCORE`` keeps its best one from this score.
+CLASSIFY_FALLBACK_SCORE = 0.25
+#: Competencies kept per statement, best first (a statement rarely speaks of more).
+CLASSIFY_MAX_COMPETENCIES = 3
+#: Weight of the section heading's and a bold label's words against the statement's own (half:
+#: a heading speaks for every statement below it, weakly).
+CLASSIFY_CONTEXT_WEIGHT = 0.5
+
+# --- resolve (careerladder.resolve) -------------------------------------------------------------
+#: A link to a level by file path matches a file sharing at least this many trailing path parts
+#: (the file name and its folder: a file name alone, ``senior.md``, is often in several ladders).
+RESOLVE_MIN_PATH_PARTS = 2
+#: A folder's levels lend their organization to the others when it is named this many times as
+#: often as the next one (a stray name in one file does not count).
+RESOLVE_ORGANIZATION_DOMINANCE = 3
+#: A ladder's organization is the one named by at least this share (0-1) of its levels.
+RESOLVE_CONSENSUS_SHARE = 0.5
+#: Where a level whose title names no canonical level sorts among em (0) .. cto (5): the middle.
+RESOLVE_UNKNOWN_LEVEL_RANK = 2.5
+
+# --- diff (careerladder.diff) -------------------------------------------------------------------
+#: rapidfuzz token-set ratio (0-100) from which two expectations say the same thing.
+DIFF_SIMILARITY = 85
+
 # --- ladder lint (careerladder.lint) ------------------------------------------------------------
 #: Uneven jumps: a step (what a level adds over the level below it, counted in expectations)
 #: is uneven when it is over HIGH_RATIO times or under LOW_RATIO times the track's median step...
