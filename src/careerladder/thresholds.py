@@ -181,6 +181,49 @@ RESOLVE_CONSENSUS_SHARE = 0.5
 #: Where a level whose title names no canonical level sorts among em (0) .. cto (5): the middle.
 RESOLVE_UNKNOWN_LEVEL_RANK = 2.5
 
+# --- leveling (careerladder.leveling) -----------------------------------------------------------
+# Values marked *model* shape the model's features or its training: change them, retrain the model.
+#: *model* Years-of-experience indicator features ``years>=N``, and team-size ones ``team>=N``; read
+#: at import, they name the model's columns (``leveling.FEATURES``).
+LEVEL_YEAR_BINS = (3, 5, 8, 10, 12, 15)
+LEVEL_TEAM_BINS = (10, 25, 50, 100, 500)
+#: *model* Years requirements above this are ignored as features (a misread number).
+LEVEL_MAX_YEARS = 40
+#: *model* ``years:max`` is the most years asked, capped at this many...
+LEVEL_YEARS_CAP = 25
+#: *model* ...``years:management`` the most management or leadership years, capped at this many...
+LEVEL_MANAGEMENT_YEARS_CAP = 20
+#: *model* ...both divided by this (to about the scale of the other features).
+LEVEL_YEARS_SCALE = 10
+#: *model* Shortest word (characters) that is a word feature (one-letter tokens say nothing of a level).
+LEVEL_MIN_TERM_CHARS = 2
+#: *model* Scale of the standardized named features against the word features.
+LEVELER_NAMED_SCALE = 0.2
+#: *model* Scale of the unit-length TF-IDF word vector.
+LEVELER_WORDS_SCALE = 1.0
+#: *model* Largest word vocabulary, most frequent first.
+LEVELER_MAX_TERMS = 4000
+#: *model* A word is in the vocabulary when at least this many training roles (or companies) use it.
+LEVELER_MIN_DF = 5
+#: *model* Iterations allowed to the logistic regression's solver when training (a bound, not a target).
+LEVELER_MAX_ITER = 5000
+#: Prior on the final scores from a title that clearly names a level: weight at distance 0, 1, 2+
+#: (a clear title wins unless the text strongly disagrees).
+LEVEL_TITLE_PRIOR = (0.995, 0.004, 0.001)
+#: A title is inflated (or deflated) when the text gives less than this probability to the
+#: title's level and its two neighbours together.
+LEVEL_INFLATION_MAX_SUPPORT = 0.25
+#: Evidence items kept per role, and the smallest weight (logit units) an item needs.
+LEVEL_MAX_EVIDENCE = 8
+LEVEL_MIN_EVIDENCE_WEIGHT = 0.02
+#: Of those, at most this many speak against the level (the rest support it).
+LEVEL_MAX_EVIDENCE_AGAINST = 2
+#: A word counts for a statement's evidence from this support (logit units; a quarter of
+#: ``LEVEL_MIN_EVIDENCE_WEIGHT``: several weak words may add up to an item).
+LEVEL_MIN_WORD_SUPPORT = 0.005
+#: Words named per evidence item ("words: board, executive"), strongest first.
+LEVEL_EVIDENCE_WORDS = 3
+
 # --- diff (careerladder.diff) -------------------------------------------------------------------
 #: rapidfuzz token-set ratio (0-100) from which two expectations say the same thing.
 DIFF_SIMILARITY = 85
