@@ -237,6 +237,8 @@ LINT_UNEVEN_LOW_RATIO = 0.5
 LINT_UNEVEN_MIN_DIFFERENCE = 3
 #: ...in a track with at least this many steps (a median of two steps says little).
 LINT_UNEVEN_MIN_STEPS = 3
+#: Competencies named in an uneven step's message, most added first.
+LINT_UNEVEN_TOP_COMPETENCIES = 3
 #: Coverage drop: the level below covers a competency with at least this many expectations.
 LINT_COVERAGE_DROP_MIN = 2
 #: Coverage gap: at least this many other levels of the track, all covering the competency.
@@ -255,3 +257,9 @@ LINT_VAGUE_MAX_WORDS = 20
 LINT_LEVEL_MISMATCH_MIN_GAP = 2
 LINT_LEVEL_MISMATCH_MIN_CONFIDENCE = 0.8
 LINT_LEVEL_MISMATCH_MIN_STATEMENTS = 5
+#: Document order of IC titles: the seniority (``lint.words.IC_SENIORITY`` scale) of a title with no
+#: seniority word ("Software Engineer" is mid-level)...
+LINT_PLAIN_IC_SENIORITY = 2.0
+#: ...and the step a level numeral adds within one seniority word ("Engineer II" above "Engineer I",
+#: below the next word: nine numerals stay under one step of the scale).
+LINT_NUMERAL_STEP = 0.1
