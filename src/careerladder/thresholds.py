@@ -263,3 +263,21 @@ LINT_PLAIN_IC_SENIORITY = 2.0
 #: ...and the step a level numeral adds within one seniority word ("Engineer II" above "Engineer I",
 #: below the next word: nine numerals stay under one step of the scale).
 LINT_NUMERAL_STEP = 0.1
+
+# --- assess (careerladder.assess) ---------------------------------------------------------------
+#: Score (0-1) from which an expectation is met by an evidence item.
+ASSESS_MET_SCORE = 0.40
+#: Score (0-1) from which an expectation is partly evidenced.
+ASSESS_PARTLY_SCORE = 0.28
+#: Share of an item's score from TF-IDF cosine; the rest comes from shared competencies.
+ASSESS_LEXICAL_WEIGHT = 0.75
+#: Score of an item on an expectation it is explicitly tagged with.
+ASSESS_TAG_SCORE = 1.0
+#: rapidfuzz ratio (0-100) from which a tag quoting an expectation's words names it.
+ASSESS_TAG_TEXT_SIMILARITY = 90
+#: Evidence items kept per expectation (best first).
+ASSESS_MAX_MATCHES = 3
+#: Readiness credit per status (0-1): partly evidenced counts half.
+ASSESS_CREDIT: dict[str, float] = {"met": 1.0, "partly": 0.5, "not_evidenced": 0.0}
+#: Shortest word (characters) matched between evidence and expectations (one letter says nothing).
+ASSESS_MIN_TERM_CHARS = 2

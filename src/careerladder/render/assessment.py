@@ -14,7 +14,8 @@ import datetime as _dt
 import xml.etree.ElementTree as ET
 from typing import Any, Mapping, Sequence
 
-from ..assess.assessment import MET_SCORE, PARTLY_SCORE, Assessment, Comparison, ExpectationResult, Match
+from .. import thresholds as T
+from ..assess.assessment import Assessment, Comparison, ExpectationResult, Match
 from ..competencies import BY_ID
 from ..diff import UNCLASSIFIED
 from ..assess.evidence import EvidenceItem
@@ -69,7 +70,7 @@ def assessment_data(a: Assessment) -> dict[str, Any]:
                      "content_hash": a.evidence.content_hash, "items": [item_data(i) for i in a.evidence.items]},
         "ladder": {"id": a.ladder_id, "name": a.ladder_name},
         "level": _role(a.level), "next_level": _role(a.next_level),
-        "thresholds": {"met": MET_SCORE, "partly": PARTLY_SCORE},
+        "thresholds": {"met": T.ASSESS_MET_SCORE, "partly": T.ASSESS_PARTLY_SCORE},
         "readiness": {"overall": a.readiness, "expectations": len(a.results),
                       "inherited": sum(r.expectation.depth > 0 for r in a.results), **counts},
         "competencies": [{"id": c.competency, "name": c.name, "expectations": c.expectations, "met": c.met,

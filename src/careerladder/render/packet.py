@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from ..assess.assessment import MET_SCORE, PARTLY_SCORE, Assessment, Comparison, ExpectationResult
+from .. import thresholds as T
+from ..assess.assessment import Assessment, Comparison, ExpectationResult
 from ..competencies import BY_ID
 from .markdown import md_escape
 from .summary import requirement_text
@@ -115,8 +116,9 @@ def assessment_markdown(a: Assessment, chart: str | None = None) -> str:
     if a.unmatched:
         out += ["", f"## Evidence matching no expectation ({len(a.unmatched)})", ""]
         out += [f"- {md_escape(i.text)} (evidence line {i.line})" for i in a.unmatched]
-    out += ["", "---", "", f"Matched lexically (TF-IDF and competencies); met from a score of {MET_SCORE:.2f}, "
-            f"partly from {PARTLY_SCORE:.2f}. Readiness counts met as 1 and partly as 1/2.", ""]
+    out += ["", "---", "", f"Matched lexically (TF-IDF and competencies); met from a score of "
+            f"{T.ASSESS_MET_SCORE:.2f}, partly from {T.ASSESS_PARTLY_SCORE:.2f}. Readiness counts met as 1 and "
+            f"partly as 1/2.", ""]
     return "\n".join(out)
 
 
