@@ -281,3 +281,32 @@ ASSESS_MAX_MATCHES = 3
 ASSESS_CREDIT: dict[str, float] = {"met": 1.0, "partly": 0.5, "not_evidenced": 0.0}
 #: Shortest word (characters) matched between evidence and expectations (one letter says nothing).
 ASSESS_MIN_TERM_CHARS = 2
+
+# --- store: search (careerladder.store) ---------------------------------------------------------
+#: Matching statements (the most recently stored) that ``search`` ranks: bm25 over all matches of a
+#: word in every posting is slow (148 ms at p95 in ``benchmarks/search.py``), a window stays fast.
+SEARCH_WINDOW = 500
+#: Search results returned and shown when the caller asks for no other number.
+SEARCH_RESULTS = 50
+#: Words of context kept on each side of the first matched word in a snippet.
+SEARCH_SNIPPET_CONTEXT = 8
+#: Leading letters of a query word that a text word must share to be marked (stands in for stemming).
+SEARCH_SNIPPET_STEM = 4
+#: A filtered search first reads this many windows of unfiltered matches and checks the filters on them.
+SEARCH_OVERFETCH = 4
+#: A filtered search ranks at least this many times ``limit`` matches (fewer only when fewer exist).
+SEARCH_FILTERED_RANKED = 2
+#: A filter is left to the full-text index when the over-read windows would keep fewer than this
+#: many times the matches needed (reading more windows would not find enough).
+SEARCH_INDEX_FILTER_FACTOR = 2
+#: Matches read for a common filter: a window divided by the filter's share, times this margin.
+SEARCH_WINDOW_MARGIN = 1.25
+#: SQLite: rowids per ``IN (...)`` list (under the 999 host variables SQLite before 3.32 allows).
+SQLITE_IN_CHUNK = 900
+#: PostgreSQL: roles fetched per round trip by ``roles()`` (keyset pagination, no long transaction).
+POSTGRES_PAGE_ROWS = 1000
+#: PostgreSQL snippets (``ts_headline``): at most and at least this many words, like the SQLite
+#: snippet's 2 × ``SEARCH_SNIPPET_CONTEXT``; words this short or shorter do not start or end one.
+POSTGRES_HEADLINE_MAX_WORDS = 16
+POSTGRES_HEADLINE_MIN_WORDS = 6
+POSTGRES_HEADLINE_SHORT_WORD = 2
