@@ -310,3 +310,53 @@ POSTGRES_PAGE_ROWS = 1000
 POSTGRES_HEADLINE_MAX_WORDS = 16
 POSTGRES_HEADLINE_MIN_WORDS = 6
 POSTGRES_HEADLINE_SHORT_WORD = 2
+
+# --- report and render (careerladder.report, careerladder.render) --------------------------------
+#: Market report: competencies listed per level.
+REPORT_TOP_COMPETENCIES = 6
+#: Market report histogram buckets (inclusive bounds; None = open-ended) for years of experience
+#: and team size.
+REPORT_YEARS_BUCKETS: tuple[tuple[float, float | None], ...] = (
+    (0, 1), (2, 3), (4, 5), (6, 7), (8, 9), (10, 14), (15, None))
+REPORT_TEAM_BUCKETS: tuple[tuple[float, float | None], ...] = (
+    (1, 5), (6, 10), (11, 20), (21, 50), (51, 100), (101, 250), (251, None))
+#: Assessment packet: competencies named as strongest / weakest in the summary.
+PACKET_SUMMARY_COMPETENCIES = 3
+#: Pixel size of a radar chart (the static compare page overlays two charts of this size).
+RADAR_SIZE = (560, 460)
+#: Pixel size of a level × competency dot matrix: width, then height per level row, plus margins.
+MATRIX_WIDTH = 900
+MATRIX_ROW_HEIGHT = 46
+MATRIX_MARGIN = 190
+#: Pixel size of the assessment charts (radar and progress over time).
+ASSESSMENT_CHART_SIZE = (800, 480)
+
+# --- pages, site and web (careerladder.pages, careerladder.site, careerladder.web) --------------
+#: Steps of the heatmap colour scale (``heat-0`` .. ``heat-5`` in site.css).
+HEAT_STEPS = 5
+#: Source files larger than this many bytes are not shown (their pages name the path instead).
+SOURCE_MAX_BYTES = 2_000_000
+#: Job postings listed on the overview (the rest are reachable through search and /roles).
+OVERVIEW_POSTINGS = 200
+#: Longest key used as a file name as is; longer ones are cut and given a hash (file systems
+#: allow 255 bytes; room is left for the folder and suffix).
+FILE_KEY_MAX_CHARS = 150
+#: A lint severity group with more findings than this starts folded (``<details>`` without ``open``).
+LINT_OPEN_MAX = 25
+#: Longest person's name accepted from the assessment form (the web app reads it once, at import,
+#: into its query parameters' ``max_length``).
+PERSON_MAX_CHARS = 200
+#: Job postings given pages in the static site (all ladder levels always are); the rest are left to
+#: ``careerladder serve`` and said so on the overview and in ``SiteResult.postings_left_out``.
+SITE_MAX_POSTINGS = 2000
+#: Ladders with at most this many levels get a static diff page for every pair of levels; longer ones
+#: (the corpus has ladders of 40+ levels) for each level and the next only.
+DIFF_ALL_PAIRS_MAX_LEVELS = 8
+#: Job postings offered in the web app's pickers (any role can still be named by its key in the URL).
+PICKER_POSTINGS = 500
+#: Job postings listed on the web app's /roles (all ladder levels always are).
+ROLES_PAGE_POSTINGS = 1000
+#: Most fields one form may post (ours have six).
+MAX_FORM_FIELDS = 20
+#: Room in a form body for the fields other than the big one (names, level key, person, date...), bytes.
+FORM_OVERHEAD_BYTES = 64 * 1024

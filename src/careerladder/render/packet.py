@@ -18,8 +18,6 @@ from .summary import requirement_text
 
 #: Label of each status in text and Markdown.
 STATUS_LABEL = {"met": "met", "partly": "partly", "not_evidenced": "not evidenced"}
-#: Competencies named as strongest / weakest in the summary.
-SUMMARY_COMPETENCIES = 3
 
 
 def _pct(x: float) -> str:
@@ -77,10 +75,10 @@ def assessment_markdown(a: Assessment, chart: str | None = None) -> str:
            f"| Overall readiness | **{md_escape(_summary_line(a))}** |", "", "## Summary", ""]
     ranked = [c for c in a.competencies if c.competency in BY_ID]
     if ranked:
-        best = sorted(ranked, key=lambda c: (-c.readiness, c.competency))[:SUMMARY_COMPETENCIES]
+        best = sorted(ranked, key=lambda c: (-c.readiness, c.competency))[:T.PACKET_SUMMARY_COMPETENCIES]
         out.append("Strongest: " + ", ".join(f"{c.name} ({_pct(c.readiness)})" for c in best) + ".")
         out.append("Weakest: " + ", ".join(f"{c.name} ({_pct(c.readiness)})"
-                                           for c in ranked[:SUMMARY_COMPETENCIES]) + ".")
+                                           for c in ranked[:T.PACKET_SUMMARY_COMPETENCIES]) + ".")
     out += ["", md_escape(_next_line(a)), ""]
     if chart:
         out += [f"![Readiness by competency]({chart.replace(' ', '%20').replace(')', '%29')})", ""]

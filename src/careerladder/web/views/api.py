@@ -7,11 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
+from ... import thresholds as T
 from ..deps import Site, get_site
 from ...pages.compare import compare_context, diff_context
 from ...pages.context import level_context, overview_context, role_context, roles_context
-from .compare import PICKER_POSTINGS
-from .ladders import ROLES_PAGE_POSTINGS
 from ._common import optional_role, role_or_404
 from .search import SearchParams
 
@@ -43,7 +42,7 @@ async def ladders(site: Site = Depends(get_site)) -> list[Context]:
 @router.get("/roles", summary="Roles: ladder levels, then job postings")
 async def roles(site: Site = Depends(get_site),
                 kind: str | None = Query(None, pattern="^(ladder_level|job_posting)$")) -> Context:
-    return roles_context(site.catalog, kind=kind, limit=ROLES_PAGE_POSTINGS)
+    return roles_context(site.catalog, kind=kind, limit=T.ROLES_PAGE_POSTINGS)
 
 
 @router.get("/roles/{key}", summary="One role: statements by section, requirements, leveling, source")
@@ -60,13 +59,13 @@ async def level(key: str, site: Site = Depends(get_site)) -> Context:
 @router.get("/compare", summary="Two roles side by side by competency")
 async def compare(site: Site = Depends(get_site), a: str = Query(...), b: str = Query(...)) -> Context:
     cat = site.catalog
-    return compare_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=PICKER_POSTINGS)
+    return compare_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=T.PICKER_POSTINGS)
 
 
 @router.get("/diff", summary="What the higher of two levels adds, by competency")
 async def diff(site: Site = Depends(get_site), a: str = Query(...), b: str = Query(...)) -> Context:
     cat = site.catalog
-    return diff_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=PICKER_POSTINGS)
+    return diff_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=T.PICKER_POSTINGS)
 
 
 @router.get("/search", summary="Full-text search over statements, with filters")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query
 
+from ... import thresholds as T
 from ..deps import Site, get_site, json_twin, split_format
 from ...pages.context import level_context, overview_context, role_context, roles_context, source_context
 from ._common import role_or_404
 
 router = APIRouter(include_in_schema=False)
-#: Job postings listed on /roles (all ladder levels always are).
-ROLES_PAGE_POSTINGS = 1000
 
 
 @router.get("/")
@@ -28,13 +27,13 @@ _KIND = Query(None, pattern="^(ladder_level|job_posting)$", description="Only ro
 
 @router.get("/roles")
 async def roles(site: Site = Depends(get_site), kind: str | None = _KIND):
-    ctx = roles_context(site.catalog, kind=kind, limit=ROLES_PAGE_POSTINGS)
+    ctx = roles_context(site.catalog, kind=kind, limit=T.ROLES_PAGE_POSTINGS)
     return site.page("roles.html", ctx, json_url="/roles.json")
 
 
 @router.get("/roles.json")
 async def roles_json(site: Site = Depends(get_site), kind: str | None = _KIND):
-    return json_twin(roles_context(site.catalog, kind=kind, limit=ROLES_PAGE_POSTINGS))
+    return json_twin(roles_context(site.catalog, kind=kind, limit=T.ROLES_PAGE_POSTINGS))
 
 
 @router.get("/level/{key}")
