@@ -360,3 +360,21 @@ ROLES_PAGE_POSTINGS = 1000
 MAX_FORM_FIELDS = 20
 #: Room in a form body for the fields other than the big one (names, level key, person, date...), bytes.
 FORM_OVERHEAD_BYTES = 64 * 1024
+
+# --- pipeline (careerladder.pipeline) -----------------------------------------------------------
+#: Documents written per store transaction.
+BATCH_DOCUMENTS = 500
+#: Files in flight per worker process (bounds memory: results of at most this many files wait).
+FILES_IN_FLIGHT_PER_JOB = 2
+#: Dask: bytes of JSON Lines per partition when reading a dataset.
+DASK_BLOCKSIZE = 16 * 1024 * 1024
+#: Dask: files analyzed per task (amortizes the scheduler's per-task overhead over small files).
+DASK_FILES_PER_TASK = 16
+#: Dask: records per part file written by ``write_dataset`` (Parquet row groups / JSONL lines per file).
+DASK_RECORDS_PER_PART = 2000
+
+# --- cli (careerladder.cli) ---------------------------------------------------------------------
+#: Diagnostics printed to the terminal before "... N more" (all of them are in the outputs).
+MAX_PRINTED_DIAGNOSTICS = 20
+#: ``build`` shows a progress bar from this many input files (a few files finish before it draws).
+PROGRESS_MIN_FILES = 20

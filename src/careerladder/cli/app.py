@@ -9,6 +9,7 @@ from typing import Iterable
 import typer
 from rich.console import Console
 
+from .. import thresholds as T
 from ..model import Diagnostic
 
 app = typer.Typer(
@@ -21,18 +22,15 @@ app = typer.Typer(
 console = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-#: Diagnostics printed to the terminal before "... N more" (all of them are in the outputs).
-MAX_PRINTED_DIAGNOSTICS = 20
-
 
 def print_diagnostics(diags: Iterable[Diagnostic], *, include_info: bool = False) -> None:
     """One line per problem on stderr (``file:line: CODE message``), errors in red."""
     shown = [d for d in diags if include_info or d.severity != "info"]
-    for d in shown[:MAX_PRINTED_DIAGNOSTICS]:
+    for d in shown[:T.MAX_PRINTED_DIAGNOSTICS]:
         style = {"error": "red", "warning": "yellow"}.get(d.severity, "dim")
         err.print(str(d), style=style, markup=False)
-    if len(shown) > MAX_PRINTED_DIAGNOSTICS:
-        err.print(f"... {len(shown) - MAX_PRINTED_DIAGNOSTICS} more", style="dim")
+    if len(shown) > T.MAX_PRINTED_DIAGNOSTICS:
+        err.print(f"... {len(shown) - T.MAX_PRINTED_DIAGNOSTICS} more", style="dim")
 
 
 def fail(message: str, code: int = 1) -> "typer.Exit":

@@ -9,6 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .. import thresholds as T
 from ..errors import CareerLadderError
 from ..pipeline import Analyzer, build as run_build
 from ..readers import iter_files
@@ -32,7 +33,7 @@ def build(
     total = sum(1 for _ in iter_files(paths or []))
     progress = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("{task.description}"), console=err, transient=True,
-                        disable=total < 20)
+                        disable=total < T.PROGRESS_MIN_FILES)
     try:
         with progress:
             task = progress.add_task("", total=total or None)
