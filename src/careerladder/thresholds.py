@@ -360,6 +360,15 @@ ROLES_PAGE_POSTINGS = 1000
 MAX_FORM_FIELDS = 20
 #: Room in a form body for the fields other than the big one (names, level key, person, date...), bytes.
 FORM_OVERHEAD_BYTES = 64 * 1024
+#: Longest values the web app accepts in query parameters (read once, at import, into FastAPI's
+#: ``max_length``): free text (search words, an organization name)...
+QUERY_TEXT_MAX_CHARS = 200
+#: ...an id (a canonical level, a competency)...
+QUERY_ID_MAX_CHARS = 40
+#: ...a role kind (``ladder_level``, ``job_posting``)...
+QUERY_KIND_MAX_CHARS = 20
+#: ...and a level's URL key (its path relative to the input, escaped).
+QUERY_LEVEL_KEY_MAX_CHARS = 600
 
 # --- pipeline (careerladder.pipeline) -----------------------------------------------------------
 #: Documents written per store transaction.

@@ -66,7 +66,8 @@ async def _posted(request: Request, site: Site, fmt: str | None, *, storing: boo
         return form, None, _refused(site, exc.status, exc.message, fmt, shown)
 
 
-LEVEL = Query("", pattern="^[A-Za-z0-9_~-]*$", max_length=600, description="URL key of the level to preselect.")
+LEVEL = Query("", pattern="^[A-Za-z0-9_~-]*$", max_length=T.QUERY_LEVEL_KEY_MAX_CHARS,
+              description="URL key of the level to preselect.")
 
 
 @router.get("/assess")
