@@ -22,7 +22,7 @@ model retrained (``benchmarks/leveling.py --train``).
 
 from __future__ import annotations
 
-# --- readers (careerladder.readers) -------------------------------------------------------------
+# --- readers (careerladder.readers) ---------------------------------------------------------------
 #: Largest input file read, in bytes (a ladder page is rarely over 1 MB; a
 #: monthly HN thread export is ~20 MB).
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -54,6 +54,8 @@ MAX_SKIP_REASONS = 5
 HEADERLESS_FRONT_MATTER_MAX_LINES = 200
 #: Keys such a header needs to be front matter (one ``key: value`` line is often prose: "Note: ...").
 HEADERLESS_FRONT_MATTER_MIN_KEYS = 2
+#: A heading (or bold pseudo-heading) longer than this many words is a sentence (HTML and Markdown).
+MAX_HEADING_WORDS = 12
 #: A bold ``**Label**:`` longer than this many words is a sentence, not a label (HTML and Markdown).
 MAX_LABEL_WORDS = 8
 #: A bold run naming a section inside a line ("... <b>Your role</b> As a ...") splits the line only
@@ -94,9 +96,7 @@ HN_MAX_HINT_EXTRA_WORDS = 2
 #: HN: a ``Label: value`` field's label has at most this many words ("Location", "Salary").
 HN_MAX_LABEL_WORDS = 2
 
-# --- parse (careerladder.parse) -----------------------------------------------------------------
-#: A heading (or bold pseudo-heading) longer than this many words is a sentence.
-MAX_HEADING_WORDS = 12
+# --- parse (careerladder.parse) -------------------------------------------------------------------
 #: Minimum number of role-title headings at one level to split a document into roles.
 MIN_ROLES_TO_SPLIT = 2
 #: ...and the least share (0-1) of that level's headings that must be role titles (a document
@@ -120,10 +120,11 @@ POSTING_SUMMARY_ORGANIZATION_SCORE = 2
 POSTING_CUE_SCORE = 2
 #: Points per benefits heading.
 POSTING_BENEFITS_HEADING_SCORE = 1
-#: Blocks whose text is searched for cue phrases (the opening of a document tells; this bounds the work on long ones).
+#: Blocks whose text is searched for cue phrases (the opening of a document tells; this bounds the work
+#: on long ones).
 POSTING_CUE_BLOCKS = 400
 
-# --- extract (careerladder.extract) -------------------------------------------------------------
+# --- extract (careerladder.extract) ---------------------------------------------------------------
 #: Minimum score for a capitalized phrase to be taken as the organization (scored as below: one
 #: possessive mention reaches it, 1 + 2).
 ORGANIZATION_MIN_SCORE = 3.0
@@ -158,7 +159,7 @@ MAX_TEAM_SIZE = 100_000
 #: Direct reports: more than this many is not a span of control.
 MAX_DIRECT_REPORTS = 500
 
-# --- classify (careerladder.classify) -----------------------------------------------------------
+# --- classify (careerladder.classify) -------------------------------------------------------------
 #: Score (0-1, ``1 - exp(-sum of lexicon weights)``) from which a statement has a competency.
 CLASSIFY_MIN_SCORE = 0.45
 #: A statement with no competency at ``CLASSIFY_MIN_SCORE`` keeps its best one from this score.
@@ -169,7 +170,7 @@ CLASSIFY_MAX_COMPETENCIES = 3
 #: a heading speaks for every statement below it, weakly).
 CLASSIFY_CONTEXT_WEIGHT = 0.5
 
-# --- resolve (careerladder.resolve) -------------------------------------------------------------
+# --- resolve (careerladder.resolve) ---------------------------------------------------------------
 #: A link to a level by file path matches a file sharing at least this many trailing path parts
 #: (the file name and its folder: a file name alone, ``senior.md``, is often in several ladders).
 RESOLVE_MIN_PATH_PARTS = 2
@@ -181,7 +182,7 @@ RESOLVE_CONSENSUS_SHARE = 0.5
 #: Where a level whose title names no canonical level sorts among em (0) .. cto (5): the middle.
 RESOLVE_UNKNOWN_LEVEL_RANK = 2.5
 
-# --- leveling (careerladder.leveling) -----------------------------------------------------------
+# --- leveling (careerladder.leveling) -------------------------------------------------------------
 # Values marked *model* shape the model's features or its training: change them, retrain the model.
 #: *model* Years-of-experience indicator features ``years>=N``, and team-size ones ``team>=N``; read
 #: at import, they name the model's columns (``leveling.FEATURES``).
@@ -224,11 +225,11 @@ LEVEL_MIN_WORD_SUPPORT = 0.005
 #: Words named per evidence item ("words: board, executive"), strongest first.
 LEVEL_EVIDENCE_WORDS = 3
 
-# --- diff (careerladder.diff) -------------------------------------------------------------------
+# --- diff (careerladder.diff) ---------------------------------------------------------------------
 #: rapidfuzz token-set ratio (0-100) from which two expectations say the same thing.
 DIFF_SIMILARITY = 85
 
-# --- ladder lint (careerladder.lint) ------------------------------------------------------------
+# --- ladder lint (careerladder.lint) --------------------------------------------------------------
 #: Uneven jumps: a step (what a level adds over the level below it, counted in expectations)
 #: is uneven when it is over HIGH_RATIO times or under LOW_RATIO times the track's median step...
 LINT_UNEVEN_HIGH_RATIO = 2.0
@@ -264,7 +265,7 @@ LINT_PLAIN_IC_SENIORITY = 2.0
 #: below the next word: nine numerals stay under one step of the scale).
 LINT_NUMERAL_STEP = 0.1
 
-# --- assess (careerladder.assess) ---------------------------------------------------------------
+# --- assess (careerladder.assess) -----------------------------------------------------------------
 #: Score (0-1) from which an expectation is met by an evidence item.
 ASSESS_MET_SCORE = 0.40
 #: Score (0-1) from which an expectation is partly evidenced.
@@ -282,7 +283,7 @@ ASSESS_CREDIT: dict[str, float] = {"met": 1.0, "partly": 0.5, "not_evidenced": 0
 #: Shortest word (characters) matched between evidence and expectations (one letter says nothing).
 ASSESS_MIN_TERM_CHARS = 2
 
-# --- store: search (careerladder.store) ---------------------------------------------------------
+# --- store (careerladder.store): search, snippets, paging -----------------------------------------
 #: Matching statements (the most recently stored) that ``search`` ranks: bm25 over all matches of a
 #: word in every posting is slow (148 ms at p95 in ``benchmarks/search.py``), a window stays fast.
 SEARCH_WINDOW = 500
@@ -311,7 +312,7 @@ POSTGRES_HEADLINE_MAX_WORDS = 16
 POSTGRES_HEADLINE_MIN_WORDS = 6
 POSTGRES_HEADLINE_SHORT_WORD = 2
 
-# --- report and render (careerladder.report, careerladder.render) --------------------------------
+# --- report and render (careerladder.report, careerladder.render) ---------------------------------
 #: Market report: competencies listed per level.
 REPORT_TOP_COMPETENCIES = 6
 #: Market report histogram buckets (inclusive bounds; None = open-ended) for years of experience
@@ -331,7 +332,7 @@ MATRIX_MARGIN = 190
 #: Pixel size of the assessment charts (radar and progress over time).
 ASSESSMENT_CHART_SIZE = (800, 480)
 
-# --- pages, site and web (careerladder.pages, careerladder.site, careerladder.web) --------------
+# --- pages, site and web (careerladder.pages, careerladder.site, careerladder.web) ----------------
 #: Steps of the heatmap colour scale (``heat-0`` .. ``heat-5`` in site.css).
 HEAT_STEPS = 5
 #: Source files larger than this many bytes are not shown (their pages name the path instead).
@@ -370,7 +371,7 @@ QUERY_KIND_MAX_CHARS = 20
 #: ...and a level's URL key (its path relative to the input, escaped).
 QUERY_LEVEL_KEY_MAX_CHARS = 600
 
-# --- pipeline (careerladder.pipeline) -----------------------------------------------------------
+# --- pipeline (careerladder.pipeline) -------------------------------------------------------------
 #: Documents written per store transaction.
 BATCH_DOCUMENTS = 500
 #: Files in flight per worker process (bounds memory: results of at most this many files wait).
@@ -382,7 +383,7 @@ DASK_FILES_PER_TASK = 16
 #: Dask: records per part file written by ``write_dataset`` (Parquet row groups / JSONL lines per file).
 DASK_RECORDS_PER_PART = 2000
 
-# --- cli (careerladder.cli) ---------------------------------------------------------------------
+# --- cli (careerladder.cli) -----------------------------------------------------------------------
 #: Diagnostics printed to the terminal before "... N more" (all of them are in the outputs).
 MAX_PRINTED_DIAGNOSTICS = 20
 #: ``build`` shows a progress bar from this many input files (a few files finish before it draws).

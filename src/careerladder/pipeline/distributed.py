@@ -167,8 +167,8 @@ def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str |
     """``ingest`` with the files analyzed on a Dask cluster; this process writes. Same summary and error log.
 
     Files go to the cluster ``thresholds.DASK_FILES_PER_TASK`` at a time, with
-    ``thresholds.FILES_IN_FLIGHT_PER_JOB`` tasks per worker thread in flight. The files of a task that fails on the cluster (its worker
-    killed again and again) become ``WORKER_DIED`` lines.
+    ``thresholds.FILES_IN_FLIGHT_PER_JOB`` tasks per worker thread in flight. The files of a task that
+    fails on the cluster (its worker killed again and again) become ``WORKER_DIED`` lines.
     """
     from distributed import as_completed
 
