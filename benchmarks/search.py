@@ -8,7 +8,7 @@ their roles are replicated under new ids until the statement count is reached. Q
 ours (single words, phrases, prefixes, rare and very common words) plus a quarter of them with
 each filter (kind, competency, level); each is run ``--repeat`` times. Prints p50/p95/p99/max of
 ``Store.search`` (FTS5 match + joins to roles + snippet + filters, limit 50; ranked among the
-``SEARCH_WINDOW`` most recent matches), split into queries with and without a filter; the same
+``thresholds.SEARCH_WINDOW`` most recent matches), split into queries with and without a filter; the same
 for a bare FTS5 baseline measured in the same run on the same database (``MATCH ... ORDER BY rank
 LIMIT 50`` on the FTS table alone, ranking every match), their ratio, and peak RSS.
 Target: p95 < 20 ms.

@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from careerladder.assess import MET_SCORE, LexicalMatcher, assess, compare_assessments, find_level, next_level_of
+from careerladder import thresholds
+from careerladder.assess import LexicalMatcher, assess, compare_assessments, find_level, next_level_of
 from careerladder.cli import app
 from careerladder.codec import ladder_from_store
 from careerladder.errors import CareerLadderError, EvidenceError
@@ -186,7 +187,7 @@ def test_a_tagged_item_raises_readiness_and_removing_everything_relevant_lowers_
     assert testing.status == "met" and testing.score == 1.0 and tagged.readiness > base.readiness
     full = assess(_evidence(range(len(POOL))), ladder, vp, matcher=matcher)
     assert full.readiness > tagged.readiness
-    assert all(r.score <= MET_SCORE or r.status == "met" for r in full.results)
+    assert all(r.score <= thresholds.ASSESS_MET_SCORE or r.status == "met" for r in full.results)
 
 
 def test_competency_tags_restrict_what_an_item_can_match(fitted):

@@ -34,7 +34,7 @@ def test_web_app_assessment_by_typing_and_clicking_then_saving(watch, built, see
         page.goto(server.url + "/")
         page.get_by_role("link", name="Assess", exact=True).click()
         page.wait_for_url(lambda u: u.endswith("/assess"))
-        page.select_option("#assess-level", label="VP, Engineering · Mariana Tek")
+        page.select_option("#assess-level", label="VP, Engineering · Mariana Tek management")
         page.locator("#assess-person").click()
         page.keyboard.type("Rafa Example")
         page.locator("#assess-evidence").click()

@@ -6,6 +6,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from careerladder import thresholds
 from careerladder.competencies import IDS
 from careerladder.render import charts
 
@@ -67,7 +68,7 @@ def test_png_export_renders_the_svg():
     png = charts.svg_to_png(svg)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width = int.from_bytes(png[16:20], "big")
-    assert width == charts.MATRIX_WIDTH
+    assert width == thresholds.MATRIX_WIDTH
 
 
 def test_coverage_description_names_empty_roles():

@@ -17,7 +17,7 @@ from careerladder.cli import app
 from careerladder.lint import (CHECKS, DIAGNOSTIC_SEVERITY, Check, Finding, counts, exit_status, finding_data,
                                lint_ladder, lint_ladders)
 from careerladder.extract.titles import title_level
-from careerladder.model import Leveling
+from careerladder.model import Diagnostic, Leveling
 from careerladder.pipeline import lint_paths, load
 from careerladder.resolve import resolve
 
@@ -178,6 +178,16 @@ def test_finding_text_json_counts_and_exit_status():
     err = Finding("CYCLE", "error", "loop", "y.md", 1)
     assert counts([f, err, f]) == {"error": 1, "warning": 2, "info": 0}
     assert (exit_status([f]), exit_status([f], strict=True), exit_status([err]), exit_status([])) == (0, 1, 1, 0)
+
+
+def test_a_finding_is_a_diagnostic_printed_by_it():
+    d = Diagnostic("CYCLE", "loop", "y.md", 1, "warning")
+    f = Finding.of(d, "error", "acme", "y.md")
+    assert isinstance(f, Diagnostic) and str(f) == str(d) == "y.md:1: CYCLE loop"
+    assert (f.severity, f.ladder_id, f.role_id) == ("error", "acme", "y.md")
+    assert f == Finding("CYCLE", "error", "loop", "y.md", 1, "acme", "y.md")
+    assert replace(f, line=2) == Finding("CYCLE", "error", "loop", "y.md", 2, "acme", "y.md")
+    assert Finding.of(d).severity == "warning" and Finding.of(d).ladder_id is None
 
 
 def test_cli_exit_status_formats_and_ignore():

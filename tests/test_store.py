@@ -9,6 +9,7 @@ import sqlite3
 import pg
 import pytest
 
+from careerladder import thresholds
 from careerladder.errors import StoreError
 from careerladder.store import DocumentRecord, open_store
 from careerladder.store.base import write_batch
@@ -203,9 +204,6 @@ def test_assessments_are_stored_once_per_dict_in_date_order(url):
 
 
 def test_search_ranks_within_a_window_of_the_most_recent_matches(url, monkeypatch):
-    import careerladder.store.postgres as pg_store
-    import careerladder.store.sqlite as sqlite_store
-
     store = open_store(url)
     texts = ["Own the budget", "Own the budget and the budget review", "Budget", "Plan the budget",
              "Budget budget budget planning"]
@@ -213,8 +211,7 @@ def test_search_ranks_within_a_window_of_the_most_recent_matches(url, monkeypatc
         store.write_document(DocumentRecord(f"{n}.md", "h", "a", "markdown", {}), [role(f"{n}.md", text)])
     everything = [h.role_id for h in store.search("budget")]
     assert sorted(everything) == [f"{n}.md" for n in range(5)]
-    for module in (sqlite_store, pg_store):
-        monkeypatch.setattr(module, "SEARCH_WINDOW", 3)
+    monkeypatch.setattr(thresholds, "SEARCH_WINDOW", 3)
     windowed = [h.role_id for h in store.search("budget")]
     assert sorted(windowed) == ["2.md", "3.md", "4.md"]  # the three stored last
     assert windowed == [r for r in everything if r in windowed]  # in the same rank order
@@ -255,9 +252,7 @@ def test_sqlite_filters_are_index_words_and_old_databases_are_upgraded(tmp_path)
 
 @pytest.mark.parametrize("rare_every", [2, 50])  # a common filter (checked on the over-read window), a rare one
 def test_sqlite_filtered_search_keeps_only_matches_passing_every_filter(tmp_path, monkeypatch, rare_every):
-    import careerladder.store.sqlite as sqlite_store
-
-    monkeypatch.setattr(sqlite_store, "SEARCH_WINDOW", 20)
+    monkeypatch.setattr(thresholds, "SEARCH_WINDOW", 20)
     store = open_store(str(tmp_path / "s.db"))
     for n in range(200):
         kind = "job_posting" if n % rare_every == 0 else "ladder_level"
@@ -270,10 +265,11 @@ def test_sqlite_filtered_search_keeps_only_matches_passing_every_filter(tmp_path
 
 
 def test_snippet_marks_query_words_and_cuts_long_text():
-    from careerladder.store.sqlite import MARK_END, MARK_START, SNIPPET_CONTEXT, snippet
+    from careerladder.store.sqlite import MARK_END, MARK_START, snippet
 
     text = " ".join(f"w{i}" for i in range(40)) + " Managing budgets well " + " ".join(f"v{i}" for i in range(40))
     cut = snippet(text, ["budget", "manag"])
     assert f"{MARK_START}Managing{MARK_END}" in cut and f"{MARK_START}budgets{MARK_END}" in cut
-    assert cut.startswith("…") and cut.endswith("…") and len(cut.split()) == 2 * SNIPPET_CONTEXT + 1
+    assert cut.startswith("…") and cut.endswith("…")
+    assert len(cut.split()) == 2 * thresholds.SEARCH_SNIPPET_CONTEXT + 1
     assert snippet("Own the roadmap", ["budget"]) == "Own the roadmap"

@@ -3,9 +3,9 @@
 Interpretable and fast: words and two-word phrases of each competency's
 lexicon (``careerladder.competencies``), matched on Snowball stems, add their
 weights; the section heading and a statement's bold label add half weight;
-a score is ``1 - exp(-sum)``. A statement keeps up to ``MAX_COMPETENCIES``
-competencies scoring at least ``MIN_SCORE`` (or its best one when that scores
-at least ``FALLBACK_SCORE``). Statements in benefits/about sections get none.
+a score is ``1 - exp(-sum)``. A statement keeps up to ``thresholds.CLASSIFY_MAX_COMPETENCIES``
+competencies scoring at least ``thresholds.CLASSIFY_MIN_SCORE`` (or its best one when that scores
+at least ``thresholds.CLASSIFY_FALLBACK_SCORE``). Statements in benefits/about sections get none.
 
 >>> from careerladder.model import Statement
 >>> [c.competency for c in CompetencyClassifier().fit().predict_one(
@@ -23,15 +23,11 @@ from typing import Iterable, Sequence
 
 import snowballstemmer
 
+from . import thresholds as T
 from .competencies import COMPETENCIES
 from .extract.grammar import tokens
 from .model import CompetencyScore, Role, Section, Statement
 from .vocab import NON_EXPECTATION_KINDS
-
-MIN_SCORE = 0.45
-FALLBACK_SCORE = 0.25
-MAX_COMPETENCIES = 3
-CONTEXT_WEIGHT = 0.5
 
 _STEMMER = snowballstemmer.stemmer("english")
 #: Words Snowball would merge with an unrelated one ("productivity" -> "product", "executives" -> "execut").
@@ -53,10 +49,11 @@ def _stems(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _context_raw(lexicon: "Lexicon", context: str) -> tuple[tuple[str, float], ...]:
-    """Half-weight lexicon sums of a section context, shared by every statement of the section
-    (cached: a long heading scored again for each of thousands of statements was quadratic)."""
-    return tuple(lexicon.raw(_stems(context), CONTEXT_WEIGHT).items())
+def _context_raw(lexicon: "Lexicon", context: str, weight: float) -> tuple[tuple[str, float], ...]:
+    """Lexicon sums of a section context at ``weight`` (``thresholds.CLASSIFY_CONTEXT_WEIGHT``), shared
+    by every statement of the section (cached: a long heading scored again for each of thousands of
+    statements was quadratic)."""
+    return tuple(lexicon.raw(_stems(context), weight).items())
 
 
 _NO_PAIRS: dict[str, list[tuple[str, float]]] = {}
@@ -100,10 +97,12 @@ class Lexicon:
 class CompetencyClassifier:
     """Rule-based classifier with the scikit-learn stage API (``fit`` learns nothing, ``predict`` scores).
 
-    Attributes set by ``fit``: ``lexicon_`` (the stemmed tables).
+    ``min_score``, ``max_competencies``: None (the default) reads ``thresholds.CLASSIFY_MIN_SCORE``,
+    ``thresholds.CLASSIFY_MAX_COMPETENCIES`` when predicting. Attributes set by ``fit``: ``lexicon_``
+    (the stemmed tables).
     """
 
-    def __init__(self, min_score: float = MIN_SCORE, max_competencies: int = MAX_COMPETENCIES):
+    def __init__(self, min_score: float | None = None, max_competencies: int | None = None):
         self.min_score = min_score
         self.max_competencies = max_competencies
 
@@ -115,7 +114,7 @@ class CompetencyClassifier:
         """Score in [0, 1] for every competency the text (and its heading/label context) touches."""
         acc = self.lexicon_.raw(_stems(text))
         if context:
-            for cid, value in _context_raw(self.lexicon_, context):
+            for cid, value in _context_raw(self.lexicon_, context, T.CLASSIFY_CONTEXT_WEIGHT):
                 acc[cid] += value
         return {cid: 1.0 - math.exp(-v) for cid, v in acc.items() if v > 0}
 
@@ -124,8 +123,10 @@ class CompetencyClassifier:
         if not hasattr(self, "lexicon_"):
             raise RuntimeError("CompetencyClassifier is not fitted; call fit() first")
         scored = sorted(self.scores(st.text, f"{st.label or ''} {context}").items(), key=lambda kv: -kv[1])
-        kept = [(c, s) for c, s in scored if s >= self.min_score][: self.max_competencies]
-        if not kept and scored and scored[0][1] >= FALLBACK_SCORE:
+        min_score = T.CLASSIFY_MIN_SCORE if self.min_score is None else self.min_score
+        most = T.CLASSIFY_MAX_COMPETENCIES if self.max_competencies is None else self.max_competencies
+        kept = [(c, s) for c, s in scored if s >= min_score][:most]
+        if not kept and scored and scored[0][1] >= T.CLASSIFY_FALLBACK_SCORE:
             kept = scored[:1]
         return tuple(CompetencyScore(c, round(s, 3)) for c, s in kept)
 

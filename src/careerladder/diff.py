@@ -1,7 +1,7 @@
 """What level B expects that level A does not, by competency, on effective (inherited) expectations.
 
 An expectation of B is shared with A when it is the same statement (inherited
-by both) or near-same wording (rapidfuzz token-set ratio ≥ ``SIMILARITY``);
+by both) or near-same wording (rapidfuzz token-set ratio ≥ ``thresholds.DIFF_SIMILARITY``);
 the rest is what B adds. Pure: no I/O.
 """
 
@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from . import thresholds as T
 from .model import Expectation, Requirement, Role
 
-#: Token-set similarity (0-100) above which two expectations say the same thing.
-SIMILARITY = 85
 UNCLASSIFIED = "unclassified"
 
 
@@ -60,8 +59,11 @@ def coverage(expectations: tuple[Expectation, ...]) -> dict[str, int]:
 
 
 def diff_levels(a: Role, a_exps: tuple[Expectation, ...], b: Role, b_exps: tuple[Expectation, ...],
-                similarity: float = SIMILARITY) -> LevelDiff:
-    """What ``b`` expects beyond ``a`` (both given with their effective expectations)."""
+                similarity: float | None = None) -> LevelDiff:
+    """What ``b`` expects beyond ``a`` (both given with their effective expectations); ``similarity``
+    (0-100) defaults to ``thresholds.DIFF_SIMILARITY``."""
+    if similarity is None:
+        similarity = T.DIFF_SIMILARITY
     a_ids = {e.statement.id for e in a_exps}
     a_texts = [e.statement.text for e in a_exps]
     added: dict[str, list[Added]] = defaultdict(list)

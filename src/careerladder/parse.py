@@ -18,11 +18,6 @@ from .vocab import (LADDER_CUES, POSTING_CUES, POSTING_METADATA_KEYS, looks_like
 
 TITLE_KEYS = ("title", "position", "job_title", "role", "name")
 ORGANIZATION_KEYS = ("company", "organization", "organisation", "employer", "company_name")
-#: Front-matter ``summary`` holds the company in the remote-jobs format; longer text is a summary.
-MAX_ORGANIZATION_WORDS = 6
-#: Evidence needed to call a document without a posting format a job posting
-#: (a posting cue phrase counts 2, front-matter posting keys 2 each, a benefits heading 1).
-POSTING_MIN_SCORE = 3
 
 
 def parse(document: Document, doc_id: str) -> list[Role]:
@@ -85,7 +80,7 @@ def _meta_organization(meta) -> str | None:
     if org:
         return org
     summary = meta.get("summary")
-    if isinstance(summary, str) and 0 < len(summary.split()) <= MAX_ORGANIZATION_WORDS \
+    if isinstance(summary, str) and 0 < len(summary.split()) <= thresholds.ORGANIZATION_SUMMARY_MAX_WORDS \
             and not summary.rstrip().endswith("."):
         return summary.strip()
     return None
@@ -94,16 +89,17 @@ def _meta_organization(meta) -> str | None:
 def _role_kind(document: Document, blocks: list[Block]) -> str:
     """``job_posting`` when metadata or wording says so, else ``ladder_level``."""
     meta = document.metadata
-    posting = sum(2 for key in meta if key in POSTING_METADATA_KEYS)
+    posting = thresholds.POSTING_METADATA_KEY_SCORE * sum(1 for key in meta if key in POSTING_METADATA_KEYS)
     category = str(meta.get("category", "")).lower()
-    posting += 3 if "job" in category else 0
-    posting += 2 if _meta_organization(meta) and "summary" in meta else 0
-    text = " ".join(normalize(b.text) for b in blocks[:400])
+    posting += thresholds.POSTING_JOB_CATEGORY_SCORE if "job" in category else 0
+    posting += thresholds.POSTING_SUMMARY_ORGANIZATION_SCORE if _meta_organization(meta) and "summary" in meta else 0
+    text = " ".join(normalize(b.text) for b in blocks[:thresholds.POSTING_CUE_BLOCKS])
     padded = f" {text} "
-    posting += 2 * sum(1 for cue in POSTING_CUES if f" {cue} " in padded)
-    posting += sum(1 for b in blocks if b.kind == "heading" and section_kind(b.text) == "benefits")
+    posting += thresholds.POSTING_CUE_SCORE * sum(1 for cue in POSTING_CUES if f" {cue} " in padded)
+    posting += thresholds.POSTING_BENEFITS_HEADING_SCORE * sum(
+        1 for b in blocks if b.kind == "heading" and section_kind(b.text) == "benefits")
     ladder = sum(1 for cue in LADDER_CUES if f" {cue} " in padded)
-    return "job_posting" if posting > ladder and posting >= POSTING_MIN_SCORE else "ladder_level"
+    return "job_posting" if posting > ladder and posting >= thresholds.POSTING_MIN_SCORE else "ladder_level"
 
 
 def _same_title(heading: str, title: str) -> bool:
@@ -119,7 +115,7 @@ def _title_block(blocks: list[Block]) -> int | None:
     if not headings:
         return None
     top = min(headings)
-    for i, b in enumerate(blocks[:5]):
+    for i, b in enumerate(blocks[:thresholds.TITLE_SEARCH_BLOCKS]):
         if b.kind == "heading" and b.level > 0:
             if b.level == top and (i == 0 or b.level == 1) and headings.count(top) == 1:
                 return i
@@ -139,7 +135,7 @@ def _role_headings(blocks: list[Block], start: int) -> list[tuple[int, int]]:
     for level in sorted(by_level):
         idx = by_level[level]
         roles = [i for i in idx if looks_like_role_title(clean_title(blocks[i].text)[0])]
-        if len(roles) < thresholds.MIN_ROLES_TO_SPLIT or 2 * len(roles) < len(idx):
+        if len(roles) < thresholds.MIN_ROLES_TO_SPLIT or len(roles) < thresholds.MIN_ROLE_HEADING_SHARE * len(idx):
             continue
         spans = []
         for i in roles:

@@ -22,7 +22,7 @@ The returned dict (``REPORT_VERSION`` 1; all counts are postings unless named ot
                            "histogram": [{"bucket": "0-1", "min": 0, "max": 1, "count": int}, ...]},
         "team_size": {... same shape ...},
         "competencies": [{"competency": id, "name": str, "statements": int, "postings": int,
-                          "share": float}, ...],   # top TOP_COMPETENCIES by postings
+                          "share": float}, ...],   # top thresholds.REPORT_TOP_COMPETENCIES by postings
         "signals": {"manages_managers"|"budget"|"board": {"postings": int, "share": float}},
         "inflation": {"leveled": int, "title_above_text": int, "title_below_text": int,
                       "rate": float} | None}, ...]}
@@ -37,6 +37,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+from . import thresholds as T
 from .competencies import BY_ID
 from .extract import scope
 from .extract.titles import title_level
@@ -44,12 +45,6 @@ from .store import Store
 from .vocab import LEVEL_NAMES, LEVELS, OTHER_LEVELS
 
 REPORT_VERSION = 1
-#: Competencies listed per level.
-TOP_COMPETENCIES = 6
-#: Histogram buckets (inclusive bounds; None = open-ended) for years of experience and team size.
-YEARS_BUCKETS: tuple[tuple[float, float | None], ...] = ((0, 1), (2, 3), (4, 5), (6, 7), (8, 9), (10, 14), (15, None))
-TEAM_BUCKETS: tuple[tuple[float, float | None], ...] = (
-    (1, 5), (6, 10), (11, 20), (21, 50), (51, 100), (101, 250), (251, None))
 #: Scope signals counted per level (ids of ``extract.rules.scope`` signals / requirement types).
 SIGNALS: tuple[str, ...] = ("manages_managers", "budget", "board")
 
@@ -187,7 +182,7 @@ def _quantile(values: Counter, q: float) -> float | None:
 
 
 def _level_entry(level: str, s: _LevelStats, total: int) -> dict[str, Any]:
-    top = sorted(s.competency_postings.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_COMPETENCIES]
+    top = sorted(s.competency_postings.items(), key=lambda kv: (-kv[1], kv[0]))[:T.REPORT_TOP_COMPETENCIES]
     inflation = None
     if s.leveled:
         above, below = s.inflation["title_above_text"], s.inflation["title_below_text"]
@@ -197,8 +192,8 @@ def _level_entry(level: str, s: _LevelStats, total: int) -> dict[str, Any]:
         "level": level, "name": LEVEL_NAMES.get(level, level), "postings": s.postings,
         "share": round(s.postings / total, 4) if total else 0.0,
         "level_source": dict(s.source),
-        "years_required": _distribution(s.years, YEARS_BUCKETS),
-        "team_size": _distribution(s.team, TEAM_BUCKETS),
+        "years_required": _distribution(s.years, T.REPORT_YEARS_BUCKETS),
+        "team_size": _distribution(s.team, T.REPORT_TEAM_BUCKETS),
         "competencies": [{"competency": c, "name": BY_ID[c].name if c in BY_ID else c,
                           "statements": s.statements[c], "postings": n, "share": round(n / s.postings, 4)}
                          for c, n in top],

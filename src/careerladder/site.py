@@ -26,25 +26,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import thresholds as T
 from .diff import UNCLASSIFIED, top_competency
 from .errors import CareerLadderError
 from .model import Diagnostic, Ladder, Role, role_statements
 from .store import Store, open_store
 from .pages.catalog import Catalog, file_key, url_key
 from .pages.compare import compare_context, diff_context, search_context
-from .pages.context import (SOURCE_MAX_BYTES, competencies_data, coverage_data, level_context, overview_context,
+from .pages.context import (competencies_data, coverage_data, level_context, overview_context,
                            role_context, role_ref, roles_context, source_context, statement_anchor)
 from .pages.findings import lint_context
 from .pages.templating import StaticLinks, diff_file, environment, render
 from .render import charts, export
 from .render.summary import requirement_text
 
-#: Job postings given pages in the static site (all ladder levels always are); the rest are left to
-#: ``careerladder serve`` and said so on the overview and in ``SiteResult.postings_left_out``.
-SITE_MAX_POSTINGS = 2000
-#: Ladders with at most this many levels get a static diff page for every pair of levels; longer ones
-#: (the corpus has ladders of 40+ levels) for each level and the next only.
-DIFF_ALL_PAIRS_MAX_LEVELS = 8
 #: Marks a folder as written by ``render_site`` (only such a folder is emptied before writing).
 MARKER = ".careerladder-site"
 
@@ -52,7 +47,7 @@ MARKER = ".careerladder-site"
 @dataclass
 class SiteResult:
     """What ``render_site`` wrote: ``root`` folder, number of HTML ``pages``, all ``files``, and how many
-    job postings were left out (over ``SITE_MAX_POSTINGS``)."""
+    job postings were left out (over ``thresholds.SITE_MAX_POSTINGS``)."""
 
     root: Path
     pages: int = 0
@@ -114,18 +109,20 @@ def _copy_static(w: _Writer) -> None:
 
 
 def render_site(source: Store | str | Path, out_dir: str | Path, *,
-                max_postings: int = SITE_MAX_POSTINGS,
+                max_postings: int | None = None,
                 diagnostics: Iterable[Diagnostic] | None = None) -> SiteResult:
     """Write the static site for everything in ``source`` (a store, or a path to ``careerladder.db``).
 
     ``out_dir`` is emptied first when an earlier ``render_site`` wrote it; a
-    non-empty folder it did not write raises ``CareerLadderError``.
+    non-empty folder it did not write raises ``CareerLadderError``. ``max_postings``: job postings
+    given pages (default ``thresholds.SITE_MAX_POSTINGS``).
     ``diagnostics``: what reading and resolving reported (``BuildResult.diagnostics``), shown
     with the lint findings on the overview; None lints the stored ladders alone
     (``web.findings``: reference problems are found again, reading problems are not).
     Returns a ``SiteResult``; a source file that cannot be read is noted in
     ``problems`` and its page names the path instead.
     """
+    max_postings = T.SITE_MAX_POSTINGS if max_postings is None else max_postings
     store = open_store(source, readonly=True) if isinstance(source, (str, Path)) else source
     try:
         cat = Catalog.load(store)
@@ -163,7 +160,7 @@ def _role_pages(w: _Writer, cat: Catalog, roles: list[Role]) -> None:
             w.page(f"level/{f}.html", "level.html", level_context(cat, role))
         sources.setdefault(role.source, []).append(role)
     for source, owners in sources.items():
-        ctx = source_context(source, owners, SOURCE_MAX_BYTES)
+        ctx = source_context(source, owners)
         if ctx["note"]:
             w.result.problems.append(f"{source}: {ctx['note']}")
         w.page(f"source/{file_key(source)}.html", "source.html", ctx, json_twin=False)
@@ -218,9 +215,9 @@ def _compare_and_diff(w: _Writer, cat: Catalog, roles: list[Role]) -> None:
 
 def diff_pairs(ladder: Ladder) -> list[tuple[Role, Role]]:
     """(lower, higher) levels the static site pre-renders a diff for: every pair of a ladder of at most
-    ``DIFF_ALL_PAIRS_MAX_LEVELS`` levels, else each level and the next (the web app diffs any two)."""
+    ``thresholds.DIFF_ALL_PAIRS_MAX_LEVELS`` levels, else each level and the next (the web app diffs any two)."""
     roles = ladder.roles
-    if len(roles) <= DIFF_ALL_PAIRS_MAX_LEVELS:
+    if len(roles) <= T.DIFF_ALL_PAIRS_MAX_LEVELS:
         return [(lo, hi) for i, lo in enumerate(roles) for hi in roles[i + 1:]]
     return list(zip(roles, roles[1:]))
 

@@ -1,7 +1,28 @@
-"""Every tunable number in one place, named (no magic numbers elsewhere)."""
+"""Every tunable number in one place, named (no magic numbers elsewhere).
+
+A tunable is a number that is a judgement: a score threshold, a weight, a size or count limit, a
+bucket edge. Each one is here, grouped by the stage that uses it, with what it is, its unit and
+why it has its value. Modules read them at call time as ``thresholds.NAME`` (imported as ``T``),
+so a test can ``monkeypatch.setattr(thresholds, NAME, ...)``; a few are read once at import (a
+compiled pattern, a FastAPI parameter) and say so.
+
+Not here, on purpose: numbers a format or protocol fixes (HTML heading levels, HTTP status codes,
+percent-encoding's three characters per byte, schema and report versions, database migrations),
+vocabularies that carry numbers (number words, Roman numerals, the seniority of IC title words,
+the competency lexicon's weights), the text grammar's look-around windows (they sit in its
+regular expressions), reader sniff confidences (each reader's own answer, only compared with the
+others'), the rounding of output numbers (part of the output contracts) and cache sizes.
+``tests/test_thresholds.py`` fails on a module-level numeric constant elsewhere that is not on its
+commented allow-list.
+
+Changing a value changes results: ``careerladder build`` output for the seeds and the corpus
+ladders is the regression check, and the leveling values marked *model* also need the shipped
+model retrained (``benchmarks/leveling.py --train``).
+"""
 
 from __future__ import annotations
 
+# --- readers (careerladder.readers) ---------------------------------------------------------------
 #: Largest input file read, in bytes (a ladder page is rarely over 1 MB; a
 #: monthly HN thread export is ~20 MB).
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -25,15 +46,200 @@ MAX_FRONT_MATTER_CHARS = 64 * 1024
 SNIFF_BYTES = 4096
 #: Share of NUL / control bytes above which a file is treated as binary.
 BINARY_CONTROL_RATIO = 0.10
-
-#: A heading (or bold pseudo-heading) longer than this many words is a sentence.
+#: Reasons kept per file for skipped records (the count is always exact): enough to see the pattern
+#: without flooding the diagnostics of a file with thousands of bad records.
+MAX_SKIP_REASONS = 5
+#: Lines searched for the closing ``---`` of front matter without an opening one (a header of
+#: ``key: value`` lines); a longer search would take a horizontal rule far into the body for its end.
+HEADERLESS_FRONT_MATTER_MAX_LINES = 200
+#: Keys such a header needs to be front matter (one ``key: value`` line is often prose: "Note: ...").
+HEADERLESS_FRONT_MATTER_MIN_KEYS = 2
+#: A heading (or bold pseudo-heading) longer than this many words is a sentence (HTML and Markdown).
 MAX_HEADING_WORDS = 12
+#: A bold ``**Label**:`` longer than this many words is a sentence, not a label (HTML and Markdown).
+MAX_LABEL_WORDS = 8
+#: A bold run naming a section inside a line ("... <b>Your role</b> As a ...") splits the line only
+#: when it has at most this many words (longer bold text is emphasis, not a section name).
+HTML_SECTION_MARKER_MAX_WORDS = 5
+#: A page's ``<main>``/``<article>`` candidate is its content only with more than this many
+#: characters of text (otherwise it is taken for a shell and the whole body is read).
+HTML_MAIN_MIN_CHARS = 200
+#: Plain text: a line longer than this many words is never a heading.
+TEXT_MAX_HEADING_WORDS = 8
+#: Plain text: an all-capitals line is a heading from this many letters ("QA" and "UK" are not).
+TEXT_CAPS_HEADING_MIN_LETTERS = 3
+#: A run of this many "[" or more is held out of Markdown inline parsing (markdown-it is quadratic in
+#: it: 24 KB of "[[[..." took 156 ms); read once, when ``readers.markdown`` compiles its pattern.
+MARKDOWN_BRACKET_RUN = 8
+#: Deepest JSON-LD nesting searched for ``JobPosting`` objects (top level, lists, ``@graph``).
+JSONLD_MAX_GRAPH_DEPTH = 6
+#: python.org jobs: header lines looked at when sniffing and when searching for the closing ``---``.
+PYTHONJOBS_MAX_HEADER_LINES = 80
+#: python.org jobs: keys a header without any ``---`` fence needs before a blank line may end it.
+PYTHONJOBS_MIN_UNFENCED_KEYS = 3
+#: HN pages: most ancestors climbed from a comment's text to its table cell (the cell is a few levels
+#: up; the bound stops the climb on a page of another shape).
+HN_PAGE_MAX_PARENT_STEPS = 12
+#: HN: longest header (characters) read for fields; HN headers are one line. Four times as many
+#: characters of HTML are searched for the header's end.
+HN_MAX_HEADER_CHARS = 300
+#: HN: a company name longer than this many words is a sentence.
+HN_MAX_COMPANY_WORDS = 8
+#: HN: a header field longer than this many words is prose, not a company, role or location.
+HN_MAX_FIELD_WORDS = 10
+#: HN: a header with no separator is a company name only when this short (outside brackets).
+HN_MAX_SINGLE_FIELD_COMPANY_WORDS = 4
+#: HN: a title made of the whole header line is cut to this many characters.
+HN_MAX_HEADER_TITLE_CHARS = 120
+#: HN: extra words a field may hold besides the location hint and still be the location.
+HN_MAX_HINT_EXTRA_WORDS = 2
+#: HN: a ``Label: value`` field's label has at most this many words ("Location", "Salary").
+HN_MAX_LABEL_WORDS = 2
+
+# --- parse (careerladder.parse) -------------------------------------------------------------------
 #: Minimum number of role-title headings at one level to split a document into roles.
 MIN_ROLES_TO_SPLIT = 2
-#: Minimum score for a capitalized phrase to be taken as the organization.
-ORGANIZATION_MIN_SCORE = 3.0
+#: ...and the least share (0-1) of that level's headings that must be role titles (a document
+#: of roles is mostly their headings; a few role-like headings among sections are not roles).
+MIN_ROLE_HEADING_SHARE = 0.5
+#: Blocks searched for the document's title heading: it opens the document or follows a short preamble.
+TITLE_SEARCH_BLOCKS = 5
+#: Front-matter ``summary`` holds the company in the remote-jobs format; longer text is a summary.
+ORGANIZATION_SUMMARY_MAX_WORDS = 6
+#: Evidence needed to call a document without a posting format a job posting, scored as below
+#: (and it must outscore the ladder cue phrases, one point each). Three: one cue phrase alone
+#: ("apply now" in a ladder's footer, two points) is not enough.
+POSTING_MIN_SCORE = 3
+#: Points per front-matter key only postings have (``salary``, ``apply_url``...).
+POSTING_METADATA_KEY_SCORE = 2
+#: Points for a front-matter ``category`` naming a job.
+POSTING_JOB_CATEGORY_SCORE = 3
+#: Points for a company name in front-matter ``summary`` (the remote-jobs format).
+POSTING_SUMMARY_ORGANIZATION_SCORE = 2
+#: Points per posting cue phrase in the text ("we are hiring", "join our team"...).
+POSTING_CUE_SCORE = 2
+#: Points per benefits heading.
+POSTING_BENEFITS_HEADING_SCORE = 1
+#: Blocks whose text is searched for cue phrases (the opening of a document tells; this bounds the work
+#: on long ones).
+POSTING_CUE_BLOCKS = 400
 
-# --- ladder lint (careerladder.lint) ---
+# --- extract (careerladder.extract) ---------------------------------------------------------------
+#: Minimum score for a capitalized phrase to be taken as the organization (scored as below: one
+#: possessive mention reaches it, 1 + 2).
+ORGANIZATION_MIN_SCORE = 3.0
+#: Organization score: points per mention of a name...
+ORGANIZATION_MENTION_SCORE = 1
+#: ...more for a possessive mention ("Acme's engineers")...
+ORGANIZATION_POSSESSIVE_SCORE = 2
+#: ...one more after "at/of/in/for/join", looked for this many characters before the name...
+ORGANIZATION_PREPOSITION_SCORE = 1
+ORGANIZATION_PREPOSITION_CHARS = 12
+#: ...and one more for a multi-word or dotted name ("Mariana Tek", "Vio.com": rarely a common word).
+ORGANIZATION_MULTIWORD_SCORE = 1
+#: A multi-word name without a possessive or a preposition must be found in this many statements.
+ORGANIZATION_MIN_STATEMENTS = 2
+#: Acronyms are not organizations: a name of words of at most this many letters ("EM", "VP of QA")...
+ORGANIZATION_ACRONYM_WORD_CHARS = 2
+#: ...or one word of at most this many characters with two capitals or more ("CvD", "SLOs").
+ORGANIZATION_ACRONYM_MAX_CHARS = 6
+#: A statement longer than this (in words) is an expectation that also points at a level,
+#: not only a reference ("Same as Senior Engineering Manager, plus...").
+REFERENCE_MAX_WORDS = 30
+#: A referenced level title longer than this many words is a phrase, not a title.
+REFERENCE_TITLE_MAX_WORDS = 10
+#: Years of experience: more than this many in a sentence is not a person's experience requirement.
+MAX_YEARS = 50
+#: A bare number under a "Years of experience" heading is years below this.
+BARE_YEARS_BELOW = 60
+#: Team size: fewer than this many people is not a team size (a team of one).
+MIN_TEAM_SIZE = 2
+#: ...and more than this many is a company's headcount or user count, not a team.
+MAX_TEAM_SIZE = 100_000
+#: Direct reports: more than this many is not a span of control.
+MAX_DIRECT_REPORTS = 500
+
+# --- classify (careerladder.classify) -------------------------------------------------------------
+#: Score (0-1, ``1 - exp(-sum of lexicon weights)``) from which a statement has a competency.
+CLASSIFY_MIN_SCORE = 0.45
+#: A statement with no competency at ``CLASSIFY_MIN_SCORE`` keeps its best one from this score.
+CLASSIFY_FALLBACK_SCORE = 0.25
+#: Competencies kept per statement, best first (a statement rarely speaks of more).
+CLASSIFY_MAX_COMPETENCIES = 3
+#: Weight of the section heading's and a bold label's words against the statement's own (half:
+#: a heading speaks for every statement below it, weakly).
+CLASSIFY_CONTEXT_WEIGHT = 0.5
+
+# --- resolve (careerladder.resolve) ---------------------------------------------------------------
+#: A link to a level by file path matches a file sharing at least this many trailing path parts
+#: (the file name and its folder: a file name alone, ``senior.md``, is often in several ladders).
+RESOLVE_MIN_PATH_PARTS = 2
+#: A company's display name is the organization named by at least this share (0-1) of its levels that
+#: name one (when they name several; one alone is taken as it is).
+RESOLVE_CONSENSUS_SHARE = 0.5
+#: Where a level whose title names no canonical level sorts among em (0) .. cto (5): the middle.
+RESOLVE_UNKNOWN_LEVEL_RANK = 2.5
+#: An executive or senior VP's title stands this much above a VP's when ordering a track.
+RESOLVE_SENIOR_VP_STEP = 0.5
+#: A page lists levels highest first when at least this many consecutive pairs of its titles go down
+#: (and more go down than up): one pair is too little to overrule how the ladder lists its levels.
+RESOLVE_MIN_DESCENDING_PAIRS = 2
+#: Two pages of one track under one title are one level (the second a ``duplicate`` variant) when at least
+#: this share of their statements is the same (Jaccard); below it they stay two levels and lint reports
+#: DUPLICATE_TITLE. The corpus' repeated pages share 80-100% of their statements, distinct levels under one
+#: title (Abtion's three "Senior Engineering Manager") under 20%.
+VARIANT_DUPLICATE_OVERLAP = 0.5
+#: Company tracks shown as columns of ``calibrate``'s cross-company table (more are listed by level).
+CALIBRATE_MATRIX_MAX_TRACKS = 8
+
+# --- leveling (careerladder.leveling) -------------------------------------------------------------
+# Values marked *model* shape the model's features or its training: change them, retrain the model.
+#: *model* Years-of-experience indicator features ``years>=N``, and team-size ones ``team>=N``; read
+#: at import, they name the model's columns (``leveling.FEATURES``).
+LEVEL_YEAR_BINS = (3, 5, 8, 10, 12, 15)
+LEVEL_TEAM_BINS = (10, 25, 50, 100, 500)
+#: *model* Years requirements above this are ignored as features (a misread number).
+LEVEL_MAX_YEARS = 40
+#: *model* ``years:max`` is the most years asked, capped at this many...
+LEVEL_YEARS_CAP = 25
+#: *model* ...``years:management`` the most management or leadership years, capped at this many...
+LEVEL_MANAGEMENT_YEARS_CAP = 20
+#: *model* ...both divided by this (to about the scale of the other features).
+LEVEL_YEARS_SCALE = 10
+#: *model* Shortest word (characters) that is a word feature (one-letter tokens say nothing of a level).
+LEVEL_MIN_TERM_CHARS = 2
+#: *model* Scale of the standardized named features against the word features.
+LEVELER_NAMED_SCALE = 0.2
+#: *model* Scale of the unit-length TF-IDF word vector.
+LEVELER_WORDS_SCALE = 1.0
+#: *model* Largest word vocabulary, most frequent first.
+LEVELER_MAX_TERMS = 4000
+#: *model* A word is in the vocabulary when at least this many training roles (or companies) use it.
+LEVELER_MIN_DF = 5
+#: *model* Iterations allowed to the logistic regression's solver when training (a bound, not a target).
+LEVELER_MAX_ITER = 5000
+#: Prior on the final scores from a title that clearly names a level: weight at distance 0, 1, 2+
+#: (a clear title wins unless the text strongly disagrees).
+LEVEL_TITLE_PRIOR = (0.995, 0.004, 0.001)
+#: A title is inflated (or deflated) when the text gives less than this probability to the
+#: title's level and its two neighbours together.
+LEVEL_INFLATION_MAX_SUPPORT = 0.25
+#: Evidence items kept per role, and the smallest weight (logit units) an item needs.
+LEVEL_MAX_EVIDENCE = 8
+LEVEL_MIN_EVIDENCE_WEIGHT = 0.02
+#: Of those, at most this many speak against the level (the rest support it).
+LEVEL_MAX_EVIDENCE_AGAINST = 2
+#: A word counts for a statement's evidence from this support (logit units; a quarter of
+#: ``LEVEL_MIN_EVIDENCE_WEIGHT``: several weak words may add up to an item).
+LEVEL_MIN_WORD_SUPPORT = 0.005
+#: Words named per evidence item ("words: board, executive"), strongest first.
+LEVEL_EVIDENCE_WORDS = 3
+
+# --- diff (careerladder.diff) ---------------------------------------------------------------------
+#: rapidfuzz token-set ratio (0-100) from which two expectations say the same thing.
+DIFF_SIMILARITY = 85
+
+# --- ladder lint (careerladder.lint) --------------------------------------------------------------
 #: Uneven jumps: a step (what a level adds over the level below it, counted in expectations)
 #: is uneven when it is over HIGH_RATIO times or under LOW_RATIO times the track's median step...
 LINT_UNEVEN_HIGH_RATIO = 2.0
@@ -42,6 +248,8 @@ LINT_UNEVEN_LOW_RATIO = 0.5
 LINT_UNEVEN_MIN_DIFFERENCE = 3
 #: ...in a track with at least this many steps (a median of two steps says little).
 LINT_UNEVEN_MIN_STEPS = 3
+#: Competencies named in an uneven step's message, most added first.
+LINT_UNEVEN_TOP_COMPETENCIES = 3
 #: Coverage drop: the level below covers a competency with at least this many expectations.
 LINT_COVERAGE_DROP_MIN = 2
 #: Coverage gap: at least this many other levels of the track, all covering the competency.
@@ -60,14 +268,135 @@ LINT_VAGUE_MAX_WORDS = 20
 LINT_LEVEL_MISMATCH_MIN_GAP = 2
 LINT_LEVEL_MISMATCH_MIN_CONFIDENCE = 0.8
 LINT_LEVEL_MISMATCH_MIN_STATEMENTS = 5
+#: Document order of IC titles: the seniority (``lint.words.IC_SENIORITY`` scale) of a title with no
+#: seniority word ("Software Engineer" is mid-level)...
+LINT_PLAIN_IC_SENIORITY = 2.0
+#: ...and the step a level numeral adds within one seniority word ("Engineer II" above "Engineer I",
+#: below the next word: nine numerals stay under one step of the scale).
+LINT_NUMERAL_STEP = 0.1
 
+# --- assess (careerladder.assess) -----------------------------------------------------------------
+#: Score (0-1) from which an expectation is met by an evidence item.
+ASSESS_MET_SCORE = 0.40
+#: Score (0-1) from which an expectation is partly evidenced.
+ASSESS_PARTLY_SCORE = 0.28
+#: Share of an item's score from TF-IDF cosine; the rest comes from shared competencies.
+ASSESS_LEXICAL_WEIGHT = 0.75
+#: Score of an item on an expectation it is explicitly tagged with.
+ASSESS_TAG_SCORE = 1.0
+#: rapidfuzz ratio (0-100) from which a tag quoting an expectation's words names it.
+ASSESS_TAG_TEXT_SIMILARITY = 90
+#: Evidence items kept per expectation (best first).
+ASSESS_MAX_MATCHES = 3
+#: Readiness credit per status (0-1): partly evidenced counts half.
+ASSESS_CREDIT: dict[str, float] = {"met": 1.0, "partly": 0.5, "not_evidenced": 0.0}
+#: Shortest word (characters) matched between evidence and expectations (one letter says nothing).
+ASSESS_MIN_TERM_CHARS = 2
+
+# --- store (careerladder.store): search, snippets, paging -----------------------------------------
+#: Matching statements (the most recently stored) that ``search`` ranks: bm25 over all matches of a
+#: word in every posting is slow (148 ms at p95 in ``benchmarks/search.py``), a window stays fast.
+SEARCH_WINDOW = 500
+#: Search results returned and shown when the caller asks for no other number.
+SEARCH_RESULTS = 50
+#: Words of context kept on each side of the first matched word in a snippet.
+SEARCH_SNIPPET_CONTEXT = 8
+#: Leading letters of a query word that a text word must share to be marked (stands in for stemming).
+SEARCH_SNIPPET_STEM = 4
+#: A filtered search first reads this many windows of unfiltered matches and checks the filters on them.
+SEARCH_OVERFETCH = 4
+#: A filtered search ranks at least this many times ``limit`` matches (fewer only when fewer exist).
+SEARCH_FILTERED_RANKED = 2
+#: A filter is left to the full-text index when the over-read windows would keep fewer than this
+#: many times the matches needed (reading more windows would not find enough).
+SEARCH_INDEX_FILTER_FACTOR = 2
+#: Matches read for a common filter: a window divided by the filter's share, times this margin.
+SEARCH_WINDOW_MARGIN = 1.25
+#: SQLite: rowids per ``IN (...)`` list (under the 999 host variables SQLite before 3.32 allows).
+SQLITE_IN_CHUNK = 900
+#: PostgreSQL: roles fetched per round trip by ``roles()`` (keyset pagination, no long transaction).
+POSTGRES_PAGE_ROWS = 1000
+#: PostgreSQL snippets (``ts_headline``): at most and at least this many words, like the SQLite
+#: snippet's 2 × ``SEARCH_SNIPPET_CONTEXT``; words this short or shorter do not start or end one.
+POSTGRES_HEADLINE_MAX_WORDS = 16
+POSTGRES_HEADLINE_MIN_WORDS = 6
+POSTGRES_HEADLINE_SHORT_WORD = 2
+
+# --- report and render (careerladder.report, careerladder.render) ---------------------------------
+#: Market report: competencies listed per level.
+REPORT_TOP_COMPETENCIES = 6
+#: Market report histogram buckets (inclusive bounds; None = open-ended) for years of experience
+#: and team size.
+REPORT_YEARS_BUCKETS: tuple[tuple[float, float | None], ...] = (
+    (0, 1), (2, 3), (4, 5), (6, 7), (8, 9), (10, 14), (15, None))
+REPORT_TEAM_BUCKETS: tuple[tuple[float, float | None], ...] = (
+    (1, 5), (6, 10), (11, 20), (21, 50), (51, 100), (101, 250), (251, None))
+#: Assessment packet: competencies named as strongest / weakest in the summary.
+PACKET_SUMMARY_COMPETENCIES = 3
+#: Pixel size of a radar chart (the static compare page overlays two charts of this size).
+RADAR_SIZE = (560, 460)
+#: Pixel size of a level × competency dot matrix: width, then height per level row, plus margins.
+MATRIX_WIDTH = 900
+MATRIX_ROW_HEIGHT = 46
+MATRIX_MARGIN = 190
+#: Pixel size of the assessment charts (radar and progress over time).
+ASSESSMENT_CHART_SIZE = (800, 480)
+
+# --- pages, site and web (careerladder.pages, careerladder.site, careerladder.web) ----------------
+#: Steps of the heatmap colour scale (``heat-0`` .. ``heat-5`` in site.css).
+HEAT_STEPS = 5
+#: Source files larger than this many bytes are not shown (their pages name the path instead).
+SOURCE_MAX_BYTES = 2_000_000
+#: Job postings listed on the overview (the rest are reachable through search and /roles).
+OVERVIEW_POSTINGS = 200
+#: Longest key used as a file name as is; longer ones are cut and given a hash (file systems
+#: allow 255 bytes; room is left for the folder and suffix).
+FILE_KEY_MAX_CHARS = 150
+#: A lint severity group with more findings than this starts folded (``<details>`` without ``open``).
+LINT_OPEN_MAX = 25
+#: Longest person's name accepted from the assessment form (the web app reads it once, at import,
+#: into its query parameters' ``max_length``).
+PERSON_MAX_CHARS = 200
+#: Job postings given pages in the static site (all ladder levels always are); the rest are left to
+#: ``careerladder serve`` and said so on the overview and in ``SiteResult.postings_left_out``.
+SITE_MAX_POSTINGS = 2000
+#: Ladders with at most this many levels get a static diff page for every pair of levels; longer ones
+#: (the corpus has ladders of 40+ levels) for each level and the next only.
+DIFF_ALL_PAIRS_MAX_LEVELS = 8
+#: Job postings offered in the web app's pickers (any role can still be named by its key in the URL).
+PICKER_POSTINGS = 500
+#: Job postings listed on the web app's /roles (all ladder levels always are).
+ROLES_PAGE_POSTINGS = 1000
+#: Most fields one form may post (ours have six).
+MAX_FORM_FIELDS = 20
+#: Room in a form body for the fields other than the big one (names, level key, person, date...), bytes.
+FORM_OVERHEAD_BYTES = 64 * 1024
+#: Longest values the web app accepts in query parameters (read once, at import, into FastAPI's
+#: ``max_length``): free text (search words, an organization name)...
+QUERY_TEXT_MAX_CHARS = 200
+#: ...an id (a canonical level, a competency)...
+QUERY_ID_MAX_CHARS = 40
+#: ...a role kind (``ladder_level``, ``job_posting``)...
+QUERY_KIND_MAX_CHARS = 20
+#: ...and a level's URL key (its path relative to the input, escaped).
+QUERY_LEVEL_KEY_MAX_CHARS = 600
+
+# --- pipeline (careerladder.pipeline) -------------------------------------------------------------
+#: Documents written per store transaction.
+BATCH_DOCUMENTS = 500
+#: Files in flight per worker process (bounds memory: results of at most this many files wait).
+FILES_IN_FLIGHT_PER_JOB = 2
+#: Dask: bytes of JSON Lines per partition when reading a dataset.
+DASK_BLOCKSIZE = 16 * 1024 * 1024
+#: Dask: files analyzed per task (amortizes the scheduler's per-task overhead over small files).
+DASK_FILES_PER_TASK = 16
+#: Dask: records per part file written by ``write_dataset`` (Parquet row groups / JSONL lines per file).
+DASK_RECORDS_PER_PART = 2000
+
+# --- cli (careerladder.cli) -----------------------------------------------------------------------
+#: ``build`` shows a progress bar from this many input files (a few files finish before it draws).
+PROGRESS_MIN_FILES = 20
 #: Seconds between two progress lines when stderr is not a terminal (``cli.progress.Reporter``).
 PROGRESS_SECONDS = 5.0
 #: Problems ``careerladder ingest`` prints on the terminal before "... N more in <error log>".
 CLI_PRINTED_PROBLEMS = 50
-
-#: Two pages of one track under one title are one level (the second a ``duplicate`` variant) when at least
-#: this share of their statements is the same (Jaccard); below it they stay two levels and lint reports
-#: DUPLICATE_TITLE. The corpus' repeated pages share 80-100% of their statements, distinct levels under one
-#: title (Abtion's three "Senior Engineering Manager") under 20%.
-VARIANT_DUPLICATE_OVERLAP = 0.5

@@ -2,12 +2,12 @@
 document) against a level's effective expectations (``assessment``: matching, readiness, gaps to the
 next level, self versus manager)."""
 
-from .assessment import (MET_SCORE, PARTLY_SCORE, Assessment, CompetencyReadiness, Comparison, ComparisonRow,
+from .assessment import (Assessment, CompetencyReadiness, Comparison, ComparisonRow,
                          ExpectationResult, LexicalMatcher, Match, assess, compare_assessments, competency_readiness,
                          find_level, next_level_of, readiness_of, status_of)
 from .evidence import PERSPECTIVES, EvidenceFile, EvidenceItem, parse_evidence, read_evidence
 
-__all__ = ["MET_SCORE", "PARTLY_SCORE", "PERSPECTIVES", "Assessment", "Comparison", "ComparisonRow",
+__all__ = ["PERSPECTIVES", "Assessment", "Comparison", "ComparisonRow",
            "CompetencyReadiness", "EvidenceFile", "EvidenceItem", "ExpectationResult", "LexicalMatcher", "Match",
            "assess", "compare_assessments", "competency_readiness", "find_level", "next_level_of",
            "parse_evidence", "read_evidence", "readiness_of", "status_of"]

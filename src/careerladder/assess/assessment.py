@@ -3,7 +3,7 @@
 For every effective expectation of the level (its own, then inherited ones with
 their origin) the best-matching evidence item gives a score in [0, 1]; the
 score makes the expectation ``met``, ``partly`` or ``not_evidenced``
-(``MET_SCORE``, ``PARTLY_SCORE``). Readiness is the mean credit (met 1,
+(``thresholds.ASSESS_MET_SCORE``, ``ASSESS_PARTLY_SCORE``). Readiness is the mean credit (met 1,
 partly 0.5, not evidenced 0) over the expectations of a competency, and over
 all expectations overall. The gap list is what the next level adds
 (``diff.diff_levels``), each gap scored against the same evidence.
@@ -11,7 +11,7 @@ all expectations overall. The gap list is what the next level adds
 Matching is lexical and needs no model: TF-IDF cosine (scikit-learn) on
 stemmed words and word pairs, fitted on the expectations only, plus agreement
 of competencies (``classify``). An item tagged with an expectation scores
-``TAG_SCORE`` on it; an item tagged with competencies matches only
+``thresholds.ASSESS_TAG_SCORE`` on it; an item tagged with competencies matches only
 expectations in one of them. An item's score never depends on another item,
 so adding evidence never lowers readiness and removing it never raises it.
 Pure: no I/O.
@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
+from .. import thresholds as T
 from ..classify import default_classifier, stem
 from ..competencies import BY_ID
 from ..diff import UNCLASSIFIED, diff_levels, top_competency
@@ -37,23 +38,9 @@ from ..model import Expectation, Ladder, Requirement, Role, Statement
 if TYPE_CHECKING:
     import numpy as np
 
-# -- thresholds: every tunable of an assessment, named here and nowhere else ------------
-#: Score (0-1) from which an expectation is met by an evidence item.
-MET_SCORE = 0.40
-#: Score (0-1) from which an expectation is partly evidenced.
-PARTLY_SCORE = 0.28
-#: Share of an item's score from TF-IDF cosine; the rest comes from shared competencies.
-LEXICAL_WEIGHT = 0.75
-COMPETENCY_WEIGHT = 1.0 - LEXICAL_WEIGHT
-#: Score of an item on an expectation it is explicitly tagged with.
-TAG_SCORE = 1.0
-#: rapidfuzz ratio (0-100) from which a tag quoting an expectation's words names it.
-TAG_TEXT_SIMILARITY = 90
-#: Evidence items kept per expectation (best first).
-MAX_MATCHES = 3
-#: Readiness credit per status.
-CREDIT: dict[str, float] = {"met": 1.0, "partly": 0.5, "not_evidenced": 0.0}
-STATUSES: tuple[str, ...] = tuple(CREDIT)
+#: What an expectation can be: its best score is at least ``thresholds.ASSESS_MET_SCORE``, at least
+#: ``thresholds.ASSESS_PARTLY_SCORE``, or neither (every tunable of an assessment is in ``thresholds``).
+STATUSES: tuple[str, ...] = ("met", "partly", "not_evidenced")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +56,7 @@ class Match:
 class ExpectationResult:
     """One expectation assessed: its top ``competency``, ``status`` (one of ``STATUSES``),
     ``score`` (the best match's, 0 when nothing matched) and ``matches`` (best first,
-    at most ``MAX_MATCHES``, each scoring at least ``PARTLY_SCORE``)."""
+    at most ``thresholds.ASSESS_MAX_MATCHES``, each scoring at least ``thresholds.ASSESS_PARTLY_SCORE``)."""
 
     expectation: Expectation
     competency: str
@@ -129,7 +116,7 @@ class _Analyzer:
         self.stop_words = stop_words
 
     def __call__(self, text: str) -> list[str]:
-        words = [stem(t) for t in tokens(text) if t not in self.stop_words and len(t) > 1]
+        words = [stem(t) for t in tokens(text) if t not in self.stop_words and len(t) >= T.ASSESS_MIN_TERM_CHARS]
         return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
@@ -138,10 +125,11 @@ class LexicalMatcher:
 
     ``fit(expectations)`` learns the TF-IDF vocabulary and weights from the
     expectations' texts only (attribute ``vectorizer_``); ``score(items, expectations)``
-    returns an array of shape (len(items), len(expectations)).
+    returns an array of shape (len(items), len(expectations)). ``lexical_weight``: the share of
+    the TF-IDF cosine in a score; None (the default) reads ``thresholds.ASSESS_LEXICAL_WEIGHT``.
     """
 
-    def __init__(self, lexical_weight: float = LEXICAL_WEIGHT):
+    def __init__(self, lexical_weight: float | None = None):
         self.lexical_weight = lexical_weight
 
     def fit(self, expectations: Sequence[Expectation]) -> "LexicalMatcher":
@@ -164,10 +152,11 @@ class LexicalMatcher:
         out = np.zeros((len(items), len(expectations)))
         if not items or not expectations:
             return out
+        lexical = T.ASSESS_LEXICAL_WEIGHT if self.lexical_weight is None else self.lexical_weight
         if self.vectorizer_ is not None:
             a = self.vectorizer_.transform([i.text for i in items])
             b = self.vectorizer_.transform([e.statement.text for e in expectations])
-            out += self.lexical_weight * (a @ b.T).toarray()  # rows are L2-normalized: cosine
+            out += lexical * (a @ b.T).toarray()  # rows are L2-normalized: cosine
         clf = default_classifier()
         item_comps = [{c: 1.0 for c in i.competencies} if i.competencies else
                       {c.competency: c.score for c in clf.predict_one(Statement(i.id, i.text, i.line, i.line))}
@@ -177,7 +166,7 @@ class LexicalMatcher:
             for c, ec in enumerate(exp_comps):
                 shared = [min(ic[k], ec[k]) for k in ic.keys() & ec.keys()]
                 if shared:
-                    out[r, c] += (1.0 - self.lexical_weight) * max(shared)
+                    out[r, c] += (1.0 - lexical) * max(shared)
                 elif items[r].competencies:
                     out[r, c] = 0.0  # a competency tag restricts what the item can match
         return np.clip(out, 0.0, 1.0)
@@ -185,7 +174,7 @@ class LexicalMatcher:
 
 def status_of(score: float) -> str:
     """``met``, ``partly`` or ``not_evidenced`` for a score in [0, 1]."""
-    return "met" if score >= MET_SCORE else "partly" if score >= PARTLY_SCORE else "not_evidenced"
+    return "met" if score >= T.ASSESS_MET_SCORE else "partly" if score >= T.ASSESS_PARTLY_SCORE else "not_evidenced"
 
 
 def _tag_targets(evidence: EvidenceFile, expectations: Sequence[Expectation]) -> dict[str, set[int]]:
@@ -200,7 +189,7 @@ def _tag_targets(evidence: EvidenceFile, expectations: Sequence[Expectation]) ->
             hits = by_id.get(tag) or [k for sid, ns in by_id.items() if sid.endswith("/" + tag) for k in ns]
             if not hits and texts:
                 best = process.extractOne(tag, texts, scorer=fuzz.ratio)
-                if best is not None and best[1] >= TAG_TEXT_SIMILARITY:
+                if best is not None and best[1] >= T.ASSESS_TAG_TEXT_SIMILARITY:
                     hits = [n for n, t in enumerate(texts) if t == best[0]]
             if not hits:
                 raise EvidenceError(f"expectation tag {tag!r} names no expectation of this level or the next",
@@ -216,18 +205,19 @@ def _results(expectations: Sequence[Expectation], items: Sequence[EvidenceItem],
         matches = []
         for r, item in enumerate(items):
             if offset + n in tagged.get(item.id, ()):
-                matches.append(Match(item, TAG_SCORE, "tag"))
-            elif scores[r, offset + n] >= PARTLY_SCORE:
+                matches.append(Match(item, T.ASSESS_TAG_SCORE, "tag"))
+            elif scores[r, offset + n] >= T.ASSESS_PARTLY_SCORE:
                 matches.append(Match(item, round(float(scores[r, offset + n]), 3), "lexical"))
         matches.sort(key=lambda m: (-m.score, m.item.line))
         best = matches[0].score if matches else 0.0
-        out.append(ExpectationResult(e, top_competency(e), status_of(best), best, tuple(matches[:MAX_MATCHES])))
+        kept = tuple(matches[:T.ASSESS_MAX_MATCHES])
+        out.append(ExpectationResult(e, top_competency(e), status_of(best), best, kept))
     return out
 
 
 def readiness_of(results: Iterable[ExpectationResult]) -> float:
-    """Mean credit (``CREDIT``) of ``results``, in [0, 1]; 0 for none."""
-    credits = [CREDIT[r.status] for r in results]
+    """Mean credit (``thresholds.ASSESS_CREDIT``) of ``results``, in [0, 1]; 0 for none."""
+    credits = [T.ASSESS_CREDIT[r.status] for r in results]
     return round(sum(credits) / len(credits), 4) if credits else 0.0
 
 
@@ -368,4 +358,4 @@ def compare_assessments(self_a: Assessment, manager_a: Assessment) -> Comparison
 
 __all__ = ["assess", "compare_assessments", "find_level", "next_level_of", "status_of",
            "readiness_of", "competency_readiness", "LexicalMatcher", "Assessment", "ExpectationResult",
-           "CompetencyReadiness", "Match", "Comparison", "ComparisonRow", "MET_SCORE", "PARTLY_SCORE"]
+           "CompetencyReadiness", "Match", "Comparison", "ComparisonRow"]

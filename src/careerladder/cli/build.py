@@ -8,16 +8,13 @@ from typing import List, Optional
 import typer
 from rich.table import Table
 
+from .. import thresholds as T
 from ..errors import CareerLadderError, NoInputError
 from ..pipeline import Analyzer, build as run_build
 from ..readers import iter_files
 from .app import EXIT_NOTHING, app, check_paths, console, err, fail, nothing_usable, plural, print_diagnostics, \
     skipped_line
 from .progress import Reporter
-
-#: Files below which build shows no progress bar on a terminal.
-QUIET_BELOW_FILES = 20
-
 
 def analyzer_of(leveling_model: Path | None) -> Analyzer:
     """The run's ``Analyzer`` (with ``--leveling-model``, that model); a model that cannot be read fails
@@ -47,7 +44,7 @@ def build(
     analyzer = analyzer_of(leveling_model)
     total = sum(1 for _ in iter_files(paths or []))
     try:
-        with Reporter("build", total or None, quiet_below=QUIET_BELOW_FILES) as progress:
+        with Reporter("build", total or None, quiet_below=T.PROGRESS_MIN_FILES) as progress:
             seen = 0
 
             def step(source: str) -> None:

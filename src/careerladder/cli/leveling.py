@@ -11,11 +11,9 @@ from typing import List
 import typer
 from rich.table import Table
 
+from .. import thresholds as T
 from ..leveling import by_level, calibrate as calibrate_ladders, level_role
 from ..vocab import IC_LEVEL_NAMES, LEVEL_NAMES
-
-#: Company tracks shown as columns of the cross-company table (more are listed by level instead).
-MATRIX_MAX_TRACKS = 8
 from .app import app, console, fail, print_diagnostics, read_input, resolved
 from .inspect import TextOrJson
 
@@ -89,7 +87,7 @@ def calibrate(
         table.add_row(r.ladder_name, r.title, r.title_level, r.level, f"{r.confidence:.2f}")
     console.print(table)
     tracks = list(dict.fromkeys(r.ladder_name for r in rows))
-    if len(tracks) <= MATRIX_MAX_TRACKS:  # one column per company track
+    if len(tracks) <= T.CALIBRATE_MATRIX_MAX_TRACKS:  # one column per company track
         cross = Table("canonical level", *tracks, title="Across companies")
         for column in cross.columns[1:]:
             column.overflow = "fold"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Mapping
 
+from .. import thresholds as T
 from ..model import NextLevelRef, ParentRef, Statement
 
 _END = r"\s*(?:,|;|\bbut\b|\bplus\b|\band\s+also\b|\band\s*(?:\.{2,}|…|$)|\.{2,}|…|\.|$)"
@@ -35,14 +36,11 @@ _NEXT = re.compile(r"^\s*(?:continue\s+reading|next\s+level|next\s+step|next\s+r
                    r"[:\-–]\s*(?P<title>.{2,120}?)\s*$", re.I)
 _NOT_TITLES = frozenset({"that level", "this level", "the above", "above", "before", "previous level",
                          "the previous level", "it", "them", "this role", "that role"})
-#: A statement longer than this (in words) is an expectation that also points at a level,
-#: not only a reference.
-MAX_REFERENCE_WORDS = 30
 
 
 def _title(raw: str) -> str | None:
     title = " ".join(raw.replace("*", "").replace("_", " ").split()).strip(" '\"“”")
-    if not title or title.lower() in _NOT_TITLES or len(title.split()) > 10:
+    if not title or title.lower() in _NOT_TITLES or len(title.split()) > T.REFERENCE_TITLE_MAX_WORDS:
         return None
     return title
 
@@ -108,7 +106,7 @@ def find_next_level(st: Statement) -> NextLevelRef | None:
 
 def is_reference(st: Statement) -> bool:
     """True when ``st`` is short enough to be only a pointer at another level."""
-    return len(st.text.split()) <= MAX_REFERENCE_WORDS
+    return len(st.text.split()) <= T.REFERENCE_MAX_WORDS
 
 
 def from_metadata(meta: Mapping, line: int = 1) -> tuple[list[ParentRef], NextLevelRef | None]:

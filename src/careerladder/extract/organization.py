@@ -3,10 +3,10 @@ ladder uses for its own company ("Mariana Tek’s members", "Represent Vio.com o
 
 Candidates are capitalized phrases not at the start of a sentence and not made
 only of words role documents capitalize anyway (titles, departments, headings).
-A name must come with a possessive or in two statements. Score: one per mention,
-two more for a possessive, one more after "at/of/in/for/join",
-one more for a multi-word or dotted name; ``thresholds.ORGANIZATION_MIN_SCORE`` is
-needed. Quoted phrases, link texts, acronyms and degree names are skipped.
+A name must come with a possessive or in two statements. Score (``thresholds.ORGANIZATION_*``):
+one per mention, two more for a possessive, one more after "at/of/in/for/join", one more for a
+multi-word or dotted name; ``thresholds.ORGANIZATION_MIN_SCORE`` is needed. Quoted phrases, link
+texts, acronyms and degree names are skipped.
 """
 
 from __future__ import annotations
@@ -90,11 +90,12 @@ def infer(texts: Iterable[tuple[str, Iterable[str]]], exclude: Iterable[str] = (
                 continue
             mentions[name] += 1
             statements.setdefault(name, set()).add(index)
-            scores[name] += 1 + (2 if poss else 0)
+            scores[name] += thresholds.ORGANIZATION_MENTION_SCORE
             if poss:
+                scores[name] += thresholds.ORGANIZATION_POSSESSIVE_SCORE
                 possessive.add(name)
-            if _BEFORE.search(text[max(0, m.start() - 12):m.start()]):
-                scores[name] += 1
+            if _BEFORE.search(text[max(0, m.start() - thresholds.ORGANIZATION_PREPOSITION_CHARS):m.start()]):
+                scores[name] += thresholds.ORGANIZATION_PREPOSITION_SCORE
                 after_preposition.add(name)
     for name in list(scores):  # "Dropbox Diversity Commitments" counts for "Dropbox" when that stands alone too
         first = name.split()[0]
@@ -109,11 +110,12 @@ def infer(texts: Iterable[tuple[str, Iterable[str]]], exclude: Iterable[str] = (
         single = " " not in name and "." not in name
         if single and name not in after_preposition:  # "Observability" in a list of topics
             del scores[name]
-        elif not single and name not in after_preposition and len(statements.get(name, ())) < 2:
+        elif not single and name not in after_preposition \
+                and len(statements.get(name, ())) < thresholds.ORGANIZATION_MIN_STATEMENTS:
             del scores[name]
     for name in scores:
         if " " in name or "." in name:
-            scores[name] += 1  # a multi-word or dotted name ("Mariana Tek", "Vio.com") is rarely a common word
+            scores[name] += thresholds.ORGANIZATION_MULTIWORD_SCORE  # "Mariana Tek", "Vio.com": rarely a common word
     best = None
     for name, score in scores.most_common():
         if score >= thresholds.ORGANIZATION_MIN_SCORE:
@@ -129,8 +131,9 @@ def _not_a_name(name: str) -> bool:
     """Acronyms (EM, CvD, SLOs, M3s), words with digits, degrees, technologies: not organizations."""
     if any(ch.isdigit() for ch in name) or name.lower() in _NOT_NAMES or name.lower() in _TECH:
         return True
-    if all(len(w) <= 2 for w in name.split()):
+    if all(len(w) <= thresholds.ORGANIZATION_ACRONYM_WORD_CHARS for w in name.split()):
         return True
-    if " " not in name and len(name) <= 6 and sum(ch.isupper() for ch in name) >= 2:
+    if " " not in name and len(name) <= thresholds.ORGANIZATION_ACRONYM_MAX_CHARS \
+            and sum(ch.isupper() for ch in name) >= 2:
         return True
     return False

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..vocab import LEVELS
 from .titles import title_level
 
 
@@ -105,7 +106,6 @@ _REPORTS_TO = re.compile(
     r"(?P<title>(?:(?:senior|sr\.?|group|executive)\s+)?(?:vp|vice\s+president|director|head|chief|cto|ceo|"
     r"engineering\s+manager|manager|founders?|co-?founder|president|senior\s+director)[^.;,\n]{0,40})", re.I)
 _FOUNDER = re.compile(r"\b(?:ceo|founders?|co-?founder|president|chief\s+executive)\b", re.I)
-_LEVEL_ORDER = ("em", "senior_em", "director", "senior_director", "vp", "cto")
 
 
 _BY_TRIGGER: dict[str, list[int]] = {}
@@ -165,11 +165,11 @@ def reports_to(text: str) -> str | None:
         level = "senior_director" if re.search(r"\b(?:senior|sr)\b", target, re.I) else "director"
     if level == "unknown" and re.search(r"\b(?:vp|vice\s+president)\b", target, re.I):
         level = "vp"
-    if level not in _LEVEL_ORDER:
+    if level not in LEVELS:
         return None
-    i = _LEVEL_ORDER.index(level)
+    i = LEVELS.index(level)
     if level == "vp":
         return "director"
     if level == "cto":
         return "vp"
-    return _LEVEL_ORDER[i - 1] if i > 0 else "ic"
+    return LEVELS[i - 1] if i > 0 else "ic"

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import thresholds as T
 from ..competencies import IDS as COMPETENCY_IDS
 from ..extract.grammar import tokens
 from ..extract import scope
@@ -21,8 +22,6 @@ from ..model import Role, Statement, role_statements
 from ..vocab import LEVELS, NON_EXPECTATION_KINDS
 
 _REPORT_LEVELS = ("ic",) + LEVELS
-_YEAR_BINS = (3, 5, 8, 10, 12, 15)
-_TEAM_BINS = (10, 25, 50, 100, 500)
 
 
 #: Signals recognized (and shown as evidence context) but not used by the model: on the
@@ -34,8 +33,8 @@ def feature_names() -> list[str]:
     """The names of ``features()`` values, in order (the model's columns)."""
     names = [f"signal:{s.id}" for s in scope.SIGNALS if s.id not in UNUSED_SIGNALS]
     names += [f"reports_to:{lv}" for lv in _REPORT_LEVELS]
-    names += ["years:max", "years:management"] + [f"years>={b}" for b in _YEAR_BINS]
-    names += ["team:log10"] + [f"team>={b}" for b in _TEAM_BINS]
+    names += ["years:max", "years:management"] + [f"years>={b}" for b in T.LEVEL_YEAR_BINS]
+    names += ["team:log10"] + [f"team>={b}" for b in T.LEVEL_TEAM_BINS]
     names += ["requirement:manages_managers"]
     names += [f"competency:{c}" for c in COMPETENCY_IDS]
     names += ["statements:log10"]
@@ -102,13 +101,15 @@ def features(role: Role) -> tuple[list[float], list[Trace]]:
 
 def _requirement_features(role: Role, x: list[float], traces: list[Trace]) -> None:
     by_id = {st.id: st for _, st in role_statements(role)}
-    years = [r for r in role.requirements if r.type == "years_experience" and r.min is not None and r.min <= 40]
+    years = [r for r in role.requirements
+             if r.type == "years_experience" and r.min is not None and r.min <= T.LEVEL_MAX_YEARS]
     if years:
         top = max(years, key=lambda r: r.min or 0)
-        x[FEATURE_INDEX["years:max"]] = min(top.min or 0, 25) / 10
+        x[FEATURE_INDEX["years:max"]] = min(top.min or 0, T.LEVEL_YEARS_CAP) / T.LEVEL_YEARS_SCALE
         mgmt = [r.min for r in years if r.qualifier in ("management", "leadership") and r.min]
-        x[FEATURE_INDEX["years:management"]] = min(max(mgmt), 20) / 10 if mgmt else 0.0
-        for b in _YEAR_BINS:
+        x[FEATURE_INDEX["years:management"]] = (min(max(mgmt), T.LEVEL_MANAGEMENT_YEARS_CAP) / T.LEVEL_YEARS_SCALE
+                                                if mgmt else 0.0)
+        for b in T.LEVEL_YEAR_BINS:
             x[FEATURE_INDEX[f"years>={b}"]] = 1.0 if (top.min or 0) >= b else 0.0
         if top.statement_id in by_id:
             traces.append(Trace(by_id[top.statement_id], "years:max", x[FEATURE_INDEX["years:max"]]))
@@ -117,7 +118,7 @@ def _requirement_features(role: Role, x: list[float], traces: list[Trace]) -> No
         top = max(teams, key=lambda r: r.max or r.min or 0)
         size = max(top.max or 0, top.min or 0)
         x[FEATURE_INDEX["team:log10"]] = math.log10(size)
-        for b in _TEAM_BINS:
+        for b in T.LEVEL_TEAM_BINS:
             x[FEATURE_INDEX[f"team>={b}"]] = 1.0 if size >= b else 0.0
         if top.statement_id in by_id:
             traces.append(Trace(by_id[top.statement_id], "team:log10", x[FEATURE_INDEX["team:log10"]]))
@@ -143,8 +144,9 @@ BOILERPLATE = frozenset({"description", "job", "jobs", "apply", "applying", "pos
 
 
 def term_words(text: str) -> list[str]:
-    """The words of ``terms(text)``: tokens of two letters or more, not numbers, not posting boilerplate."""
-    return [t for t in tokens(text) if len(t) > 1 and not t.isdigit() and t not in BOILERPLATE]
+    """The words of ``terms(text)``: tokens of ``thresholds.LEVEL_MIN_TERM_CHARS`` (two) letters or more,
+    not numbers, not posting boilerplate."""
+    return [t for t in tokens(text) if len(t) >= T.LEVEL_MIN_TERM_CHARS and not t.isdigit() and t not in BOILERPLATE]
 
 
 @lru_cache(maxsize=16384)

@@ -11,9 +11,10 @@ Method (interpretable, no network, fast):
    in ``data/leveling_model.json`` (trained by ``benchmarks/leveling.py --train`` on title-labelled
    postings and ladders, title masked), so every weight can be read: ``Leveler.explain()`` lists them.
 3. The title, when it clearly names a level (``extract.titles.title_level``), is a prior: the final
-   scores multiply the text scores by ``TITLE_PRIOR`` around the title's level. ``Leveling.text_level``
+   scores multiply the text scores by ``thresholds.LEVEL_TITLE_PRIOR`` around the title's level. ``Leveling.text_level``
    keeps the text-only answer, and ``inflation`` says when the title claims more (or less) than the text
-   supports: the text gives the title's level and its neighbours less than ``INFLATION_MAX_SUPPORT``.
+   supports: the text gives the title's level and its neighbours less than
+   ``thresholds.LEVEL_INFLATION_MAX_SUPPORT``.
 4. Evidence: the statements whose features or words pushed hardest toward the chosen level, each with
    its line, competency, signal (``signal:board``, ``years:max``, ``words: board, executive``) and
    weight (positive = supports the level).
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .. import thresholds as T
 from ..extract import scope
 from ..extract.titles import title_level as title_level_of
 from ..model import Evidence, Leveling, Role, Statement
@@ -38,14 +40,6 @@ from ..vocab import LEVELS, is_management_track
 from .features import Trace, expectations, features
 from .regression import Leveler, tfidf
 
-#: Prior on the final scores from a title that clearly names a level: weight at distance 0, 1, 2+.
-TITLE_PRIOR = (0.995, 0.004, 0.001)
-#: A title is inflated (or deflated) when the text gives less than this probability to the
-#: title's level and its two neighbours together.
-INFLATION_MAX_SUPPORT = 0.25
-#: Evidence items kept per role, and the smallest weight (logit units) an item needs.
-MAX_EVIDENCE = 8
-MIN_EVIDENCE_WEIGHT = 0.02
 _RANK = {lv: i for i, lv in enumerate(LEVELS)}
 
 
@@ -68,7 +62,8 @@ def _expand(scores: dict[str, float]) -> dict[str, float]:
 def _with_title(scores: dict[str, float], claimed: str) -> dict[str, float]:
     if claimed not in _RANK:
         return scores
-    weights = {lv: TITLE_PRIOR[min(abs(_RANK[lv] - _RANK[claimed]), 2)] for lv in LEVELS}
+    prior = T.LEVEL_TITLE_PRIOR
+    weights = {lv: prior[min(abs(_RANK[lv] - _RANK[claimed]), len(prior) - 1)] for lv in LEVELS}
     combined = {lv: scores[lv] * weights[lv] for lv in LEVELS}
     total = sum(combined.values()) or 1.0
     return {lv: v / total for lv, v in combined.items()}
@@ -88,7 +83,7 @@ def _evidence(leveler: Leveler, level: str, traces: list[Trace],
 
     for t in traces:
         weight = leveler.contribution(level, t.feature, t.amount)
-        if abs(weight) < MIN_EVIDENCE_WEIGHT:
+        if abs(weight) < T.LEVEL_MIN_EVIDENCE_WEIGHT:
             continue
         signal = t.feature.split(":", 1)[-1]
         anchor = next((s.anchor for s in scope.SIGNALS if s.id == signal), None)
@@ -97,17 +92,17 @@ def _evidence(leveler: Leveler, level: str, traces: list[Trace],
             items[key] = Evidence(t.statement.text, t.statement.line, competency(t.statement), round(weight, 3),
                                   t.feature, anchor)
     support = leveler.word_support(level, role_weights, rows)
-    strong = {t for t, w in support.items() if abs(w) >= MIN_EVIDENCE_WEIGHT / 4}
+    strong = {t for t, w in support.items() if abs(w) >= T.LEVEL_MIN_WORD_SUPPORT}
     for st, ts in statement_terms:
         if strong.isdisjoint(ts):  # no word of this statement matters for the level
             continue
-        weight, top = leveler.word_contribution(ts, support)
-        if abs(weight) >= MIN_EVIDENCE_WEIGHT and top:
+        weight, top = leveler.word_contribution(ts, support, T.LEVEL_EVIDENCE_WORDS)
+        if abs(weight) >= T.LEVEL_MIN_EVIDENCE_WEIGHT and top:
             items[(st.id, "words")] = Evidence(st.text, st.line, competency(st), round(weight, 3),
                                                "words:" + ", ".join(top))
     ranked = sorted(items.values(), key=lambda e: -e.weight)
-    support = [e for e in ranked if e.weight > 0][: MAX_EVIDENCE - 2]
-    against = [e for e in reversed(ranked) if e.weight < 0][:2]
+    support = [e for e in ranked if e.weight > 0][: T.LEVEL_MAX_EVIDENCE - T.LEVEL_MAX_EVIDENCE_AGAINST]
+    against = [e for e in reversed(ranked) if e.weight < 0][: T.LEVEL_MAX_EVIDENCE_AGAINST]
     return tuple(support + against)
 
 
@@ -131,7 +126,7 @@ def level_role(role: Role, leveler: Leveler | None = None, use_title: bool = Tru
     inflation = None
     if claimed in _RANK:
         support = sum(p for lv, p in text_scores.items() if abs(_RANK[lv] - _RANK[claimed]) <= 1)
-        if support < INFLATION_MAX_SUPPORT:
+        if support < T.LEVEL_INFLATION_MAX_SUPPORT:
             expected = sum(_RANK[lv] * p for lv, p in text_scores.items())
             inflation = "title_above_text" if expected < _RANK[claimed] else "title_below_text"
     if use_title and is_management_track(role.track) is False:

@@ -1,9 +1,10 @@
 """The leveling model: a multinomial logistic regression over named features and words.
 
 Inputs per role: the named features of ``level_features.FEATURES`` (standardized, scaled by
-``NAMED_SCALE``) and the TF-IDF vector of its expectation words and word pairs (sublinear term
-frequency, smoothed idf, unit length, scaled by ``WORDS_SCALE``), over a vocabulary of at most
-``MAX_TERMS`` terms seen in at least ``MIN_DF`` training roles. Fitting uses scikit-learn;
+``thresholds.LEVELER_NAMED_SCALE``) and the TF-IDF vector of its expectation words and word pairs
+(sublinear term frequency, smoothed idf, unit length, scaled by ``thresholds.LEVELER_WORDS_SCALE``),
+over a vocabulary of at most ``thresholds.LEVELER_MAX_TERMS`` terms seen in at least
+``thresholds.LEVELER_MIN_DF`` training roles. Fitting uses scikit-learn;
 prediction is plain Python over the stored weights (no scikit-learn import at run time), so
 every weight can be read in ``data/leveling_model.json`` and with ``Leveler.explain()``.
 """
@@ -19,13 +20,10 @@ from operator import mul
 from pathlib import Path
 from typing import Sequence
 
+from .. import thresholds as T
 from .features import FEATURES, FEATURE_INDEX, term_words
 
 MODEL_PATH = Path(__file__).parent.parent / "data" / "leveling_model.json"
-NAMED_SCALE = 0.2
-WORDS_SCALE = 1.0
-MAX_TERMS = 4000
-MIN_DF = 5
 
 Terms = Sequence[str]
 
@@ -61,7 +59,7 @@ class Leveler:
     def fit(self, X: Sequence[Sequence[float]], y: Sequence[str], terms: Sequence[Terms] | None = None,
             trained_on: str = "", groups: Sequence[str] | None = None) -> "Leveler":
         """Learn the weights. ``groups`` (one per row, e.g. the company) make the vocabulary keep only
-        terms used by at least ``MIN_DF`` different groups, so one company's template words are not
+        terms used by at least ``thresholds.LEVELER_MIN_DF`` different groups, so one company's template words are not
         learned as level words."""
         import numpy as np
         from scipy.sparse import csr_matrix, hstack
@@ -71,7 +69,7 @@ class Leveler:
         self.mean_ = [float(v) for v in A.mean(axis=0)]
         std = A.std(axis=0)
         self.scale_ = [float(v) if v > 0 else 1.0 for v in std]
-        named = (A - np.asarray(self.mean_)) / np.asarray(self.scale_) * NAMED_SCALE
+        named = (A - np.asarray(self.mean_)) / np.asarray(self.scale_) * T.LEVELER_NAMED_SCALE
         self.idf_, vocab = {}, []
         if self.words and terms is not None:
             owners = groups if groups is not None else range(len(terms))
@@ -80,7 +78,8 @@ class Leveler:
                 for t in set(row):
                     seen.setdefault(t, set()).add(owner)
             df = Counter({t: len(v) for t, v in seen.items()})
-            kept = sorted((t for t, c in df.items() if c >= MIN_DF), key=lambda t: (-df[t], t))[:MAX_TERMS]
+            kept = sorted((t for t, c in df.items() if c >= T.LEVELER_MIN_DF),
+                          key=lambda t: (-df[t], t))[:T.LEVELER_MAX_TERMS]
             n = len(terms)
             self.idf_ = {t: math.log((1 + n) / (1 + df[t])) + 1.0 for t in kept}
             vocab = kept
@@ -88,9 +87,9 @@ class Leveler:
         rows, cols, vals = [], [], []
         for i, row in enumerate(terms or ()):
             for t, v in tfidf(row, self.idf_).items():
-                rows.append(i), cols.append(col[t]), vals.append(v * WORDS_SCALE)
+                rows.append(i), cols.append(col[t]), vals.append(v * T.LEVELER_WORDS_SCALE)
         words = csr_matrix((vals, (rows, cols)), shape=(len(A), len(vocab)))
-        model = LogisticRegression(C=self.C, max_iter=5000, class_weight=self.class_weight)
+        model = LogisticRegression(C=self.C, max_iter=T.LEVELER_MAX_ITER, class_weight=self.class_weight)
         model.fit(hstack([csr_matrix(named), words]).tocsr(), list(y))
         k = len(FEATURES)
         self.classes_ = [str(c) for c in model.classes_]
@@ -114,13 +113,13 @@ class Leveler:
     def logits(self, x: Sequence[float], weights: dict[str, float], rows: list[int] | None = None) -> list[float]:
         """Per-class logits for one role: named features ``x`` and its term weights (``tfidf``)."""
         self._check()
-        z = [(v - m) / s * NAMED_SCALE for v, m, s in zip(x, self.mean_, self.scale_)]
+        z = [(v - m) / s * T.LEVELER_NAMED_SCALE for v, m, s in zip(x, self.mean_, self.scale_)]
         out = [b + sum(map(mul, row, z)) for row, b in zip(self.coef_, self.intercept_)]  # same sums, in C
         if weights:
             import numpy as np
 
             rows = self.word_rows(weights) if rows is None else rows
-            words = np.asarray(list(weights.values())) @ self._word_matrix[rows] * WORDS_SCALE
+            words = np.asarray(list(weights.values())) @ self._word_matrix[rows] * T.LEVELER_WORDS_SCALE
             out = [o + float(w) for o, w in zip(out, words)]
         return out
 
@@ -183,7 +182,7 @@ class Leveler:
         ``level`` against the average level's logit. Positive: the feature supports ``level``."""
         self._check()
         j = FEATURE_INDEX[feature]
-        z = (value - self.mean_[j]) / self.scale_[j] * NAMED_SCALE
+        z = (value - self.mean_[j]) / self.scale_[j] * T.LEVELER_NAMED_SCALE
         if getattr(self, "_relative_for", None) is not self.coef_:  # (level, feature) -> weight, once per model
             self._relative_for, self._relative_coef = self.coef_, {}
         relative = self._relative_coef.get((level, j))
@@ -206,23 +205,23 @@ class Leveler:
         if relative_all is None:  # row by row the same floats as reducing only the role's rows
             relative_all = self._word_relative[k] = matrix[:, k] - matrix.mean(axis=1)
         relative = relative_all[rows]
-        values = relative * list(role_weights.values()) * WORDS_SCALE
+        values = relative * list(role_weights.values()) * T.LEVELER_WORDS_SCALE
         return dict(zip(role_weights, values.tolist()))
 
     @staticmethod
-    def word_contribution(terms: Terms, support: dict[str, float]) -> tuple[float, list[str]]:
-        """(support from the words of one statement, its strongest supporting words)."""
+    def word_contribution(terms: Terms, support: dict[str, float], top: int) -> tuple[float, list[str]]:
+        """(support from the words of one statement, its ``top`` strongest supporting words)."""
         scored = [(support[t], t) for t in set(terms) if t in support]
         total = sum([w for w, _ in scored])
-        return total, [t for w, t in sorted(scored, reverse=True)[:3] if w > 0]
+        return total, [t for w, t in sorted(scored, reverse=True)[:top] if w > 0]
 
     def explain(self, top: int = 6) -> dict[str, list[tuple[str, float]]]:
         """For each level, the named features and words with the largest weights."""
         self._check()
         out = {}
         for c, row in enumerate(self.coef_):
-            named = [(f, w * NAMED_SCALE) for f, w in zip(FEATURES, row)]
-            words = [(f"word:{t}", ws[c] * WORDS_SCALE) for t, ws in self.word_coef_.items()]
+            named = [(f, w * T.LEVELER_NAMED_SCALE) for f, w in zip(FEATURES, row)]
+            words = [(f"word:{t}", ws[c] * T.LEVELER_WORDS_SCALE) for t, ws in self.word_coef_.items()]
             ranked = sorted(named + words, key=lambda kv: -kv[1])[:top]
             out[self.classes_[c]] = [(f, round(w, 3)) for f, w in ranked]
         return out

@@ -77,7 +77,8 @@ def check_uneven_steps(ctx: LadderContext) -> Iterator[Hit]:
             high = n > T.LINT_UNEVEN_HIGH_RATIO * mid
             low = 0 < n < T.LINT_UNEVEN_LOW_RATIO * mid
             if (high or low) and abs(n - mid) >= T.LINT_UNEVEN_MIN_DIFFERENCE:
-                top = ", ".join(f"{c} +{len(v)}" for c, v in list(ctx.diff(lower, upper).added.items())[:3])
+                added = list(ctx.diff(lower, upper).added.items())[:T.LINT_UNEVEN_TOP_COMPETENCIES]
+                top = ", ".join(f"{c} +{len(v)}" for c, v in added)
                 yield Hit(upper, upper.span[0],
                           f"the step from {_q(lower)} to {_q(upper)} adds {n} expectations ({top}); the ladder's "
                           f"median step adds {mid:g} (uneven: over {T.LINT_UNEVEN_HIGH_RATIO:g}x or under "

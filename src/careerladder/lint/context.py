@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Callable, Iterator, Sequence
 
+from .. import thresholds as T
 from .words import ic_seniority
 from ..diff import LevelDiff, diff_levels
 from ..extract.titles import normalize_title, title_level
@@ -19,8 +20,9 @@ from ..resolve import title_tokens
 from ..vocab import LEVELS, normalize
 
 RANK = {level: i for i, level in enumerate(LEVELS)}
-_MANAGEMENT_BASE = 10.0  # management levels rank above every IC seniority when ordering one document
-_PLAIN_IC = 2.0  # an IC title with no seniority word ("Software Engineer")
+#: Management levels rank above every IC seniority when ordering one document (the IC scale of
+#: ``words.IC_SENIORITY`` with numerals stays under 7): an offset, not a tunable.
+_MANAGEMENT_BASE = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,7 @@ def _seniority(role: Role) -> float | None:
     if level in RANK:
         return _MANAGEMENT_BASE + RANK[level]
     if level == "ic":
-        return ic_seniority(normalize(normalize_title(role.title)).split()) or _PLAIN_IC
+        return ic_seniority(normalize(normalize_title(role.title)).split()) or T.LINT_PLAIN_IC_SENIORITY
     return None
 
 

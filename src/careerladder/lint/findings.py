@@ -37,27 +37,33 @@ DIAGNOSTIC_SEVERITY: dict[str, Severity] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One lint finding: ``file:line: CODE message``.
+@dataclass(frozen=True, slots=True, init=False)
+class Finding(Diagnostic):
+    """One lint finding: a ``Diagnostic`` (``code``, ``message``, ``source``, ``line``, ``severity``,
+    printed by it as ``file:line: CODE message``) and where it belongs.
 
     ``severity``: ``error`` (the ladder is broken), ``warning`` (authors should
     fix it) or ``info``; ``line``: 1-based source line, ``None`` for a whole
     file; ``ladder_id``/``role_id``: where it belongs (``None`` when the file
-    gave no ladder level).
+    gave no ladder level). Built as ``Finding(code, severity, message, source, line, ladder_id,
+    role_id)``, or from a diagnostic with ``Finding.of``.
     """
 
-    code: str
-    severity: Severity
-    message: str
-    source: str
-    line: int | None = None
     ladder_id: str | None = None
     role_id: str | None = None
 
-    def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.code} {self.message}"
+    def __init__(self, code: str, severity: Severity, message: str, source: str, line: int | None = None,
+                 ladder_id: str | None = None, role_id: str | None = None, reason: str | None = None) -> None:
+        Diagnostic.__init__(self, code, message, source, line, severity, reason)
+        object.__setattr__(self, "ladder_id", ladder_id)  # frozen: as the dataclass __init__ sets fields
+        object.__setattr__(self, "role_id", role_id)
+
+    @classmethod
+    def of(cls, diagnostic: Diagnostic, severity: Severity | None = None, ladder_id: str | None = None,
+           role_id: str | None = None) -> "Finding":
+        """``diagnostic`` as a finding of ``ladder_id``/``role_id`` (with another ``severity`` when given)."""
+        return cls(diagnostic.code, severity or diagnostic.severity, diagnostic.message, diagnostic.source,
+                   diagnostic.line, ladder_id, role_id, diagnostic.reason)
 
 
 def _diagnostic_findings(diagnostics: Iterable[Diagnostic], ladders: Sequence[Ladder]) -> list[Finding]:
@@ -70,8 +76,7 @@ def _diagnostic_findings(diagnostics: Iterable[Diagnostic], ladders: Sequence[La
         owners = spans.get(d.source, [])
         hit = next(((r, lid) for r, lid in owners if d.line and r.span[0] <= d.line <= r.span[1]),
                    owners[0] if owners else (None, None))
-        out.append(Finding(d.code, DIAGNOSTIC_SEVERITY.get(d.code, d.severity), d.message, d.source, d.line,
-                           hit[1], hit[0].id if hit[0] else None))
+        out.append(Finding.of(d, DIAGNOSTIC_SEVERITY.get(d.code, d.severity), hit[1], hit[0].id if hit[0] else None))
     return out
 
 

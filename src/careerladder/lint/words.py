@@ -14,6 +14,7 @@ False
 
 from __future__ import annotations
 
+from .. import thresholds as T
 from ..extract.grammar import tokens
 
 #: Verbs of action a ladder's expectations are written with (base forms).
@@ -88,7 +89,6 @@ IC_SENIORITY: dict[str, float] = {
 #: Level numerals in titles ("Engineer II", "Data Scientist 3"): a small step within one seniority word.
 NUMERALS: dict[str, int] = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8,
                             **{str(n): n for n in range(1, 10)}}
-NUMERAL_STEP = 0.1
 
 
 def ic_seniority(words: list[str]) -> float | None:
@@ -97,4 +97,4 @@ def ic_seniority(words: list[str]) -> float | None:
     numeral = next((NUMERALS[w] for w in reversed(words) if w in NUMERALS), 0)
     if not known and not numeral:
         return None
-    return (max(known) if known else 2) + NUMERAL_STEP * numeral
+    return (max(known) if known else T.LINT_PLAIN_IC_SENIORITY) + T.LINT_NUMERAL_STEP * numeral

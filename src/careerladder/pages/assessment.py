@@ -28,8 +28,6 @@ from .context import competency_name, statement_anchor
 
 #: Largest pasted evidence, in bytes of UTF-8: one record's limit (``thresholds.MAX_RECORD_BYTES``, 2 MB).
 EVIDENCE_MAX_BYTES = thresholds.MAX_RECORD_BYTES
-#: Longest person's name accepted from the form.
-PERSON_MAX_CHARS = 200
 #: Evidence formats the form offers: label, and the name the pasted text is parsed (and its errors named) as.
 FORMATS: dict[str, tuple[str, str]] = {
     "markdown": ("Markdown (front matter optional)", "pasted-evidence.md"),
@@ -80,8 +78,8 @@ def check_form(form: AssessForm) -> None:
     if size > EVIDENCE_MAX_BYTES:
         raise FormProblem(f"the evidence is {size:,} bytes; the form takes at most {EVIDENCE_MAX_BYTES:,} bytes "
                           f"(assess a larger file with careerladder assess -e FILE)", 413)
-    if len(form.person) > PERSON_MAX_CHARS:
-        raise FormProblem(f"the person's name is {len(form.person)} characters; at most {PERSON_MAX_CHARS}")
+    if len(form.person) > thresholds.PERSON_MAX_CHARS:
+        raise FormProblem(f"the person's name is {len(form.person)} characters; at most {thresholds.PERSON_MAX_CHARS}")
     if form.perspective and form.perspective not in PERSPECTIVES:
         raise FormProblem(f"perspective must be one of {', '.join(PERSPECTIVES)}; got {form.perspective[:40]!r}")
     if form.format not in FORMATS:
@@ -135,7 +133,7 @@ def form_context(cat: Catalog, form: AssessForm | None = None, *, allow_write: b
     return {"page": "assess", "title": "Assess promotion readiness", "form": (form or AssessForm()).data(),
             "levels": levels_data(cat), "perspectives": list(PERSPECTIVES),
             "formats": [{"id": k, "label": v[0]} for k, v in FORMATS.items()],
-            "limits": {"evidence_bytes": EVIDENCE_MAX_BYTES, "person_chars": PERSON_MAX_CHARS},
+            "limits": {"evidence_bytes": EVIDENCE_MAX_BYTES, "person_chars": thresholds.PERSON_MAX_CHARS},
             "allow_write": allow_write, "error": error, "assessment": None, "radar": None}
 
 
@@ -183,4 +181,4 @@ def history_context(cat: Catalog, person: str, stored: Sequence[Mapping[str, Any
 
 __all__ = ["AssessForm", "FormProblem", "check_form", "choose_level", "run_assessment", "form_context",
            "result_context", "history_context", "levels_data", "radar_image", "EVIDENCE_MAX_BYTES",
-           "PERSON_MAX_CHARS", "FORMATS", "STATUS_LABELS"]
+           "FORMATS", "STATUS_LABELS"]

@@ -21,14 +21,13 @@ from string import ascii_letters, digits
 from typing import Any, Iterator, Mapping
 from urllib.parse import unquote
 
+from .. import thresholds as T
 from .. import codec
 from ..model import Expectation, Ladder, Role, Statement, iter_sections, iter_statements
 from ..store.base import Store
 from ..vocab import NON_EXPECTATION_KINDS
 
 _SAFE = frozenset(ascii_letters + digits + "_-")
-#: Longest key used as a file name as is; longer ones are cut and given a hash (file systems allow 255 bytes).
-MAX_FILE_KEY = 150
 
 
 @lru_cache(maxsize=65536)
@@ -56,9 +55,9 @@ def role_id_of(key: str) -> str | None:
 def file_key(role_id: str) -> str:
     """``url_key`` cut to a safe file-name length (with a sha1 suffix when cut)."""
     key = url_key(role_id)
-    if len(key) <= MAX_FILE_KEY:
+    if len(key) <= T.FILE_KEY_MAX_CHARS:
         return key
-    return key[:MAX_FILE_KEY - 17] + "-" + hashlib.sha1(role_id.encode("utf-8")).hexdigest()[:16]
+    return key[:T.FILE_KEY_MAX_CHARS - 17] + "-" + hashlib.sha1(role_id.encode("utf-8")).hexdigest()[:16]
 
 
 def ladder_from_data(data: Mapping[str, Any], roles: Mapping[str, Role]) -> Ladder:

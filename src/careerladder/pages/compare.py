@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import thresholds as T
 from ..competencies import IDS
 from ..diff import UNCLASSIFIED, diff_levels, top_competency
 from ..model import Role
@@ -12,9 +13,6 @@ from ..vocab import LEVEL_NAMES, LEVELS, ROLE_KINDS
 from .catalog import Catalog, url_key
 from .context import (competencies_data, competency_name, coverage_data, expectation_data, requirement_data,
                       role_ref)
-
-#: Search results shown per query.
-SEARCH_LIMIT = 50
 
 
 def choices(cat: Catalog, limit_postings: int | None = None) -> list[dict[str, Any]]:
@@ -124,12 +122,14 @@ def search_options(cat: Catalog) -> dict[str, list[dict[str, str]]]:
 
 
 def search_context(cat: Catalog, query: str = "", *, level: str | None = None, competency: str | None = None,
-                   organization: str | None = None, kind: str | None = None, limit: int = SEARCH_LIMIT,
+                   organization: str | None = None, kind: str | None = None, limit: int | None = None,
                    with_results: bool = True) -> dict[str, Any]:
     """Full-text search over statements (the store's FTS5 index) with filters; hits link to role pages.
 
-    ``with_results=False`` gives the form only (the static site searches in the browser).
+    ``limit``: hits shown (default ``thresholds.SEARCH_RESULTS``). ``with_results=False`` gives the
+    form only (the static site searches in the browser).
     """
+    limit = T.SEARCH_RESULTS if limit is None else limit
     filters = {"level": level or None, "competency": competency or None, "organization": organization or None,
                "kind": kind or None}
     hits = cat.store.search(query, limit=limit, **filters) if with_results and query.strip() else []

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from .. import thresholds as T
 from ..competencies import BY_ID, COMPETENCIES, IDS
 from ..diff import UNCLASSIFIED, coverage, top_competency
 from ..leveling import calibrate
@@ -24,13 +25,6 @@ from ..render.summary import requirement_text
 from ..vocab import IC_LEVEL_NAMES, IC_LEVELS, LEVEL_NAMES, LEVELS
 from .catalog import Catalog, url_key
 from .findings import catalog_lint, ladder_lint_data
-
-#: Steps of the heatmap colour scale (``heat-0`` .. ``heat-5`` in site.css).
-HEAT_STEPS = 5
-#: Source files larger than this are not shown (their pages name the path instead).
-SOURCE_MAX_BYTES = 2_000_000
-#: Job postings listed on the overview (the rest are reachable through search and /roles).
-OVERVIEW_POSTINGS = 200
 
 
 def competency_name(comp: str | None) -> str:
@@ -93,7 +87,7 @@ def coverage_data(exps: Iterable[Expectation]) -> dict[str, int]:
 
 
 def _heat(count: int, top: int) -> int:
-    return 0 if count <= 0 or top <= 0 else max(1, round(HEAT_STEPS * count / top))
+    return 0 if count <= 0 or top <= 0 else max(1, round(T.HEAT_STEPS * count / top))
 
 
 def ladder_data(cat: Catalog, ladder: Ladder) -> dict[str, Any]:
@@ -136,11 +130,13 @@ def calibration_data(ladders: list[Ladder]) -> dict[str, Any]:
             "matrix": [m for m in matrix if any(m["cells"]) or m["level"] in LEVELS]}
 
 
-def overview_context(cat: Catalog, postings_limit: int = OVERVIEW_POSTINGS,
+def overview_context(cat: Catalog, postings_limit: int | None = None,
                      lint: dict[str, Any] | None = None) -> dict[str, Any]:
     """The front page: every ladder as a heatmap with its lint findings, the calibration table, and the
-    job postings. ``lint``: a ``findings.lint_context`` (default: linted from the stored ladders, once
-    per catalog); each ladder gets its own part as ``lint``, the page the rest."""
+    job postings (at most ``postings_limit``, default ``thresholds.OVERVIEW_POSTINGS``). ``lint``: a
+    ``findings.lint_context`` (default: linted from the stored ladders, once per catalog); each ladder
+    gets its own part as ``lint``, the page the rest."""
+    postings_limit = T.OVERVIEW_POSTINGS if postings_limit is None else postings_limit
     postings = [role_ref(r) for r in cat.roles(kind="job_posting", limit=postings_limit)]
     lint = lint if lint is not None else catalog_lint(cat)
     ladders = [ladder_data(cat, lad) for lad in cat.ladders]
@@ -238,11 +234,13 @@ def roles_context(cat: Catalog, kind: str | None = None, limit: int | None = Non
             "total": cat.counts.get("roles", len(roles))}
 
 
-def source_context(source: str, roles: Sequence[Role], max_bytes: int = SOURCE_MAX_BYTES) -> dict[str, Any]:
-    """The source file of ``roles`` with its lines (``lines`` None and a ``note`` when it cannot be shown).
+def source_context(source: str, roles: Sequence[Role], max_bytes: int | None = None) -> dict[str, Any]:
+    """The source file of ``roles`` with its lines (``lines`` None and a ``note`` when it cannot be shown,
+    or is over ``max_bytes``, default ``thresholds.SOURCE_MAX_BYTES``).
 
     ``source`` must come from stored roles, never from a request: this reads the file.
     """
+    max_bytes = T.SOURCE_MAX_BYTES if max_bytes is None else max_bytes
     lines, note = None, None
     path = Path(source)
     try:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Sequence
 
+from .. import thresholds as T
 from ..lint import finding_data, lint_ladders
 from ..model import Diagnostic
 from ..resolve import resolve
@@ -23,8 +24,6 @@ from .catalog import Catalog, url_key
 
 #: Severities in the order the overview shows them, with their headings.
 SEVERITY_LABELS: dict[str, str] = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
-#: A severity group with more findings than this starts folded (``<details>`` without ``open``).
-LINT_OPEN_MAX = 25
 #: Said on pages whose findings were linted from the stored ladders.
 STORED_NOTE = ("Linted from the stored ladders: reference and inheritance problems are found again, problems "
                "reading a file (unreadable files, statements cut at the size limit) are not kept in the "
@@ -50,7 +49,7 @@ def ladder_lint_data(findings: Sequence[dict[str, Any]]) -> dict[str, Any]:
     for sev, label in SEVERITY_LABELS.items():
         mine = [f for f in findings if f["severity"] == sev]
         if mine:
-            groups.append({"severity": sev, "label": label, "open": sev == "error" or len(mine) <= LINT_OPEN_MAX,
+            groups.append({"severity": sev, "label": label, "open": sev == "error" or len(mine) <= T.LINT_OPEN_MAX,
                            "findings": mine})
     return {"counts": {s: sum(f["severity"] == s for f in findings) for s in SEVERITY_LABELS},
             "total": len(findings), "groups": groups}
@@ -103,4 +102,4 @@ def catalog_lint(cat: Catalog) -> dict[str, Any]:
 
 
 __all__ = ["lint_context", "catalog_lint", "ladder_lint_data", "stored_diagnostics", "SEVERITY_LABELS",
-           "LINT_OPEN_MAX", "STORED_NOTE"]
+           "STORED_NOTE"]

@@ -34,12 +34,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
+from .. import thresholds as T
 from ..errors import CareerLadderError
 from ..model import Diagnostic
 from ..readers.base import decode, read_bytes
 from ..store import Store, open_store
 from .analysis import Analyzer, FileResult, FileTask, file_tasks
-from .ingest import (BATCH_DOCUMENTS, FILES_IN_FLIGHT_PER_JOB, IngestSummary, ProblemCallback, ProgressCallback, Writer,
+from .ingest import (IngestSummary, ProblemCallback, ProgressCallback, Writer,
                      _existed, default_errors_path, discard_if_nothing_stored, resolve_stored,
                      run_log)
 
@@ -47,12 +48,6 @@ from .ingest import (BATCH_DOCUMENTS, FILES_IN_FLIGHT_PER_JOB, IngestSummary, Pr
 RECORD_COLUMNS = ("id", "source", "text")
 OUTPUT_COLUMNS = ("document", "status", "role_id", "title", "organization", "kind", "level", "title_level",
                   "inflation", "content_hash", "data", "error")
-#: Bytes of JSON Lines per partition when reading a dataset.
-BLOCKSIZE = 16 * 1024 * 1024
-#: Files analyzed per Dask task (amortizes the scheduler's per-task overhead over small files).
-FILES_PER_TASK = 16
-#: Records per part file written by ``write_dataset`` (Parquet row groups / JSONL lines per file).
-RECORDS_PER_PART = 2000
 
 
 # -- per-record work (runs on the workers) ------------------------------------------
@@ -168,12 +163,12 @@ def dask_client(scheduler: str | None = None, client=None, workers: int | None =
 
 def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str | None = None, client=None,
                 workers: int | None = None, errors_path: Path | str | None = None,
-                batch_size: int = BATCH_DOCUMENTS, force: bool = False, progress: ProgressCallback | None = None,
+                batch_size: int | None = None, force: bool = False, progress: ProgressCallback | None = None,
                 tasks: Iterable[FileTask] | None = None, analyzer: Analyzer | None = None,
                 on_problem: ProblemCallback | None = None) -> IngestSummary:
     """``ingest`` with the files analyzed on a Dask cluster; this process writes. Same summary and error log.
 
-    Files go to the cluster ``FILES_PER_TASK`` at a time, with ``FILES_IN_FLIGHT_PER_JOB`` tasks
+    Files go to the cluster ``thresholds.DASK_FILES_PER_TASK`` at a time, with ``thresholds.FILES_IN_FLIGHT_PER_JOB`` tasks
     per worker thread in flight. The files of a task that fails on the cluster (its worker
     killed again and again) become ``WORKER_DIED`` lines.
     """
@@ -194,7 +189,7 @@ def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str |
             by_future: dict = {}
 
             def submit() -> bool:
-                group = list(itertools.islice(tasks, FILES_PER_TASK))
+                group = list(itertools.islice(tasks, T.DASK_FILES_PER_TASK))
                 if not group:
                     return False
                 future = c.submit(_file_tasks, group, check, analyzer, pure=False)
@@ -202,7 +197,7 @@ def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str |
                 pending.add(future)
                 return True
 
-            for _ in range(FILES_IN_FLIGHT_PER_JOB * threads):
+            for _ in range(T.FILES_IN_FLIGHT_PER_JOB * threads):
                 if not submit():
                     break
             for future in pending:
@@ -230,7 +225,7 @@ def ingest_dask(paths: Sequence[Path | str], db: str | Path, *, scheduler: str |
 
 
 def analyze_dataset(dataset: str | Path, output: str | Path, *, scheduler: str | None = None, client=None,
-                    workers: int | None = None, blocksize: int = BLOCKSIZE,
+                    workers: int | None = None, blocksize: int | None = None,
                     errors_path: Path | str | None = None, analyzer: Analyzer | None = None) -> IngestSummary:
     """Map the pipeline over the partitions of a JSONL (``*.jsonl``) or Parquet dataset; returns the summary.
 
@@ -246,7 +241,7 @@ def analyze_dataset(dataset: str | Path, output: str | Path, *, scheduler: str |
 
     started = time.perf_counter()
     analyzer = analyzer or Analyzer()
-    frame = _read_dataset(dd, str(dataset), blocksize)
+    frame = _read_dataset(dd, str(dataset), T.DASK_BLOCKSIZE if blocksize is None else blocksize)
     out = str(output)
     summary = IngestSummary()
     with dask_client(scheduler, client, workers) as c:
@@ -286,13 +281,13 @@ def analyze_dataset(dataset: str | Path, output: str | Path, *, scheduler: str |
     return summary
 
 
-def _bounded(c, delayed_parts: Sequence, per_thread: int = FILES_IN_FLIGHT_PER_JOB):
+def _bounded(c, delayed_parts: Sequence, per_thread: int | None = None):
     """Futures of ``delayed_parts`` computed on ``c`` as they complete, a bounded number at a time."""
     from distributed import as_completed
 
     parts = iter(delayed_parts)
     pending = as_completed()
-    limit = per_thread * (sum(c.nthreads().values()) or 1)
+    limit = (T.FILES_IN_FLIGHT_PER_JOB if per_thread is None else per_thread) * (sum(c.nthreads().values()) or 1)
     for part in parts:
         pending.add(c.compute(part))
         if pending.count() >= limit:
@@ -354,10 +349,11 @@ def iter_records(paths: Sequence[Path | str], problems: list[Diagnostic] | None 
 
 
 def write_dataset(paths: Sequence[Path | str], out: Path | str, *, fmt: str = "jsonl",
-                  records_per_part: int = RECORDS_PER_PART) -> tuple[int, list[Diagnostic]]:
+                  records_per_part: int | None = None) -> tuple[int, list[Diagnostic]]:
     """Write the files under ``paths`` as a dataset folder of ``part-N.jsonl`` or ``part-N.parquet``
     files; returns (records written, problems of files that could not be read). Streams: at most
-    ``records_per_part`` records are in memory."""
+    ``records_per_part`` (default ``thresholds.DASK_RECORDS_PER_PART``) records are in memory."""
+    records_per_part = T.DASK_RECORDS_PER_PART if records_per_part is None else records_per_part
     if fmt not in ("jsonl", "parquet"):
         raise ValueError(f"fmt must be 'jsonl' or 'parquet', not {fmt!r}")
     folder = Path(out)

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence, TextIO
 
 from .. import codec
+from .. import thresholds as T
 from ..errors import CareerLadderError, StoreError
 from ..model import Diagnostic
 from ..store import DocumentRecord, Store, open_store
@@ -43,10 +44,6 @@ from ..store.base import write_batch
 from ..version import __version__
 from .analysis import Analyzed, Analyzer, FileResult, FileTask, StatusCheck, analysis_hash, file_tasks, internal_error
 
-#: Documents written per store transaction.
-BATCH_DOCUMENTS = 500
-#: Files in flight per worker process (bounds memory: results of at most this many files wait).
-FILES_IN_FLIGHT_PER_JOB = 2
 #: Name of the error log written next to a SQLite database (or in the current folder).
 ERROR_LOG_NAME = "careerladder-errors.log"
 
@@ -135,9 +132,11 @@ class Writer:
     ``log`` gets one line per problem; ``write_batch`` keeps each document atomic.
     """
 
-    def __init__(self, store: Store, summary: IngestSummary, log: TextIO, batch_size: int = BATCH_DOCUMENTS,
+    def __init__(self, store: Store, summary: IngestSummary, log: TextIO, batch_size: int | None = None,
                  analyzer: Analyzer | None = None, on_problem: ProblemCallback | None = None):
-        self.store, self.summary, self.log, self.batch_size = store, summary, log, batch_size
+        self.store, self.summary, self.log = store, summary, log
+        #: Documents per store transaction (default ``thresholds.BATCH_DOCUMENTS``).
+        self.batch_size = T.BATCH_DOCUMENTS if batch_size is None else batch_size
         self.on_problem = on_problem
         self.pending: list[Analyzed] = []
         #: Documents holding a ladder level, kept for the ladder step (``finish``) when ``analyzer`` is given.
@@ -296,7 +295,7 @@ def _existed(db: str | Path) -> bool | Path:
 
 
 def ingest(paths: Sequence[Path | str], db: str | Path, *, jobs: int | None = None,
-           errors_path: Path | str | None = None, batch_size: int = BATCH_DOCUMENTS, force: bool = False,
+           errors_path: Path | str | None = None, batch_size: int | None = None, force: bool = False,
            progress: ProgressCallback | None = None, tasks: Iterable[FileTask] | None = None,
            analyzer: Analyzer | None = None, on_problem: ProblemCallback | None = None) -> IngestSummary:
     """Ingest every file under ``paths`` into the store at ``db``; returns the summary.
@@ -348,7 +347,7 @@ def ingest(paths: Sequence[Path | str], db: str | Path, *, jobs: int | None = No
 def run_pool(tasks: Iterable[FileTask], jobs: int, db: str | None, analyzer: Analyzer) -> Iterator[FileResult]:
     """Results of ``tasks`` analyzed by ``jobs`` worker processes, in completion order.
 
-    Keeps ``FILES_IN_FLIGHT_PER_JOB * jobs`` files in flight. A worker that dies (killed,
+    Keeps ``thresholds.FILES_IN_FLIGHT_PER_JOB * jobs`` files in flight. A worker that dies (killed,
     out of memory) breaks the pool: the files that were in flight are retried one at a
     time in a fresh pool, and a file that kills its worker again gives a ``WORKER_DIED``
     problem instead of stopping the run.
@@ -365,7 +364,7 @@ def run_pool(tasks: Iterable[FileTask], jobs: int, db: str | None, analyzer: Ana
             raise CareerLadderError(f"worker processes cannot start ({exc}); try --jobs 1") from exc
         return pool
 
-    limit = FILES_IN_FLIGHT_PER_JOB * jobs
+    limit = T.FILES_IN_FLIGHT_PER_JOB * jobs
     it = iter(tasks)
     suspects: list[FileTask] = []
     while True:

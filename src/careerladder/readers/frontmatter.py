@@ -144,7 +144,7 @@ def _headerless_split(text: str) -> tuple[str, str] | None:
     if not key.replace("_", "").replace("-", "").isalnum():
         return None
     lines = text.split("\n")
-    for i, line in enumerate(lines[:200]):
+    for i, line in enumerate(lines[:thresholds.HEADERLESS_FRONT_MATTER_MAX_LINES]):
         if line.rstrip() == "---":
             return "\n".join(lines[:i]), "\n".join(lines[i + 1:])
     return None
@@ -174,7 +174,7 @@ def split(text: str, source: str) -> tuple[dict[str, Any], str, int]:
             meta = load_yaml(fm, source)
         except ReadError:  # not front matter after all (or too odd to be): the text is the body
             return {}, text, 1
-        if not isinstance(meta, dict) or len(meta) < 2:
+        if not isinstance(meta, dict) or len(meta) < thresholds.HEADERLESS_FRONT_MATTER_MIN_KEYS:
             return {}, text, 1
         body_line = fm.count("\n") + 3
     if meta is None:

@@ -27,24 +27,13 @@ import html as _html
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import thresholds as T
 from ..model import Block
 from ..vocab import ROLE_NOUNS
 from .base import clean_text
 from .html import html_blocks
 from .records import html_blocks_at
 
-#: Longest header (characters) read for fields; HN headers are one line.
-MAX_HEADER_CHARS = 300
-#: A company name longer than this many words is a sentence.
-MAX_COMPANY_WORDS = 8
-#: A header field longer than this many words is prose, not a company, role or location.
-MAX_FIELD_WORDS = 10
-#: A header with no separator is a company name only when this short (outside brackets).
-MAX_SINGLE_FIELD_COMPANY_WORDS = 4
-#: A title made of the whole header line is cut to this many characters.
-MAX_HEADER_TITLE_CHARS = 120
-#: Extra words a field may hold besides the location hint and still be the location.
-MAX_HINT_EXTRA_WORDS = 2
 #: Field separators, tried in order: the first one present splits the header.
 SEPARATORS = ("|", " • ", " -- ", " – ", " — ", " - ", " / ")
 ROLE_SPLITS = (" / ", "/", ", ", "; ", " & ", " and ")
@@ -102,8 +91,8 @@ class Header:
         if self.role_text:
             return self.role_text, "roles"
         text = self.text
-        if len(text) > MAX_HEADER_TITLE_CHARS:
-            text = text[:MAX_HEADER_TITLE_CHARS - 1].rstrip() + "…"
+        if len(text) > T.HN_MAX_HEADER_TITLE_CHARS:
+            text = text[:T.HN_MAX_HEADER_TITLE_CHARS - 1].rstrip() + "…"
         return text, "header"
 
     def metadata(self) -> dict[str, Any]:
@@ -135,7 +124,7 @@ def strip_tags(fragment: str) -> str:
 def header_html(comment_html: str) -> str:
     """The first line of a comment's HTML: up to the first ``<p>``, ``<br>`` or newline."""
     end = len(comment_html)
-    low = comment_html[:MAX_HEADER_CHARS * 4].lower()
+    low = comment_html[:T.HN_MAX_HEADER_CHARS * 4].lower()
     for mark in ("<p>", "<p ", "<br", "\n", "<pre"):
         k = low.find(mark)
         if 0 <= k < end and strip_tags(comment_html[:k]):
@@ -246,9 +235,9 @@ def _kind(field_text: str, hint: set[str], first: bool = False) -> str:
     if low.startswith(("http://", "https://", "www.")) and " " not in field_text:
         return "url"
     outside = words if "(" not in field_text and "[" not in field_text else words_of(_outside_brackets(field_text))
-    if len(outside) > MAX_FIELD_WORDS:
+    if len(outside) > T.HN_MAX_FIELD_WORDS:
         many = names_role(field_text) and split_roles(field_text)
-        if many and len(many) > 1 and all(len(r.split()) <= MAX_FIELD_WORDS for r in many):
+        if many and len(many) > 1 and all(len(r.split()) <= T.HN_MAX_FIELD_WORDS for r in many):
             return "role"
         return "prose"
     if any(c in field_text for c in CURRENCY) and any(c.isdigit() for c in field_text) \
@@ -256,7 +245,7 @@ def _kind(field_text: str, hint: set[str], first: bool = False) -> str:
         return "salary"
     if _is_arrangement(words):
         return "arrangement"
-    if hint and hint <= set(words) and len(set(words) - hint) <= (1 if first else MAX_HINT_EXTRA_WORDS):
+    if hint and hint <= set(words) and len(set(words) - hint) <= (1 if first else T.HN_MAX_HINT_EXTRA_WORDS):
         return "location"
     if _has_role_word(outside):
         return "role"
@@ -281,7 +270,7 @@ def _clean_company(text: str) -> str | None:
     out = " ".join(w for w in out.split() if not w.lower().lstrip("([").startswith(("http://", "https://", "www.")))
     out = out.strip(" :;,-")
     words = words_of(out)
-    if not words or len(words_of(_outside_brackets(out))) > MAX_COMPANY_WORDS or out.endswith(("!", "?", ":")) \
+    if not words or len(words_of(_outside_brackets(out))) > T.HN_MAX_COMPANY_WORDS or out.endswith(("!", "?", ":")) \
             or words[0] in SENTENCE_STARTS or " ".join(words[:2]) in SENTENCE_STARTS:
         return None
     return out
@@ -293,7 +282,7 @@ def parse_header(text: str, location_hint: str | None = None) -> Header:
     ``location_hint``: a location known from elsewhere (the geocoded ``location``
     of the HN JSON record); a field holding all its words is taken as the location.
     """
-    text = " ".join(text.split())[:MAX_HEADER_CHARS].strip()
+    text = " ".join(text.split())[:T.HN_MAX_HEADER_CHARS].strip()
     head = Header(text)
     if not text:
         return head
@@ -304,7 +293,8 @@ def parse_header(text: str, location_hint: str | None = None) -> Header:
     kinds = []
     for f in fields:
         label, colon, value = f.partition(":")
-        slot = LABELS.get(" ".join(words_of(label))) if colon and value.strip() and len(label.split()) <= 2 else None
+        short = colon and value.strip() and len(label.split()) <= T.HN_MAX_LABEL_WORDS
+        slot = LABELS.get(" ".join(words_of(label))) if short else None
         kinds.append(("label:" + slot, value.strip()) if slot else (_kind(f, hint, not kinds), f))
     role_fields = [v for k, v in kinds if k in ("role", "label:role")]
     others = [i for i, (k, _) in enumerate(kinds) if k == "other"]
@@ -322,7 +312,7 @@ def parse_header(text: str, location_hint: str | None = None) -> Header:
             company_at = others[0]
     if company_at is not None and (len(fields) > 1 or kinds[company_at][0] == "label:company"):
         head.company = _clean_company(kinds[company_at][1])
-    elif company_at is not None and len(words_of(_outside_brackets(text))) <= MAX_SINGLE_FIELD_COMPANY_WORDS:
+    elif company_at is not None and len(words_of(_outside_brackets(text))) <= T.HN_MAX_SINGLE_FIELD_COMPANY_WORDS:
         head.company = _clean_company(text)
     if company_at == 0 and kinds[0][0] == "role":
         role_fields = role_fields[1:]

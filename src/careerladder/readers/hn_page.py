@@ -21,6 +21,7 @@ from typing import Any, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .. import thresholds as T
 from ..errors import ReadError
 from ..model import Document
 from .base import clean_text
@@ -32,12 +33,11 @@ COMMENT_SELECTOR = "span.comment, div.comment"
 #: Text of comments that were removed; they hold no posting.
 GONE = ("[deleted]", "[dead]", "[flagged]")
 FURNITURE = ("div.reply", 'font[color="#f6f6ef"]', "span.reply")
-MAX_PARENT_STEPS = 12
 
 
 def _comment_cell(node: LexborNode) -> LexborNode | None:
     """The ``<td class="default">`` holding a comment (its header and text)."""
-    for _ in range(MAX_PARENT_STEPS):
+    for _ in range(T.HN_PAGE_MAX_PARENT_STEPS):
         node = node.parent
         if node is None:
             return None

@@ -266,7 +266,7 @@ def _leading_label(runs: list[_Run], text: str) -> tuple[str | None, str]:
             break
         bold += r.text
     label = clean_text(bold).rstrip(":").strip()
-    if not label or len(label.split()) > 8 or label == text:
+    if not label or len(label.split()) > thresholds.MAX_LABEL_WORDS or label == text:
         return None, text
     rest = text[len(clean_text(bold)):].lstrip()
     if not rest.startswith(":") and not clean_text(bold).endswith(":"):
@@ -279,7 +279,8 @@ def _split_at_section_phrases(runs: list[_Run]) -> list[list[_Run]]:
     parts: list[list[_Run]] = [[]]
     for i, run in enumerate(runs):
         phrase = run.text.strip()
-        is_marker = (run.bold and phrase and len(phrase.split()) <= 5 and len(runs) > 1
+        is_marker = (run.bold and phrase and len(phrase.split()) <= thresholds.HTML_SECTION_MARKER_MAX_WORDS
+                     and len(runs) > 1
                      and section_kind(phrase) is not None
                      and not (i + 1 < len(runs) and runs[i + 1].text.lstrip().startswith(":")))
         if is_marker:
@@ -310,7 +311,7 @@ def html_blocks(html: str, first_line: int = 1, page: bool = False,
                 node.decompose()
         for selector in MAIN_SELECTORS:
             root = tree.css_first(selector)
-            if root is not None and len(root.text(deep=True).strip()) > 200:
+            if root is not None and len(root.text(deep=True).strip()) > thresholds.HTML_MAIN_MIN_CHARS:
                 break
             root = None
         node = tree.css_first("title")

@@ -35,6 +35,7 @@ from typing import Any, Iterator
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .. import thresholds as T
 from ..errors import ReadError
 from ..model import Block, Document
 from .html import HtmlReader
@@ -50,7 +51,6 @@ TEXT_PROPERTIES = (("responsibilities", "Responsibilities"), ("qualifications", 
 KEPT = (("datePosted", "date_posted"), ("validThrough", "valid_through"), ("employmentType", "employment_type"),
         ("industry", "industry"), ("occupationalCategory", "occupational_category"), ("url", "url"),
         ("directApply", "direct_apply"))
-MAX_GRAPH_DEPTH = 6
 
 
 def _is_posting(node: Any) -> bool:
@@ -60,7 +60,7 @@ def _is_posting(node: Any) -> bool:
 
 def job_postings(data: Any, depth: int = 0) -> list[dict]:
     """Every ``JobPosting`` object in decoded JSON-LD (top level, lists, ``@graph``)."""
-    if depth > MAX_GRAPH_DEPTH:
+    if depth > T.JSONLD_MAX_GRAPH_DEPTH:
         return []
     if isinstance(data, list):
         return [p for item in data for p in job_postings(item, depth + 1)]

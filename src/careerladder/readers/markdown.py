@@ -32,13 +32,12 @@ _MD = MarkdownIt("commonmark", {"html": True, "maxNesting": thresholds.MAX_MARKU
 _INLINE_MD = MarkdownIt("commonmark", {"html": True})
 
 
-#: A run of this many "[" or more (each may follow a "!", as images do) is held out of inline parsing:
-#: markdown-it tries a link label at every "[" of a run and scans the run each time (quadratic; 24 KB
-#: of "[[[..." took 156 ms, 10 KB of "![![..." 85 ms). All but the last "[" of a run are replaced by
-#: ``_HELD`` (a Unicode noncharacter, never markup) and put back in the tokens: the text is the same,
-#: and the last "[" may still open a link ("[[[[[[[[[x](u)" keeps "x").
-BRACKET_RUN = 8
-_BRACKET_RUN = re.compile(r"(?:!?\[){%d,}" % BRACKET_RUN)
+#: A run of ``thresholds.MARKDOWN_BRACKET_RUN`` "[" or more (each may follow a "!", as images do) is held
+#: out of inline parsing: markdown-it tries a link label at every "[" of a run and scans the run each time
+#: (quadratic; 24 KB of "[[[..." took 156 ms, 10 KB of "![![..." 85 ms). All but the last "[" of a run are
+#: replaced by ``_HELD`` (a Unicode noncharacter, never markup) and put back in the tokens: the text is the
+#: same, and the last "[" may still open a link ("[[[[[[[[[x](u)" keeps "x").
+_BRACKET_RUN = re.compile(r"(?:!?\[){%d,}" % thresholds.MARKDOWN_BRACKET_RUN)
 _HELD = "\ufdd0"
 _HELD_URL = "%EF%B7%90"  # _HELD in a link destination, percent-encoded by markdown-it
 
@@ -57,7 +56,7 @@ def _parse_inline(state) -> None:
         if token.children is None:
             token.children = []
         content = token.content
-        held = content.count("[") >= BRACKET_RUN and _HELD not in content
+        held = content.count("[") >= thresholds.MARKDOWN_BRACKET_RUN and _HELD not in content
         if held:
             content = _BRACKET_RUN.sub(_hold_run, content)
         _INLINE_MD.inline.parse(content, _INLINE_MD, state.env, token.children)
@@ -148,7 +147,7 @@ def _split_label(text: str, label: str | None) -> tuple[str | None, str]:
         return None, text
     raw = clean_text(label)
     rest = clean_text(text)[len(raw):].lstrip()
-    if not (raw.endswith(":") or rest.startswith(":")) or len(raw.split()) > 8:
+    if not (raw.endswith(":") or rest.startswith(":")) or len(raw.split()) > thresholds.MAX_LABEL_WORDS:
         return None, text
     return raw.rstrip(":").strip(), rest.lstrip(":").strip()
 

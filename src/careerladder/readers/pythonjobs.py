@@ -37,6 +37,7 @@ from typing import Any, Iterator
 
 import yaml
 
+from .. import thresholds as T
 from ..errors import ReadError
 from ..model import Document
 from . import frontmatter
@@ -44,11 +45,7 @@ from .html import html_blocks, looks_like_html
 from .markdown import markdown_blocks
 from .records import posting, text_of
 
-#: Header lines looked at when sniffing and when searching for the closing ``---``.
-MAX_HEADER_LINES = 80
 REQUIRED_KEY = "company"
-#: Keys a header without any ``---`` fence needs before a blank line may end it.
-MIN_UNFENCED_KEYS = 3
 FENCE = "---"
 DIFF_MARK = "+"
 
@@ -75,7 +72,7 @@ def header_span(text: str) -> tuple[int, int] | None:
     The header ends at a ``---`` line; a header without its opening ``---`` may also
     end at a blank line followed by a line that is not ``key: value``, indented, or ``- item``.
     """
-    lines = text.split("\n", MAX_HEADER_LINES + 1)[:MAX_HEADER_LINES]
+    lines = text.split("\n", T.PYTHONJOBS_MAX_HEADER_LINES + 1)[:T.PYTHONJOBS_MAX_HEADER_LINES]
     fenced = bool(lines) and lines[0].strip() == FENCE
     start = 1 if fenced else 0
     keys = set()
@@ -89,7 +86,7 @@ def header_span(text: str) -> tuple[int, int] | None:
         elif not fenced and not line.strip() and i + 1 < len(lines):
             nxt = lines[i + 1]
             if nxt.strip() and _key(nxt) is None and not nxt.startswith((" ", "\t", "-")):
-                return (start, i) if REQUIRED_KEY in keys and len(keys) >= MIN_UNFENCED_KEYS else None
+                return (start, i) if REQUIRED_KEY in keys and len(keys) >= T.PYTHONJOBS_MIN_UNFENCED_KEYS else None
         elif not fenced and i == start:
             return None
     return None

@@ -28,13 +28,10 @@ from .base import LineLocator, make_document
 from .html import _Walker, markup_depth
 from .frontmatter import json_safe
 
-#: Reasons kept per file for skipped records (the count is always exact).
-MAX_SKIP_REASONS = 5
-
 
 @dataclass(slots=True)
 class Skips:
-    """Records skipped in one file: exact ``count`` and the first ``MAX_SKIP_REASONS`` reasons."""
+    """Records skipped in one file: exact ``count`` and the first ``thresholds.MAX_SKIP_REASONS`` reasons."""
 
     count: int = 0
     reasons: list[str] = field(default_factory=list)
@@ -42,7 +39,7 @@ class Skips:
     def add(self, line: int | None, problem: str) -> None:
         """Count one skipped record found at ``line`` (1-based, None when unknown)."""
         self.count += 1
-        if len(self.reasons) < MAX_SKIP_REASONS:
+        if len(self.reasons) < thresholds.MAX_SKIP_REASONS:
             self.reasons.append(f"line {line}: {problem}" if line else problem)
 
     def metadata(self) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
+from .. import thresholds as T
 from ..model import Block
 from .base import clean_text, cut, looks_like_data, make_document
 
@@ -34,12 +35,13 @@ def _bullet(line: str) -> str | None:
 def _is_heading(line: str, next_blank: bool) -> bool:
     s = line.strip()
     words = s.split()
-    if not words or len(words) > 8 or s.endswith((".", ",", ";", "!", "?")) and not s.endswith("?"):
+    if not words or len(words) > T.TEXT_MAX_HEADING_WORDS \
+            or s.endswith((".", ",", ";", "!", "?")) and not s.endswith("?"):
         return False
     if s.endswith(":"):
         return True
     letters = [c for c in s if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(letters) > 2:
+    if letters and all(c.isupper() for c in letters) and len(letters) >= T.TEXT_CAPS_HEADING_MIN_LETTERS:
         return True
     titled = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha() or w in _SMALL_WORDS)
     return next_blank and titled == len(words)

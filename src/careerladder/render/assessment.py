@@ -14,7 +14,8 @@ import datetime as _dt
 import xml.etree.ElementTree as ET
 from typing import Any, Mapping, Sequence
 
-from ..assess.assessment import MET_SCORE, PARTLY_SCORE, Assessment, Comparison, ExpectationResult, Match
+from .. import thresholds as T
+from ..assess.assessment import Assessment, Comparison, ExpectationResult, Match
 from ..competencies import BY_ID
 from ..diff import UNCLASSIFIED
 from ..assess.evidence import EvidenceItem
@@ -22,8 +23,6 @@ from ..model import Requirement, Role
 
 #: Version of the JSON shapes below (``schema_version`` in every document).
 SCHEMA_VERSION = 1
-#: Size of the charts, in pixels.
-CHART_WIDTH, CHART_HEIGHT = 800, 480
 #: Series colours: the level (grey), then self (teal), manager (orange), more.
 CHART_COLORS = ("#b0bec5", "#00796b", "#e65100", "#5e35b1", "#c62828")
 CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', sans-serif"
@@ -69,7 +68,7 @@ def assessment_data(a: Assessment) -> dict[str, Any]:
                      "content_hash": a.evidence.content_hash, "items": [item_data(i) for i in a.evidence.items]},
         "ladder": {"id": a.ladder_id, "name": a.ladder_name},
         "level": _role(a.level), "next_level": _role(a.next_level),
-        "thresholds": {"met": MET_SCORE, "partly": PARTLY_SCORE},
+        "thresholds": {"met": T.ASSESS_MET_SCORE, "partly": T.ASSESS_PARTLY_SCORE},
         "readiness": {"overall": a.readiness, "expectations": len(a.results),
                       "inherited": sum(r.expectation.depth > 0 for r in a.results), **counts},
         "competencies": [{"id": c.competency, "name": c.name, "expectations": c.expectations, "met": c.met,
@@ -153,7 +152,8 @@ def radar_svg(assessments: Sequence[Assessment], title: str | None = None) -> st
         raise ValueError("radar_svg needs at least one assessment")
     first = assessments[0]
     comps = sorted(c.competency for c in first.competencies if c.competency != UNCLASSIFIED)
-    chart = pygal.Radar(js=[], width=CHART_WIDTH, height=CHART_HEIGHT, legend_at_bottom=True, fill=True,
+    width, height = T.ASSESSMENT_CHART_SIZE
+    chart = pygal.Radar(js=[], width=width, height=height, legend_at_bottom=True, fill=True,
                         disable_xml_declaration=True, range=(0, 100), truncate_label=28, truncate_legend=48,
                         style=_style(), title=title or f"{first.person}: readiness for {first.level.title} (%)")
     chart.x_labels = [BY_ID[cid].name.split(" & ")[0] if cid in BY_ID else cid for cid in comps]
@@ -169,7 +169,8 @@ def progress_svg(history: Mapping[str, Any], title: str | None = None) -> str:
     from a ``history_data`` dict (pygal ``DateLine``)."""
     import pygal
 
-    chart = pygal.DateLine(js=[], width=CHART_WIDTH, height=CHART_HEIGHT, legend_at_bottom=True, style=_style(),
+    width, height = T.ASSESSMENT_CHART_SIZE
+    chart = pygal.DateLine(js=[], width=width, height=height, legend_at_bottom=True, style=_style(),
                            disable_xml_declaration=True, range=(0, 100), x_label_rotation=20,
                            x_value_formatter=lambda d: d.isoformat(),
                            title=title or f"{history['person']}: readiness over time (%)")

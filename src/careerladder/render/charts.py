@@ -22,12 +22,9 @@ from xml.etree import ElementTree as ET
 import pygal
 from pygal.style import Style
 
+from .. import thresholds as T
 from ..competencies import BY_ID, IDS
 
-#: Pixel size of a radar chart (the static compare page overlays two charts of this size).
-RADAR_SIZE = (560, 460)
-#: Pixel size of a level × competency dot matrix: width, then height per level row (plus margins).
-MATRIX_WIDTH, MATRIX_ROW_HEIGHT, MATRIX_MARGIN = 900, 46, 190
 #: Series colours: first role (teal), second role (orange), then more.
 COLORS = ("#00796b", "#e65100", "#5e35b1", "#c62828", "#2e7d32", "#1565c0")
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', sans-serif"
@@ -113,7 +110,7 @@ def radar_svg(series: Sequence[tuple[str, Mapping[str, int]]], *, title: str = "
     title = _xml_text(title)
     top = max_value or max([1] + [v for _, counts in series for v in counts.values()])
     steps = _integer_steps(top)
-    chart = pygal.Radar(js=[], width=RADAR_SIZE[0], height=RADAR_SIZE[1], fill=True, show_legend=legend,
+    chart = pygal.Radar(js=[], width=T.RADAR_SIZE[0], height=T.RADAR_SIZE[1], fill=True, show_legend=legend,
                         legend_at_bottom=True, range=(0, steps[-1]), style=_style(colors, transparent),
                         disable_xml_declaration=True, truncate_legend=40, truncate_label=30,
                         dots_size=3, margin=18, y_labels=steps)
@@ -134,7 +131,8 @@ def matrix_svg(rows: Sequence[tuple[str, Mapping[str, int]]], *, title: str) -> 
     """
     rows = [(_xml_text(name), counts) for name, counts in rows]
     title = _xml_text(title)
-    chart = pygal.Dot(js=[], width=MATRIX_WIDTH, height=MATRIX_MARGIN + MATRIX_ROW_HEIGHT * max(1, len(rows)),
+    height = T.MATRIX_MARGIN + T.MATRIX_ROW_HEIGHT * max(1, len(rows))
+    chart = pygal.Dot(js=[], width=T.MATRIX_WIDTH, height=height,
                       x_label_rotation=30, show_legend=False, style=_style(COLORS[:1] * max(1, len(rows)), False),
                       disable_xml_declaration=True, truncate_label=28, margin=16)
     chart.title = title

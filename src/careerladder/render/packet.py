@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from ..assess.assessment import MET_SCORE, PARTLY_SCORE, Assessment, Comparison, ExpectationResult
+from .. import thresholds as T
+from ..assess.assessment import Assessment, Comparison, ExpectationResult
 from ..competencies import BY_ID
 from .markdown import md_escape
 from .summary import requirement_text
 
 #: Label of each status in text and Markdown.
 STATUS_LABEL = {"met": "met", "partly": "partly", "not_evidenced": "not evidenced"}
-#: Competencies named as strongest / weakest in the summary.
-SUMMARY_COMPETENCIES = 3
 
 
 def _pct(x: float) -> str:
@@ -76,10 +75,10 @@ def assessment_markdown(a: Assessment, chart: str | None = None) -> str:
            f"| Overall readiness | **{md_escape(_summary_line(a))}** |", "", "## Summary", ""]
     ranked = [c for c in a.competencies if c.competency in BY_ID]
     if ranked:
-        best = sorted(ranked, key=lambda c: (-c.readiness, c.competency))[:SUMMARY_COMPETENCIES]
+        best = sorted(ranked, key=lambda c: (-c.readiness, c.competency))[:T.PACKET_SUMMARY_COMPETENCIES]
         out.append("Strongest: " + ", ".join(f"{c.name} ({_pct(c.readiness)})" for c in best) + ".")
         out.append("Weakest: " + ", ".join(f"{c.name} ({_pct(c.readiness)})"
-                                           for c in ranked[:SUMMARY_COMPETENCIES]) + ".")
+                                           for c in ranked[:T.PACKET_SUMMARY_COMPETENCIES]) + ".")
     out += ["", md_escape(_next_line(a)), ""]
     if chart:
         out += [f"![Readiness by competency]({chart.replace(' ', '%20').replace(')', '%29')})", ""]
@@ -115,8 +114,9 @@ def assessment_markdown(a: Assessment, chart: str | None = None) -> str:
     if a.unmatched:
         out += ["", f"## Evidence matching no expectation ({len(a.unmatched)})", ""]
         out += [f"- {md_escape(i.text)} (evidence line {i.line})" for i in a.unmatched]
-    out += ["", "---", "", f"Matched lexically (TF-IDF and competencies); met from a score of {MET_SCORE:.2f}, "
-            f"partly from {PARTLY_SCORE:.2f}. Readiness counts met as 1 and partly as 1/2.", ""]
+    out += ["", "---", "", f"Matched lexically (TF-IDF and competencies); met from a score of "
+            f"{T.ASSESS_MET_SCORE:.2f}, partly from {T.ASSESS_PARTLY_SCORE:.2f}. Readiness counts met as 1 and "
+            f"partly as 1/2.", ""]
     return "\n".join(out)
 
 

@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Sequence
 
+from .. import thresholds as T
 from ..extract.grammar import slugify
 from ..model import Document, Role
 
@@ -75,7 +76,7 @@ def _agreed(names: Sequence[str]) -> str | None:
     if not counts:
         return None
     key, n = counts.most_common(1)[0]
-    if len(counts) == 1 or 2 * n >= sum(counts.values()):
+    if len(counts) == 1 or n >= T.RESOLVE_CONSENSUS_SHARE * sum(counts.values()):
         return next(display_name(x) for x in names if x and slugify(x) == key)
     return None
 

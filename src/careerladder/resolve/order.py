@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from typing import Iterable, Sequence
 
+from .. import thresholds as T
 from ..extract.levels import diagram_edges, ic_rank, level_code
 from ..extract.titles import title_level
 from ..model import Diagnostic, Document, Role
@@ -44,12 +45,12 @@ def title_rank(role: Role) -> float:
     stands half a step above a VP."""
     level = title_level(role.title)
     if level in LEVELS:
-        bump = 0.5 if level == "vp" and re.search(r"(?i)\b(?:executive|senior|svp|evp|group)\b", role.title) else 0.0
+        bump = T.RESOLVE_SENIOR_VP_STEP if level == "vp" and re.search(r"(?i)\b(?:executive|senior|svp|evp|group)\b", role.title) else 0.0
         return float(LEVELS.index(level)) + bump
     rank = ic_rank(role.title)
     if rank:
         return float(IC_LEVELS.index(rank))
-    return 2.5
+    return T.RESOLVE_UNKNOWN_LEVEL_RANK
 
 
 def _code_pairs(levels: Sequence[Role]) -> list[tuple[str, str, str]]:
@@ -74,7 +75,7 @@ def _directed(ids: list[str], ranks: dict[str, float]) -> list[str]:
     pair of titles is too little to overrule how the ladder lists its levels)."""
     up = sum(1 for a, b in zip(ids, ids[1:]) if ranks[a] < ranks[b])
     down = sum(1 for a, b in zip(ids, ids[1:]) if ranks[a] > ranks[b])
-    return list(reversed(ids)) if down > up and down >= 2 else ids
+    return list(reversed(ids)) if down > up and down >= T.RESOLVE_MIN_DESCENDING_PAIRS else ids
 
 
 def _listed_pairs(groups: Iterable[tuple[list[str], str]], ranks: dict[str, float]) -> list[tuple[str, str, str]]:

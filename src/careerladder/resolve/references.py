@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from .. import thresholds as T
 from ..extract.grammar import slugify
 from ..extract.titles import normalize_title
 from ..model import Diagnostic, Expectation, Role, iter_sections, iter_statements
@@ -117,7 +118,7 @@ class Index:
             n = 0
             while n < len(parts) and n < len(stem_parts) and parts[-1 - n] == stem_parts[-1 - n]:
                 n += 1
-            need = 2
+            need = T.RESOLVE_MIN_PATH_PARTS
             if n >= need and n > best_len:
                 best, best_len = [source], n
             elif n >= need and n == best_len:

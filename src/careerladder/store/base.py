@@ -114,10 +114,11 @@ class Store(Protocol):
         ...
 
     def search(self, query: str, *, level: str | None = None, competency: str | None = None,
-               organization: str | None = None, kind: str | None = None, limit: int = 50) -> list[SearchHit]:
+               organization: str | None = None, kind: str | None = None, limit: int | None = None
+               ) -> list[SearchHit]:
         """Statements matching every word of ``query`` (the last word as a prefix), best first, at most
-        ``limit``, optionally filtered; ranked among the ``SEARCH_WINDOW`` most recent matches. A
-        query with no word matches nothing."""
+        ``limit`` (default ``thresholds.SEARCH_RESULTS``), optionally filtered; ranked among the
+        ``thresholds.SEARCH_WINDOW`` most recent matches. A query with no word matches nothing."""
         ...
 
     def write_assessment(self, data: Mapping[str, Any]) -> bool:
@@ -143,12 +144,8 @@ class Store(Protocol):
         ...
 
 
-#: Matching statements (the most recently stored) that ``search`` ranks; see ``SQLiteStore.search``.
-SEARCH_WINDOW = 500
-
 #: Markers around matched words in ``SearchHit.snippet`` (renderers escape the text, then replace them).
 MARK_START, MARK_END = "\x02", "\x03"
-
 
 
 def flatten_statements(role: Mapping[str, Any]) -> Iterator[tuple]:

@@ -15,13 +15,12 @@ from typing import Any, Iterator, Mapping, Sequence
 
 import psycopg
 
+from .. import thresholds as T
 from ..errors import StoreError
-from .base import (MARK_END, MARK_START, SEARCH_WINDOW, DocumentRecord, DocumentStatus, SearchHit, assessment_row,
+from .base import (MARK_END, MARK_START, DocumentRecord, DocumentStatus, SearchHit, assessment_row,
                    document_status, flatten_statements)
 from .postgres_migrations import LATEST, MIGRATIONS
 
-#: Roles fetched per round trip by ``roles()`` (keyset pagination, so no transaction stays open).
-PAGE_ROWS = 1000
 #: Text-search configuration used for the statements' ``tsvector``.
 TS_CONFIG = "english"
 #: Key of the advisory lock that serializes concurrent migrations (any fixed 64-bit number).
@@ -231,7 +230,7 @@ class PostgresStore:
     def roles(self, kind: str | None = None, ladder: str | None = None) -> Iterator[dict[str, Any]]:
         """Stored roles (``roles.jsonl`` dicts), by id; optionally only one kind or ladder.
 
-        Streams in pages of ``PAGE_ROWS`` (keyset pagination on the id).
+        Streams in pages of ``thresholds.POSTGRES_PAGE_ROWS`` (keyset pagination on the id).
         """
         where, args = "", []
         if kind:
@@ -241,10 +240,10 @@ class PostgresStore:
         last = ""
         while True:
             rows = self.conn.execute(f"SELECT id, data FROM roles WHERE id > %s{where} ORDER BY id LIMIT %s",
-                                     [last, *args, PAGE_ROWS]).fetchall()
+                                     [last, *args, T.POSTGRES_PAGE_ROWS]).fetchall()
             for _, data in rows:
                 yield json.loads(data)
-            if len(rows) < PAGE_ROWS:
+            if len(rows) < T.POSTGRES_PAGE_ROWS:
                 return
             last = rows[-1][0]
 
@@ -256,10 +255,12 @@ class PostgresStore:
         return [json.loads(r[0]) for r in self.conn.execute("SELECT data FROM ladders ORDER BY id")]
 
     def search(self, query: str, *, level: str | None = None, competency: str | None = None,
-               organization: str | None = None, kind: str | None = None, limit: int = 50) -> list[SearchHit]:
-        """Statements matching ``query`` (all words, last one as a prefix), best first, with filters.
+               organization: str | None = None, kind: str | None = None, limit: int | None = None
+               ) -> list[SearchHit]:
+        """Statements matching ``query`` (all words, last one as a prefix), best first, with filters;
+        at most ``limit`` (default ``thresholds.SEARCH_RESULTS``).
 
-        Ranked by ``ts_rank`` among the ``SEARCH_WINDOW`` most recently stored matching
+        Ranked by ``ts_rank`` among the ``thresholds.SEARCH_WINDOW`` most recently stored matching
         statements, as the SQLite store does.
         """
         tsq = ts_query(query)
@@ -271,7 +272,8 @@ class PostgresStore:
             if value:
                 filters += f" AND {column} = %s"
                 args.append(value)
-        options = f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=16, MinWords=6, ShortWord=2'
+        options = (f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords={T.POSTGRES_HEADLINE_MAX_WORDS}, '
+                   f'MinWords={T.POSTGRES_HEADLINE_MIN_WORDS}, ShortWord={T.POSTGRES_HEADLINE_SHORT_WORD}')
         sql = ("WITH q AS (SELECT to_tsquery(%s::regconfig, %s) AS q), hits AS ("
                "SELECT s.id, s.role_id, s.text, s.line, s.section_kind, s.competency, r.title, r.organization, "
                "r.level, r.kind, ts_rank(s.tsv, q.q) AS rank, s.rowid FROM q, statements s "
@@ -279,7 +281,7 @@ class PostgresStore:
                "best AS (SELECT * FROM hits ORDER BY rank DESC, rowid DESC LIMIT %s) "
                "SELECT best.*, ts_headline(%s::regconfig, best.text, q.q, %s) FROM best, q "
                "ORDER BY rank DESC, rowid DESC")
-        args += [SEARCH_WINDOW, int(limit), TS_CONFIG, options]
+        args += [T.SEARCH_WINDOW, int(T.SEARCH_RESULTS if limit is None else limit), TS_CONFIG, options]
         try:
             rows = self.conn.execute(sql, args).fetchall()
         except psycopg.Error as exc:

@@ -13,8 +13,9 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
+from .. import thresholds as T
 from ..errors import StoreError
-from .base import (MARK_END, MARK_START, SEARCH_WINDOW, DocumentRecord, DocumentStatus, SearchHit, assessment_row,
+from .base import (MARK_END, MARK_START, DocumentRecord, DocumentStatus, SearchHit, assessment_row,
                    document_status, flatten_statements)
 from .migrations import migrate
 
@@ -47,23 +48,13 @@ def search_tags(role: Mapping[str, Any], competency: str | None) -> str:
     return f"zk{_tag(role.get('kind'))} zl{_tag(level)} zc{_tag(competency)}"
 
 
-#: Words of context kept on each side of the first matched word in a snippet.
-SNIPPET_CONTEXT = 8
-#: Leading letters of a query word that a text word must share to be marked (stands in for stemming).
-SNIPPET_STEM = 4
-#: A filtered search first reads this many windows of unfiltered matches and checks the filters on them.
-SEARCH_OVERFETCH = 4
-#: A filtered search ranks at least this many times ``limit`` matches (fewer only when fewer exist).
-FILTERED_RANKED = 2
-#: Rowids per ``IN (...)`` list (under SQLite's variable limit).
-SQL_CHUNK = 900
-
-
 def snippet(text: str, words: list[str]) -> str:
     """``text`` around its first word matching a query word, matches between ``MARK_START``/``MARK_END``,
-    cut to ``SNIPPET_CONTEXT`` words each side with "…". A text word matches when it starts with the
-    query word, or shares its first ``SNIPPET_STEM`` letters (FTS5 matched it through its stemmer)."""
-    prefixes = [w[:SNIPPET_STEM] if len(w) > SNIPPET_STEM else w for w in words if w]
+    cut to ``thresholds.SEARCH_SNIPPET_CONTEXT`` words each side with "…". A text word matches when it
+    starts with the query word, or shares its first ``thresholds.SEARCH_SNIPPET_STEM`` letters (FTS5
+    matched it through its stemmer)."""
+    stem = T.SEARCH_SNIPPET_STEM
+    prefixes = [w[:stem] if len(w) > stem else w for w in words if w]
     tokens = text.split()
     hits = []
     for i, tok in enumerate(tokens):
@@ -72,7 +63,8 @@ def snippet(text: str, words: list[str]) -> str:
             hits.append(i)
             tokens[i] = MARK_START + tok + MARK_END
     first = hits[0] if hits else 0
-    lo, hi = max(0, first - SNIPPET_CONTEXT), min(len(tokens), first + SNIPPET_CONTEXT + 1)
+    context = T.SEARCH_SNIPPET_CONTEXT
+    lo, hi = max(0, first - context), min(len(tokens), first + context + 1)
     return ("…" if lo else "") + " ".join(tokens[lo:hi]) + ("…" if hi < len(tokens) else "")
 
 
@@ -274,22 +266,26 @@ class SQLiteStore:
         return [json.loads(r["data"]) for r in self.conn.execute("SELECT data FROM ladders ORDER BY id")]
 
     def search(self, query: str, *, level: str | None = None, competency: str | None = None,
-               organization: str | None = None, kind: str | None = None, limit: int = 50) -> list[SearchHit]:
-        """Statements matching ``query`` (all words, last one as a prefix), best first, with filters.
+               organization: str | None = None, kind: str | None = None, limit: int | None = None
+               ) -> list[SearchHit]:
+        """Statements matching ``query`` (all words, last one as a prefix), best first, with filters;
+        at most ``limit`` (default ``thresholds.SEARCH_RESULTS``).
 
-        Ranked by bm25 among the ``SEARCH_WINDOW`` most recently stored matching statements
+        Ranked by bm25 among the ``thresholds.SEARCH_WINDOW`` most recently stored matching statements
         (all of them when fewer match), so a query for a word in every posting stays fast in
-        a corpus of millions of statements; with a filter, among at least ``FILTERED_RANKED`` ×
-        ``limit`` recent matches passing it. Kind, level and competency filters are words of the
-        full-text index (``search_tags``); snippets are made for the returned rows only.
+        a corpus of millions of statements; with a filter, among at least
+        ``thresholds.SEARCH_FILTERED_RANKED`` × ``limit`` recent matches passing it. Kind, level and
+        competency filters are words of the full-text index (``search_tags``); snippets are made for the
+        returned rows only.
         """
         match = fts_query(query)
         if not match:
             return []
+        limit = T.SEARCH_RESULTS if limit is None else limit
         wanted = {f"{prefix}{_tag(value)}" for prefix, value in (("zk", kind), ("zl", level), ("zc", competency))
                   if value}
         try:
-            window = self._window(match, wanted, organization, FILTERED_RANKED * int(limit))
+            window = self._window(match, wanted, organization, T.SEARCH_FILTERED_RANKED * int(limit))
             best = [rowid for rowid, _ in sorted(window, key=lambda row: row[1])[: int(limit)]]
             if not best:
                 return []
@@ -309,42 +305,47 @@ class SQLiteStore:
                 for r in rows]
 
     def _window(self, match: str, wanted: set[str], organization: str | None,
-                min_kept: int = SEARCH_WINDOW) -> list[tuple[int, float]]:
-        """(rowid, bm25) of the most recent matches passing the filters, at most ``SEARCH_WINDOW``.
+                min_kept: int | None = None) -> list[tuple[int, float]]:
+        """(rowid, bm25) of the most recent matches passing the filters, at most ``thresholds.SEARCH_WINDOW``
+        (and ``min_kept``'s default).
 
-        A filter that most recent statements pass is checked on ``SEARCH_OVERFETCH`` windows read
-        without it; a selective one ("CTO levels"), or one that kept fewer than ``min_kept``, joins
+        A filter that most recent statements pass is checked on ``thresholds.SEARCH_OVERFETCH`` windows
+        read without it; a selective one ("CTO levels"), or one that kept fewer than ``min_kept``, joins
         the MATCH as index words, which is fast exactly when it is selective."""
+        window_size = T.SEARCH_WINDOW
+        min_kept = window_size if min_kept is None else min_kept
         if organization:
             return self.conn.execute(
                 "SELECT statements_fts.rowid, bm25(statements_fts) FROM statements_fts "
                 "JOIN statements s ON s.rowid = statements_fts.rowid JOIN roles r ON r.id = s.role_id "
                 "WHERE statements_fts MATCH ? AND r.organization = ? ORDER BY statements_fts.rowid DESC LIMIT ?",
-                (self._tagged(match, wanted), organization, SEARCH_WINDOW)).fetchall()
-        size = SEARCH_WINDOW
+                (self._tagged(match, wanted), organization, window_size)).fetchall()
+        size = window_size
         if wanted:
-            most, share = SEARCH_WINDOW * SEARCH_OVERFETCH, self._share(wanted, SEARCH_WINDOW * SEARCH_OVERFETCH)
-            if share * most < 2 * min_kept:  # too few would pass: let the index pick
+            most = window_size * T.SEARCH_OVERFETCH
+            share = self._share(wanted, most)
+            if share * most < T.SEARCH_INDEX_FILTER_FACTOR * min_kept:  # too few would pass: let the index pick
                 return self._tagged_window(match, wanted, min_kept)
-            size = min(most, math.ceil(SEARCH_WINDOW / share * 1.25))  # enough to keep about a window
+            size = min(most, math.ceil(window_size / share * T.SEARCH_WINDOW_MARGIN))  # about a window kept
         window = self.conn.execute("SELECT rowid, bm25(statements_fts) FROM statements_fts WHERE statements_fts "
                                    "MATCH ? ORDER BY rowid DESC LIMIT ?", (match, size)).fetchall()
         if not wanted:
             return window
         tags: dict[int, str] = {}
-        for i in range(0, len(window), SQL_CHUNK):
-            chunk = [rowid for rowid, _ in window[i:i + SQL_CHUNK]]
+        step = T.SQLITE_IN_CHUNK
+        for i in range(0, len(window), step):
+            chunk = [rowid for rowid, _ in window[i:i + step]]
             tags.update(self.conn.execute(
                 f"SELECT rowid, tags FROM statements WHERE rowid IN ({','.join('?' * len(chunk))})", chunk))
         kept = [row for row in window if wanted <= set(tags.get(row[0], "").split())]
         if len(kept) >= min_kept or len(window) < size:  # enough to rank, or every match was looked at
-            return kept[:SEARCH_WINDOW]
+            return kept[:window_size]
         return self._tagged_window(match, wanted, min_kept)
 
     def _tagged_window(self, match: str, wanted: set[str], min_kept: int) -> list[tuple[int, float]]:
         return self.conn.execute("SELECT rowid, bm25(statements_fts) FROM statements_fts WHERE statements_fts "
                                  "MATCH ? ORDER BY rowid DESC LIMIT ?",
-                                 (self._tagged(match, wanted), min(min_kept, SEARCH_WINDOW))).fetchall()
+                                 (self._tagged(match, wanted), min(min_kept, T.SEARCH_WINDOW))).fetchall()
 
     def _share(self, wanted: set[str], sample: int) -> float:
         """Share in [0, 1] of the ``sample`` most recently stored statements carrying every tag of

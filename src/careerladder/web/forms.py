@@ -22,14 +22,12 @@ from urllib.parse import parse_qs, urlsplit
 
 from starlette.requests import Request
 
+from .. import thresholds as T
+
 #: The only body a form of ours sends (``<form method="post">`` without ``enctype``).
 FORM_TYPE = "application/x-www-form-urlencoded"
-#: Most fields one form may post (ours have six).
-MAX_FORM_FIELDS = 20
 #: Percent-encoding turns a byte into up to three characters: a body may be this many times the text.
 ENCODING_FACTOR = 3
-#: Room in a body for the fields other than the big one (names, level key, person, date...).
-FORM_OVERHEAD_BYTES = 64 * 1024
 #: ``Sec-Fetch-Site`` values of a request this server's own page made (``none``: typed by the user).
 SAME_SITE_FETCH = ("same-origin", "none")
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
@@ -96,7 +94,7 @@ async def read_form(request: Request, max_bytes: int) -> dict[str, list[str]]:
 
     ``max_bytes``: the largest body read; the body is read in chunks and the request
     refused (``FormRefused`` 413) as soon as it is larger, before it is parsed. Raises
-    ``FormRefused`` 415 for another content type, 400 for more than ``MAX_FORM_FIELDS`` fields.
+    ``FormRefused`` 415 for another content type, 400 for more than ``thresholds.MAX_FORM_FIELDS`` fields.
     """
     ctype = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if ctype != FORM_TYPE:
@@ -111,7 +109,7 @@ async def read_form(request: Request, max_bytes: int) -> dict[str, list[str]]:
             raise FormRefused(413, _too_large(None, max_bytes))
     try:
         return parse_qs(body.decode("latin-1"), keep_blank_values=True, encoding="utf-8", errors="replace",
-                        max_num_fields=MAX_FORM_FIELDS)
+                        max_num_fields=T.MAX_FORM_FIELDS)
     except ValueError as exc:  # too many fields
         raise FormRefused(400, f"malformed form: {exc}") from exc
 
@@ -121,5 +119,4 @@ def _too_large(size: int | None, limit: int) -> str:
     return f"the form is {got}; this page takes at most {limit:,} bytes (assess a larger file with careerladder assess -e FILE)"
 
 
-__all__ = ["FormRefused", "origin_problem", "read_form", "same_origin", "FORM_TYPE", "MAX_FORM_FIELDS",
-           "ENCODING_FACTOR", "FORM_OVERHEAD_BYTES"]
+__all__ = ["FormRefused", "origin_problem", "read_form", "same_origin", "FORM_TYPE", "ENCODING_FACTOR"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ... import thresholds as T
 from ...model import Requirement, Statement
 from ..grammar import BOUNDED, bounds, may_hold_number
 from ._util import requirement
@@ -26,7 +27,7 @@ def find(st: Statement, ctx) -> list[Requirement]:
     for pattern in (_REPORTS, _SPAN) if "span" in lower else (_REPORTS,):
         for m in pattern.finditer(st.text):
             lo, hi, vague = bounds(m)
-            if lo is None or vague or lo > 500:
+            if lo is None or vague or lo > T.MAX_DIRECT_REPORTS:
                 continue
             found.append(requirement("direct_reports", st, m.group(0), min=lo, max=hi, unit="reports"))
     return found

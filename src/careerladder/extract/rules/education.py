@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ...model import Requirement, Statement
+from ...vocab import NON_EXPECTATION_KINDS
 from ._util import may_contain, requirement
 
 #: (value, pattern, words one of which the pattern needs: lower-case for ``re.I`` patterns, as written
@@ -38,7 +39,7 @@ _TRIGGER = re.compile(r"degree|bachelor|master|ph|bs|ms|b\.s|m\.s|mba|doctor|ba 
 
 def find(st: Statement, ctx) -> list[Requirement]:
     """At most one education requirement for ``st`` (the highest degree named)."""
-    if ctx.section_kind in ("about", "benefits"):
+    if ctx.section_kind in NON_EXPECTATION_KINDS:
         return []
     lower = ctx.lower
     if not _TRIGGER.search(lower):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ...model import Requirement, Statement
+from ...vocab import NON_EXPECTATION_KINDS
 from ._util import may_contain, requirement
 
 _TARGET = (r"(?:(?:other|multiple|several|first[- ]line|line|people|senior|engineering|software|"
@@ -37,7 +38,7 @@ def find(st: Statement, ctx) -> list[Requirement]:
     lower = ctx.lower
     if "manager" not in lower and "director" not in lower and "lead" not in lower and "heads of" not in lower:
         return []
-    if ctx.section_kind in ("about", "benefits"):
+    if ctx.section_kind in NON_EXPECTATION_KINDS:
         return []
     for pattern, needs, also in _PATTERNS:
         if not (may_contain(lower, needs) and may_contain(lower, also)):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+from ... import thresholds as T
 from ...model import Requirement, Statement
+from ...vocab import NON_EXPECTATION_KINDS
 from ..grammar import BOUNDED, bounds
 from ._util import may_contain, requirement
 
@@ -35,7 +37,7 @@ _OF_WORD = re.compile(r" of (?:one|two|three|four|five|six|seven|eight|nine|ten|
 
 def find(st: Statement, ctx) -> list[Requirement]:
     """team_size requirements in ``st``; see the module docstring."""
-    if ctx.section_kind in ("about", "benefits") or not _DIGIT.search(st.text) and not _OF_WORD.search(ctx.lower):
+    if ctx.section_kind in NON_EXPECTATION_KINDS or not _DIGIT.search(st.text) and not _OF_WORD.search(ctx.lower):
         return []
     lower = ctx.lower
     found: list[Requirement] = []
@@ -47,7 +49,7 @@ def find(st: Statement, ctx) -> list[Requirement]:
     for pattern in patterns:
         for m in pattern.finditer(st.text):
             lo, hi, vague = bounds(m)
-            if lo is None or vague or lo < 2 or lo > 100000:
+            if lo is None or vague or lo < T.MIN_TEAM_SIZE or lo > T.MAX_TEAM_SIZE:
                 continue
             tail = st.text[m.end(): m.end() + 12].lower()
             if tail.lstrip().startswith(("year", "month", "week", "day", "%", "hour", "direct", "report")):

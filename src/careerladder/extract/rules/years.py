@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ... import thresholds as T
 from ...model import Requirement, Statement
+from ...vocab import NON_EXPECTATION_KINDS
 from ..grammar import BOUNDED, RANGE, bounds
 from ._util import full_text, requirement
 
@@ -61,7 +63,7 @@ def _qualifier(window: str) -> str | None:
 
 def find(st: Statement, ctx) -> list[Requirement]:
     """years_experience requirements in ``st``; see the module docstring."""
-    if ctx.section_kind in ("about", "benefits"):
+    if ctx.section_kind in NON_EXPECTATION_KINDS:
         return []
     lower = ctx.lower
     if "year" not in lower and "yr" not in lower:
@@ -69,7 +71,7 @@ def find(st: Statement, ctx) -> list[Requirement]:
             m = _BARE.match(st.text)
             if m:
                 lo, hi, _ = bounds(m)
-                if lo is not None and lo < 60:
+                if lo is not None and lo < T.BARE_YEARS_BELOW:
                     return [requirement("years_experience", st, st.text, min=lo,
                                         max=hi if hi != lo else None, unit="years")]
         return []
@@ -82,7 +84,7 @@ def find(st: Statement, ctx) -> list[Requirement]:
                 if pattern is _YEARS and "experience" not in text[max(0, m.start() - 40):m.start()].lower():
                     continue
             lo, hi, vague = bounds(m)
-            if lo is None or vague or lo > 50:
+            if lo is None or vague or lo > T.MAX_YEARS:
                 continue
             explicit_range = m.group("hi") is not None
             end = _WINDOW_END.search(after)

@@ -19,24 +19,25 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from ... import thresholds as T
 from ...errors import StoreError
 from ...render.assessment import assessment_data, history_data, progress_svg
 from ...render.packet import assessment_markdown
 from ..deps import Site, get_site
-from ...pages.assessment import (EVIDENCE_MAX_BYTES, PERSON_MAX_CHARS, AssessForm, FormProblem, form_context,
+from ...pages.assessment import (EVIDENCE_MAX_BYTES, AssessForm, FormProblem, form_context,
                           history_context, result_context, run_assessment)
-from ..forms import ENCODING_FACTOR, FORM_OVERHEAD_BYTES, FormRefused, origin_problem, read_form
+from ..forms import ENCODING_FACTOR, FormRefused, origin_problem, read_form
 from ..twins import twin_page
 
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api", tags=["api"])
 #: Largest form body read: the evidence percent-encoded, plus the other fields.
-MAX_FORM_BYTES = EVIDENCE_MAX_BYTES * ENCODING_FACTOR + FORM_OVERHEAD_BYTES
+MAX_FORM_BYTES = EVIDENCE_MAX_BYTES * ENCODING_FACTOR + T.FORM_OVERHEAD_BYTES
 #: Referrer-Policy of the pages with the form: the browser then sends a real Origin with the POST.
 FORM_REFERRER = "same-origin"
 READ_ONLY = ("this server is read-only: assessments are not stored (start careerladder serve --allow-write "
              "to store them, or use careerladder assess --db)")
-PERSON = Query("", max_length=PERSON_MAX_CHARS, description="The person's name, exactly as stored.")
+PERSON = Query("", max_length=T.PERSON_MAX_CHARS, description="The person's name, exactly as stored.")
 
 
 def _answer(site: Site, ctx: dict[str, Any], fmt: str | None, status: int = 200) -> Response:
@@ -65,7 +66,8 @@ async def _posted(request: Request, site: Site, fmt: str | None, *, storing: boo
         return form, None, _refused(site, exc.status, exc.message, fmt, shown)
 
 
-LEVEL = Query("", pattern="^[A-Za-z0-9_~-]*$", max_length=600, description="URL key of the level to preselect.")
+LEVEL = Query("", pattern="^[A-Za-z0-9_~-]*$", max_length=T.QUERY_LEVEL_KEY_MAX_CHARS,
+              description="URL key of the level to preselect.")
 
 
 @twin_page(router, "/assess", "assess.html", referrer=FORM_REFERRER)
@@ -150,7 +152,7 @@ async def history_chart(site: Site = Depends(get_site), person: str = PERSON):
 
 @api_router.get("/assessments", summary="A person's stored assessments (readiness over time)")
 async def assessments(site: Site = Depends(get_site),
-                      person: str = Query(..., min_length=1, max_length=PERSON_MAX_CHARS)) -> dict[str, Any]:
+                      person: str = Query(..., min_length=1, max_length=T.PERSON_MAX_CHARS)) -> dict[str, Any]:
     """The ``history`` document of ``careerladder assess --history PERSON --format json``: each stored
     assessment's date, perspective, level and readiness, oldest first (empty when none is stored)."""
     stored, _ = _stored(site, person)

@@ -9,14 +9,13 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query
 
+from ... import thresholds as T
 from ..deps import Site, get_site
 from ..twins import twin_page
 from ...pages.compare import compare_context, diff_context
 from ._common import optional_role
 
 router = APIRouter(include_in_schema=False)
-#: Job postings offered in the pickers (any role can still be named by its key in the URL).
-PICKER_POSTINGS = 500
 A = Query(None, description="URL key of the first (lower) role.")
 B = Query(None, description="URL key of the second (higher) role.")
 
@@ -25,11 +24,11 @@ B = Query(None, description="URL key of the second (higher) role.")
 def compare(a: str | None = A, b: str | None = B, site: Site = Depends(get_site)) -> dict[str, Any]:
     """``pages.compare.compare_context``: the pickers, and both roles by competency when both are named."""
     cat = site.catalog
-    return compare_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=PICKER_POSTINGS)
+    return compare_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=T.PICKER_POSTINGS)
 
 
 @twin_page(router, "/diff", "diff.html")
 def diff(a: str | None = A, b: str | None = B, site: Site = Depends(get_site)) -> dict[str, Any]:
     """``pages.compare.diff_context``: the pickers, and what the higher role adds when both are named."""
     cat = site.catalog
-    return diff_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=PICKER_POSTINGS)
+    return diff_context(cat, optional_role(cat, a), optional_role(cat, b), limit_postings=T.PICKER_POSTINGS)

@@ -10,14 +10,13 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query
 
+from ... import thresholds as T
 from ..deps import Site, get_site
 from ..twins import twin_page
 from ...pages.context import level_context, overview_context, role_context, roles_context, source_context
 from ._common import role_or_404
 
 router = APIRouter(include_in_schema=False)
-#: Job postings listed on /roles (all ladder levels always are).
-ROLES_PAGE_POSTINGS = 1000
 Context = dict[str, Any]
 _KIND = Query(None, pattern="^(ladder_level|job_posting)$", description="Only roles of this kind.")
 
@@ -29,7 +28,7 @@ def overview(site: Site = Depends(get_site)) -> Context:
 
 @twin_page(router, "/roles", "roles.html")
 def roles(kind: str | None = _KIND, site: Site = Depends(get_site)) -> Context:
-    return roles_context(site.catalog, kind=kind, limit=ROLES_PAGE_POSTINGS)
+    return roles_context(site.catalog, kind=kind, limit=T.ROLES_PAGE_POSTINGS)
 
 
 @twin_page(router, "/level/{key}", "level.html")

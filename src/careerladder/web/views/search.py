@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query
 
+from ... import thresholds as T
 from ..deps import Site, get_site
 from ..twins import twin_page
 from ...pages.compare import search_context
@@ -17,12 +18,12 @@ router = APIRouter(include_in_schema=False)
 class SearchParams:
     """The search form's fields (all optional; empty strings mean "any")."""
 
-    def __init__(self, q: str = Query("", max_length=200, description="Words to find (all of them; the last "
+    def __init__(self, q: str = Query("", max_length=T.QUERY_TEXT_MAX_CHARS, description="Words to find (all of them; the last "
                                                                        "one as a prefix)."),
-                 level: str = Query("", max_length=40, description="Canonical level (em, director, ...)."),
-                 competency: str = Query("", max_length=40, description="Competency id."),
-                 organization: str = Query("", max_length=200, description="Organization name."),
-                 kind: str = Query("", max_length=20, description="ladder_level or job_posting.")):
+                 level: str = Query("", max_length=T.QUERY_ID_MAX_CHARS, description="Canonical level (em, director, ...)."),
+                 competency: str = Query("", max_length=T.QUERY_ID_MAX_CHARS, description="Competency id."),
+                 organization: str = Query("", max_length=T.QUERY_TEXT_MAX_CHARS, description="Organization name."),
+                 kind: str = Query("", max_length=T.QUERY_KIND_MAX_CHARS, description="ladder_level or job_posting.")):
         self.q, self.level, self.competency, self.organization, self.kind = q, level, competency, organization, kind
 
     def context(self, site: Site) -> dict[str, Any]:
