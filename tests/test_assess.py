@@ -19,7 +19,7 @@ from careerladder.assess import LexicalMatcher, assess, compare_assessments, fin
 from careerladder.cli import app
 from careerladder.codec import ladder_from_store
 from careerladder.errors import CareerLadderError, EvidenceError
-from careerladder.assess import EvidenceFile, EvidenceItem, parse_evidence, read_evidence
+from careerladder.assess import EvidenceFile, parse_evidence, read_evidence
 from careerladder.pipeline import EXAMPLE_LADDER, build, load
 from careerladder.render.assessment import assessment_data, comparison_data, history_data, progress_svg, radar_svg
 from careerladder.render.packet import assessment_markdown

@@ -7,7 +7,7 @@ import json
 import jsonschema
 import pytest
 
-from careerladder.errors import CareerLadderError, NoInputError
+from careerladder.errors import NoInputError
 from careerladder.pipeline import EXAMPLE_LADDER, ROLE_SCHEMA, build
 from careerladder.store import open_store
 

@@ -7,7 +7,6 @@ import hashlib
 import json
 import re
 import subprocess
-import sys
 import types
 from dataclasses import replace
 from pathlib import Path
@@ -91,6 +90,9 @@ def test_build_writes_the_site_with_a_page_and_json_twin_per_level_and_role(site
     acme = next(l for l in result.ladders if l.name == "Acme Robotics management")
     pairs = len(acme.roles) * (len(acme.roles) - 1) // 2
     assert len(list((root / "diff").glob("*.html"))) >= pairs == 15
+    director = LexborHTMLParser((root / "level" / f"{file_key(acme.roles[2].id)}.html").read_text())
+    assert " ".join(director.css_first("nav.ladder-nav p").text().split()) == \
+        "Level 3 of 6 in Acme Robotics management:"  # "level k of n in <company> <track>"
 
 
 def test_json_twin_is_the_page_context(site):

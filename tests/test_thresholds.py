@@ -38,8 +38,6 @@ NOT_TUNABLES: dict[str, str] = {
     "lint/words.py:IC_SENIORITY": "the seniority scale of IC title words (intern 0 ... fellow 6)",
     "lint/words.py:NUMERALS": "level numerals in titles ('ii': 2, '3': 3)",
     "extract/levels.py:_ROMAN": "Roman numerals and their values ('iii': 3) in level titles",
-    "lint/context.py:_MANAGEMENT_BASE": "an offset putting management ranks above the IC scale (any value over 7 "
-                                        "orders the same)",
 }
 
 

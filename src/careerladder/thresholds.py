@@ -256,9 +256,8 @@ LINT_COVERAGE_DROP_MIN = 2
 LINT_COVERAGE_MIN_PEERS = 3
 #: Repeats: rapidfuzz ratio (0-100, on lower-cased words) from which two statements are the same...
 LINT_REPEAT_SIMILARITY = 90
-#: ...counted for statements of at least this many words, found as own text at this many levels.
+#: ...counted for statements of at least this many words.
 LINT_REPEAT_MIN_WORDS = 4
-LINT_REPEAT_MIN_LEVELS = 3
 #: Vague wording: statements longer than this many words are not judged (long sentences carry verbs
 #: the action-verb list does not know).
 LINT_VAGUE_MAX_WORDS = 20
@@ -274,6 +273,9 @@ LINT_PLAIN_IC_SENIORITY = 2.0
 #: ...and the step a level numeral adds within one seniority word ("Engineer II" above "Engineer I",
 #: below the next word: nine numerals stay under one step of the scale).
 LINT_NUMERAL_STEP = 0.1
+
+#: A line of at most this many words that holds a link and no sentence is navigation, not an expectation.
+LINT_NAVIGATION_MAX_WORDS = 6
 
 # --- assess (careerladder.assess) -----------------------------------------------------------------
 #: Score (0-1) from which an expectation is met by an evidence item.

@@ -10,7 +10,7 @@ import typer
 
 from ..lint import counts, exit_status, finding_data
 from ..pipeline import lint_paths
-from .app import app, check_paths, console, err, nothing_usable, plural
+from .app import app, check_paths, console, err, nothing_usable, plural, print_diagnostics, skipped_line
 from .inspect import TextOrJson
 
 _STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
@@ -33,6 +33,10 @@ def lint(
     report = lint_paths(paths)
     if not report.ladders:
         raise nothing_usable(report.diagnostics, "ladder level")
+    print_diagnostics([d for d in report.diagnostics if d.code == "NO_ROLE"])  # skipped files: named, not findings
+    line = skipped_line(report.diagnostics)
+    if line:
+        err.print(line, style="dim", markup=False)
     skip = {code.upper() for code in ignore or ()}
     findings = [f for f in report.findings if f.code not in skip]
     n = counts(findings)

@@ -35,6 +35,9 @@ _CODE = re.compile(
 _FILE_CODE = re.compile(r"^(ic|em|tpm|tl|m|e|d|l|level)[\s_-]?(\d{1,2})(?:[_\-. ]|$)", re.I)
 #: A trailing number or Roman numeral of a title ("Engineering Manager 5", "Engineer II", "Sr Software Engineer 2").
 _TRAILING = re.compile(r"(?:\s|^)(\d{1,2}|i{1,3}|iv|v|vi{0,3})$", re.I)
+#: Code schemes that name a track's levels (a company's own level names: IC3, M4, EM5, D2, TL4, TPM5, E1,
+#: "Manager 5"); "Level 3", "L3" and bare numbers only number levels.
+TRACK_SCHEMES = frozenset({"IC", "EM", "TPM", "TL", "M", "E", "D", "MANAGER"})
 #: Front matter keys that hold a level code.
 _CODE_KEYS = ("level", "code", "grade", "band", "level_code")
 #: Management words of a title (the title places the level on the management track).
@@ -210,4 +213,4 @@ def diagram_edges(text: str) -> tuple[list[tuple[str, str]], dict[str, tuple[str
     return edges, nodes
 
 
-__all__ = ["LevelCode", "level_code", "title_track", "ic_rank", "title_family", "stale_marker", "diagram_edges"]
+__all__ = ["TRACK_SCHEMES", "LevelCode", "level_code", "title_track", "ic_rank", "title_family", "stale_marker", "diagram_edges"]

@@ -13,8 +13,9 @@ from rapidfuzz import fuzz, process, utils
 from .. import thresholds as T
 from .context import RANK, Hit, LadderContext, chain_below
 from .words import is_vague
+from ..extract.levels import TRACK_SCHEMES, level_code
 from ..extract.titles import title_level
-from ..model import Requirement, Role, Severity, Statement
+from ..model import Requirement, Role, Severity
 from ..resolve import title_tokens
 from ..vocab import LEVEL_NAMES
 
@@ -30,12 +31,21 @@ def _short(text: str, words: int = 10) -> str:
 
 # ---- the checks, each (LadderContext) -> hits ------------------------------------------------------
 
+def _named_by_code(role: Role) -> bool:
+    """True when a level's code names it the way the company names its levels (``IC3``, ``M4``: a track's
+    scheme), not only numbers it ("Level 3", "3")."""
+    code = level_code(role.heading or role.title, role.source, role.metadata)
+    return bool(code and code.scheme in TRACK_SCHEMES)
+
+
 def check_duplicate_titles(ctx: LadderContext) -> Iterator[Hit]:
+    """Levels of one track under one title that no track code tells apart (IC3 and IC4 "Software
+    Engineer" are named by their codes; "Level 2" and "Level 3: Senior Engineering Manager" are not)."""
     groups: dict[frozenset[str], list[Role]] = {}
     for r in ctx.levels:
         groups.setdefault(title_tokens(r.title) or frozenset([r.title.lower()]), []).append(r)
     for same in groups.values():
-        if len(same) < 2:
+        if len(same) < 2 or (all(_named_by_code(r) for r in same) and len({r.level_code for r in same}) == len(same)):
             continue
         for r in same:
             others = ", ".join(f"{o.heading or o.title} ({o.source.rsplit('/', 1)[-1]}:{o.span[0]})"
@@ -121,39 +131,33 @@ def check_coverage_gaps(ctx: LadderContext) -> Iterator[Hit]:
 
 
 def check_repeats(ctx: LadderContext) -> Iterator[Hit]:
-    for roles in ctx.progressions():
-        items = [(r, e.statement) for r in roles for e in ctx.own(r)
-                 if len(e.statement.text.split()) >= T.LINT_REPEAT_MIN_WORDS]
-        if len({r.id for r, _ in items}) < T.LINT_REPEAT_MIN_LEVELS:
+    """A statement a level repeats from a level it inherits (directly or through others): it already
+    has it, so saying it again only adds text to keep in step. Levels that do not inherit are not
+    compared: a ladder of stand-alone pages restates on purpose."""
+    for role in ctx.levels:
+        ancestors = [ctx.by_id[a] for a in sorted(ctx.ancestors(role), key=lambda rid: ctx.index.get(rid, 0))]
+        mine = [e.statement for e in ctx.own(role) if len(e.statement.text.split()) >= T.LINT_REPEAT_MIN_WORDS]
+        if not ancestors or not mine:
             continue
-        texts = [utils.default_process(st.text) for _, st in items]
-        scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=T.LINT_REPEAT_SIMILARITY, workers=1)
-        group = list(range(len(items)))
-
-        def find(i: int) -> int:
-            while group[i] != i:
-                group[i] = group[group[i]]
-                i = group[i]
-            return i
-
+        theirs = [(a, e.statement) for a in ancestors for e in ctx.own(a)
+                  if len(e.statement.text.split()) >= T.LINT_REPEAT_MIN_WORDS]
+        if not theirs:
+            continue
+        scores = process.cdist([utils.default_process(st.text) for st in mine],
+                               [utils.default_process(st.text) for _, st in theirs],
+                               scorer=fuzz.ratio, score_cutoff=T.LINT_REPEAT_SIMILARITY, workers=1)
         for i, j in zip(*scores.nonzero()):
-            if i < j and items[i][0].id != items[j][0].id:
-                group[find(int(i))] = find(int(j))
-        clusters: dict[int, list[tuple[Role, Statement]]] = {}
-        for i, item in enumerate(items):
-            clusters.setdefault(find(i), []).append(item)
-        for members in clusters.values():
-            first: dict[str, tuple[Role, Statement]] = {}
-            for r, st in members:
-                first.setdefault(r.id, (r, st))
-            if len(first) < T.LINT_REPEAT_MIN_LEVELS:
-                continue
-            ordered = sorted(first.values(), key=lambda x: ctx.index[x[0].id])
-            base_role, base_st = ordered[0]
-            for r, st in ordered[1:]:
-                yield Hit(r, st.line, f"{_short(st.text)!r} is repeated at {len(ordered)} levels (first at "
-                                      f"{_q(base_role)}, line {base_st.line}); state it once at the lowest level "
-                                      f"and let higher levels inherit it")
+            if any(k < j for k in scores[i].nonzero()[0]):
+                continue  # report each repeated statement once, against the first level that says it
+            origin, st = theirs[j]
+            if _numbers(mine[i].text) != _numbers(st.text):
+                continue  # "You made it to Level 2" and "... Level 1": parallel statements, not a repeat
+            yield Hit(role, mine[i].line, f"{_short(mine[i].text)!r} is already expected at {_q(origin)} "
+                                          f"(line {st.line}), which {_q(role)} inherits; say it once there")
+
+
+def _numbers(text: str) -> list[str]:
+    return [w for w in text.replace(",", " ").split() if any(c.isdigit() for c in w)]
 
 
 def check_vague_wording(ctx: LadderContext) -> Iterator[Hit]:

@@ -8,21 +8,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, partial
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator
 
 from .. import thresholds as T
-from .words import ic_seniority
+from .words import is_navigation
 from ..diff import LevelDiff, diff_levels
-from ..extract.titles import normalize_title, title_level
+from ..extract.levels import title_family
+from ..extract.titles import title_level
 from ..leveling import level_role
-from ..model import Expectation, Ladder, Role, Severity
-from ..resolve import title_tokens
-from ..vocab import LEVELS, normalize
+from ..model import Expectation, Ladder, Role, Severity, Statement
+from ..vocab import LEVELS, is_management_track
 
 RANK = {level: i for i, level in enumerate(LEVELS)}
-#: Management levels rank above every IC seniority when ordering one document (the IC scale of
-#: ``words.IC_SENIORITY`` with numerals stays under 7): an offset, not a tunable.
-_MANAGEMENT_BASE = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +36,9 @@ class Hit:
 class LadderContext:
     """One ladder as the checks see it, with what several checks share computed once.
 
-    ``levels``: the ladder's levels in order; ``index``: role id -> position;
-    ``track``: role id -> ``"management"`` or ``"ic"``; ``below``: role id ->
-    the level below it (or absent).
+    ``levels``: the ladder's levels in order (a ladder is one track: ``resolve`` ordered it);
+    ``index``: role id -> position; ``track``: role id -> ``"management"`` or ``"ic"`` (the
+    ladder's track); ``below``: role id -> the level below it in the track (absent for the first).
     """
 
     def __init__(self, ladder: Ladder, leveler: Callable[[Role], Role]):
@@ -49,7 +46,8 @@ class LadderContext:
         self.levels = list(ladder.roles)
         self.by_id = {r.id: r for r in self.levels}
         self.index = {r.id: i for i, r in enumerate(self.levels)}
-        self.track = {r.id: _track(r, self.by_id) for r in self.levels}
+        kind = "ic" if is_management_track(ladder.track) is False else "management"
+        self.track = {r.id: kind for r in self.levels}
         self.leveler = leveler
         self.below = _levels_below(self)
         self._diffs: dict[tuple[str, str], LevelDiff] = {}
@@ -58,35 +56,27 @@ class LadderContext:
         return tuple(self.ladder.effective.get(role.id, ()))
 
     def own(self, role: Role) -> list[Expectation]:
-        """Expectations the level states itself (depth 0)."""
-        return [e for e in self.effective(role) if e.depth == 0]
+        """Expectations the level states itself (depth 0), table cells and navigation left out: they
+        are not statements a ladder's authors write as expectations."""
+        return [e for e in self.effective(role) if e.depth == 0 and is_expectation(e.statement)]
+
+    def ancestors(self, role: Role) -> set[str]:
+        """Ids of the levels ``role`` inherits from, directly or through others (``Same as X``)."""
+        out: set[str] = set()
+        frontier = [p.resolved_id for p in role.parents if p.resolved_id]
+        while frontier:
+            rid = frontier.pop()
+            if rid in out or rid not in self.by_id:
+                continue
+            out.add(rid)
+            frontier += [p.resolved_id for p in self.by_id[rid].parents if p.resolved_id]
+        return out
 
     def tracks(self) -> dict[str, list[Role]]:
         out: dict[str, list[Role]] = {}
         for r in self.levels:
             out.setdefault(self.track[r.id], []).append(r)
         return out
-
-    def progressions(self) -> list[list[Role]]:
-        """Levels joined by a level-below link or by one title ("Data Engineer" at IC1..IC4), in ladder order."""
-        group = {r.id: r.id for r in self.levels}
-
-        def find(x: str) -> str:
-            while group[x] != x:
-                group[x] = group[group[x]]
-                x = group[x]
-            return x
-
-        by_title: dict[frozenset[str], str] = {}
-        for r in self.levels:
-            key = title_tokens(r.title) or frozenset([r.title.lower()])
-            group[find(r.id)] = find(by_title.setdefault(key, r.id))
-            if r.id in self.below:
-                group[find(r.id)] = find(self.below[r.id])
-        out: dict[str, list[Role]] = {}
-        for r in self.levels:
-            out.setdefault(find(r.id), []).append(r)
-        return list(out.values())
 
     def steps(self) -> list[tuple[Role, Role]]:
         """(level below, level) for every level that has one, in ladder order."""
@@ -105,67 +95,34 @@ class LadderContext:
                 for r in self.levels}
 
 
-def _track(role: Role, by_id: dict[str, Role], depth: int = 0) -> str:
-    level = title_level(role.title)
-    if level in LEVELS or level == "unknown":
-        return "management"
-    parents = [by_id[p.resolved_id] for p in role.parents if p.resolved_id in by_id]
-    if parents and depth < len(by_id):  # "Same as Engineering Manager" puts a "Level 6" in management
-        return _track(parents[0], by_id, depth + 1)
-    return "ic"
-
-
 def rank(role: Role) -> int | None:
     return RANK.get(title_level(role.title))
 
 
-def _seniority(role: Role) -> float | None:
-    """Canonical level rank (management, from 10 up), else IC title seniority; None when the title says nothing."""
-    level = title_level(role.title)
-    if level in RANK:
-        return _MANAGEMENT_BASE + RANK[level]
-    if level == "ic":
-        return ic_seniority(normalize(normalize_title(role.title)).split()) or T.LINT_PLAIN_IC_SENIORITY
-    return None
-
-
-def _document_order(levels: Sequence[Role]) -> dict[str, int]:
-    """source -> -1 when its titles go highest first, 0 when they disagree, else +1 (lowest first, as most do)."""
-    docs: dict[str, list[float]] = {}
-    for r in sorted(levels, key=lambda r: r.span[0]):
-        s = _seniority(r)
-        if s is not None:
-            docs.setdefault(r.source, []).append(s)
+def _levels_below(ctx: LadderContext) -> dict[str, str]:
+    """Each level's level below: the one before it in the track's order, when that order says so (the
+    ladder's own evidence: codes, inheritance, links, an index, a page), or when both titles name one
+    kind of role ("Data Engineer" and "Senior Data Engineer"). Neighbours only a guess from their
+    titles put side by side ("Agile Coach", "Data Analyst") are not a step."""
+    trusted = ctx.ladder.order_evidence not in (None, "title")
     out = {}
-    for source, values in docs.items():
-        ups = sum(b > a for a, b in zip(values, values[1:]))
-        downs = sum(b < a for a, b in zip(values, values[1:]))
-        out[source] = -1 if downs and not ups else 0 if downs else 1  # no evidence: lowest first, as most are
+    for lower, upper in zip(ctx.levels, ctx.levels[1:]):
+        linked = lower.id in {p.resolved_id for p in upper.parents} or \
+            (lower.next_level is not None and lower.next_level.resolved_id == upper.id)
+        if trusted or linked or title_family(lower.title) == title_family(upper.title):
+            out[upper.id] = lower.id
     return out
 
 
-def _levels_below(ctx: LadderContext) -> dict[str, str]:
-    below: dict[str, str] = {}
-    named_next = {r.next_level.resolved_id: r.id for r in ctx.levels
-                  if r.next_level and r.next_level.resolved_id in ctx.by_id}
-    order = _document_order(ctx.levels)
-    for role in ctx.levels:
-        parent = next((p.resolved_id for p in role.parents if p.resolved_id in ctx.by_id), None)
-        if parent or role.id in named_next:
-            below[role.id] = parent or named_next[role.id]
-            continue
-        mine = rank(role)
-        peers = [r for r in ctx.levels if r.id != role.id and ctx.track[r.id] == ctx.track[role.id]]
-        direction = order.get(role.source, 0)
-        same_doc = [r for r in peers if r.source == role.source and direction * (role.span[0] - r.span[0]) > 0]
-        if same_doc:
-            below[role.id] = min(same_doc, key=lambda r: abs(role.span[0] - r.span[0])).id
-        elif mine is not None:
-            lower = [r for r in peers if rank(r) is not None and rank(r) < mine]  # type: ignore[operator]
-            if lower:
-                top = max(rank(r) for r in lower)  # type: ignore[type-var]
-                below[role.id] = [r for r in lower if rank(r) == top][-1].id
-    return below
+def is_expectation(st: Statement) -> bool:
+    """A statement an author wrote as an expectation: not a table cell or header, not a line that only
+    navigates ("Continue reading: [VP of Engineering](vp.md)", "Back to the index")."""
+    if st.kind in ("row", "header"):
+        return False
+    text = st.text.strip()
+    if st.links and len(text.split()) <= T.LINT_NAVIGATION_MAX_WORDS and not any(c in text for c in ".;"):
+        return False
+    return not is_navigation(text)
 
 
 def chain_below(ctx: LadderContext, role: Role) -> Iterator[Role]:

@@ -8,14 +8,11 @@ detected again: their diagnostics become findings with the severity in
 ``DIAGNOSTIC_SEVERITY``. Thresholds are the ``LINT_*`` names of
 ``careerladder.thresholds``. Pure: no I/O (``pipeline.lint_paths`` reads, for the CLI).
 
-Words a lint check uses: a *track* is the management or the individual-
-contributor levels of a ladder; the *level below* a level is the level it
-inherits from, else the level naming it as next level, else its neighbour in
-the same document (the one before it, or after it when the document's titles
-go highest first; none when they disagree on the order), else the
-nearest level of a lower canonical title level
-(``careerladder.extract.titles.title_level``); a *step* is a level and the
-level below it. Step checks skip levels with no level below.
+Words a lint check uses: a ladder is one *track* (management or individual
+contributor) of one company, its levels in the order ``resolve`` found; the
+*level below* a level is the one before it in that order; a *step* is a level
+and the level below it (the first level has none). Variants (deprecated, draft,
+specialisation and duplicate pages) are not levels and are not linted.
 """
 
 from __future__ import annotations
@@ -105,10 +102,12 @@ def lint_ladder(ladder: Ladder, checks: Sequence[Check] = CHECKS,
 def lint_ladders(ladders: Sequence[Ladder], diagnostics: Iterable[Diagnostic] = ()) -> list[Finding]:
     """Every finding for ``ladders`` (from ``resolve``) plus ``diagnostics`` (from ``load``/``resolve``) as findings.
 
-    Sorted by file, then line (file-wide findings first), then code.
+    A file that holds no role (``NO_ROLE``: a licence, an index page, a README) is not a finding: there is
+    nothing in it for a ladder's authors to fix (the CLI still names it as a skipped file). Sorted by
+    file, then line (file-wide findings first), then code.
     """
     leveler = text_leveler()
-    found = _diagnostic_findings(diagnostics, ladders)
+    found = _diagnostic_findings([d for d in diagnostics if d.code != "NO_ROLE"], ladders)
     for ladder in ladders:
         found += lint_ladder(ladder, CHECKS, leveler)
     return sorted(found, key=lambda f: (f.source, f.line or 0, f.code, f.message))

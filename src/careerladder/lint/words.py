@@ -98,3 +98,14 @@ def ic_seniority(words: list[str]) -> float | None:
     if not known and not numeral:
         return None
     return (max(known) if known else T.LINT_PLAIN_IC_SENIORITY) + T.LINT_NUMERAL_STEP * numeral
+
+
+#: How lines that only move a reader around a ladder's pages begin.
+NAVIGATION_STARTS = ("continue reading", "read more", "back to", "return to", "next level", "previous level",
+                     "next:", "previous:", "see also", "go to", "table of contents", "up:", "home")
+
+
+def is_navigation(text: str) -> bool:
+    """True for a line that only moves the reader ("Continue reading: VP of Engineering", "Back to the index")."""
+    low = " ".join(text.lower().split())
+    return low.startswith(NAVIGATION_STARTS) and len(low.split()) <= T.LINT_NAVIGATION_MAX_WORDS + 4

@@ -39,10 +39,10 @@ from .. import codec
 from .. import thresholds as T
 from ..errors import CareerLadderError, StoreError
 from ..model import Diagnostic
-from ..store import DocumentRecord, Store, open_store
+from ..store import Store, open_store
 from ..store.base import write_batch
 from ..version import __version__
-from .analysis import Analyzed, Analyzer, FileResult, FileTask, StatusCheck, analysis_hash, file_tasks, internal_error
+from .analysis import Analyzed, Analyzer, FileResult, FileTask, analysis_hash, file_tasks, internal_error
 
 #: Name of the error log written next to a SQLite database (or in the current folder).
 ERROR_LOG_NAME = "careerladder-errors.log"
