@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping
 
 RoleKind = Literal["ladder_level", "job_posting"]
-SectionKind = Literal["qualifications", "responsibilities", "nice_to_have", "benefits", "about", "other"]
+SectionKind = Literal["qualifications", "responsibilities", "nice_to_have", "benefits", "about", "legal",
+                      "application", "other"]
 BlockKind = Literal["heading", "paragraph", "item", "row", "quote"]
 Severity = Literal["error", "warning", "info"]
 
@@ -218,12 +219,13 @@ class Role:
     ``#anchor`` when one document holds several roles; ``span``: (first, last)
     source line of the role; ``heading``: the raw heading or title the role
     came from; ``ladder``: the ladder (organization or folder) it belongs to,
-    set by ``resolve``.
+    set by ``resolve``; ``title`` is None only for a text given as one role
+    (``parse(..., any_text=True)``) that names no role.
     """
 
     id: str
     source: str
-    title: str
+    title: str | None
     kind: RoleKind
     span: tuple[int, int]
     organization: str | None = None

@@ -12,6 +12,9 @@ MAX_RECORD_BYTES = 2 * 1024 * 1024
 MAX_NESTING_DEPTH = 12
 #: Longest statement kept, in characters; longer ones are cut and reported (``STATEMENT_CUT`` warning).
 MAX_STATEMENT_CHARS = 4000
+#: Longest paragraph kept when it can be split into sentences no longer than MAX_STATEMENT_CHARS (a
+#: description pasted as one line; the longest in the corpus is about 12,000 characters).
+MAX_BLOCK_CHARS = 100_000
 #: Deepest markup read: HTML elements, Markdown lists and quotes, YAML front matter. A deeper
 #: document is refused with ``LimitError`` (the deepest page in the corpus nests 20 elements).
 MAX_MARKUP_DEPTH = 100
@@ -28,10 +31,33 @@ BINARY_CONTROL_RATIO = 0.10
 
 #: A heading (or bold pseudo-heading) longer than this many words is a sentence.
 MAX_HEADING_WORDS = 12
+#: Plain text: a line standing alone is a heading up to this many words ("What you'll do")...
+MAX_PLAIN_HEADING_WORDS = 8
+#: ...and, when it is neither Title Case nor a section name, up to this many ("Our stack").
+MAX_SHORT_HEADING_WORDS = 5
+#: Plain text: the key of a "Key: value" line ("Employment type: Full-time") has at most this many words.
+MAX_FIELD_KEY_WORDS = 4
+#: Pasted text: a paragraph this long (characters) is searched for headings run into the next
+#: sentence and lists pasted inline ("Job SummaryWe are...", " * item * item")...
+PASTED_MIN_CHARS = 300
+#: ...and holds an inline list when it has more than this many " * " / " • " markers.
+PASTED_MIN_BULLETS = 2
+#: Not a posting: a line listing a role has a title and at least this many fields in all
+#: ("Engineering Manager · Acme · Dublin · 2d ago"), in at most LISTING_MAX_CHARS characters...
+LISTING_MIN_FIELDS = 3
+LISTING_MAX_CHARS = 200
+#: ...and a page with at least LISTING_MIN_ROLES such lines, making up at least LISTING_MIN_SHARE of
+#: its lines, lists roles (a job board, a careers page, a dashboard) instead of describing one.
+LISTING_MIN_ROLES = 5
+LISTING_MIN_SHARE = 0.3
 #: Minimum number of role-title headings at one level to split a document into roles.
 MIN_ROLES_TO_SPLIT = 2
 #: Minimum score for a capitalized phrase to be taken as the organization.
 ORGANIZATION_MIN_SCORE = 3.0
+#: Job postings: points of explicit cues a name needs to be the employer (a "Company:" field 5, a
+#: "Company | Role" header 3, an "About Acme" heading 3, "Acme is a ..." 2, "At Acme, we" 2, an e-mail
+#: or URL domain 1): one sentence cue, or a domain with any other.
+ORGANIZATION_EXPLICIT_MIN = 2
 
 # --- ladder lint (careerladder.lint) ---
 #: Uneven jumps: a step (what a level adds over the level below it, counted in expectations)

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Requirement, Role, Section, Statement, role_statements
+from ..model import Requirement, Role, Section, Statement, iter_sections, role_statements
+from ..vocab import looks_like_role_title, normalize
 from .rules import RULES, Context
 from . import inheritance, organization
 
@@ -84,7 +85,7 @@ def extract(role: Role) -> Role:
             found = inheritance.find_parents(st)
             nxt = inheritance.find_next_level(st)
             if found:
-                parents.extend(p for p in found if p.title.lower() != role.title.lower())
+                parents.extend(p for p in found if p.title.lower() != (role.title or "").lower())
             if nxt and next_level is None:
                 next_level = nxt
             if (found or nxt) and inheritance.is_reference(st):
@@ -94,10 +95,31 @@ def extract(role: Role) -> Role:
     found = requirements(role)
     found += _metadata_requirements(role, found)
     org = role.organization
-    if not org:
+    if not org and role.kind == "job_posting":
+        org = _posting_organization(role)
+    elif not org:
         org = organization.infer(((st.text, [lk.text for lk in st.links]) for _, st in role_statements(role)
-                                  if st.kind not in ("row", "header")), exclude=[role.title])
+                                  if st.kind not in ("row", "header")), exclude=[role.title or ""])
     return replace(role, requirements=tuple(found), organization=org)
+
+
+#: Statement labels that name the employer ("Company: Acme").
+_COMPANY_LABELS = frozenset({"company", "employer", "organization", "organisation", "company name", "hiring company"})
+
+
+def _posting_organization(role: Role) -> str | None:
+    """The employer a posting names explicitly (``organization.explicit``), else None."""
+    statements = [st for _, st in role_statements(role)]
+    fields = [st.text for st in statements if st.label and normalize(st.label) in _COMPANY_LABELS]
+    header = None
+    for st in statements[:2]:  # "Acme | Engineering Manager | Berlin": the field before the role's
+        parts = [p.strip() for p in st.text.split(" | ")]
+        if len(parts) >= 2 and not looks_like_role_title(parts[0]) and any(looks_like_role_title(p) for p in parts[1:]):
+            header = parts[0]
+            break
+    headings = [s.heading for s in iter_sections(role.sections) if s.heading]
+    return organization.explicit(fields, headings, [st.text for st in statements], header,
+                                 exclude=[role.title or ""])
 
 
 def _unique(parents):

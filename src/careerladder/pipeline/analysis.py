@@ -235,8 +235,7 @@ class Analyzer:
             try:
                 roles = self.analyze(doc, key)
             except ParseError as exc:
-                result.problems.append(Diagnostic("NO_ROLE", exc.message, where, exc.line, "info",
-                                                  "not a role document"))
+                result.problems.append(Diagnostic(exc.code, exc.message, where, exc.line, "info", exc.reason))
                 continue
             except Exception as exc:  # noqa: BLE001 - a bug on one document must not stop the batch
                 result.problems.append(internal_error("analysis failed", exc, where))
