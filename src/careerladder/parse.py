@@ -14,15 +14,18 @@ from .errors import ParseError
 from .extract.grammar import clean_title, slugify, split_sentences
 from .extract.layout import expand, is_listing, paragraph_kind
 from .model import Block, Document, Link, Role, Section, Statement
-from .vocab import (LADDER_CUES, NON_EXPECTATION_KINDS, POSTING_CUES, POSTING_METADATA_KEYS, TITLE_SEPARATORS,
-                    looks_like_role_title, normalize, section_kind)
+from .vocab import (LADDER_CUES, NON_EXPECTATION_KINDS, POSTING_CUES, POSTING_METADATA_KEYS, POSTING_WEAK_CUES,
+                    TITLE_SEPARATORS, looks_like_role_title, normalize, section_kind)
 
 TITLE_KEYS = ("title", "position", "job_title", "role", "name")
 ORGANIZATION_KEYS = ("company", "organization", "organisation", "employer", "company_name")
 #: Front-matter ``summary`` holds the company in the remote-jobs format; longer text is a summary.
 MAX_ORGANIZATION_WORDS = 6
+#: Headings of a posting's boilerplate: each is one point of posting evidence.
+BOILERPLATE_HEADINGS = frozenset({"benefits", "legal", "application"})
 #: Evidence needed to call a document without a posting format a job posting
-#: (a posting cue phrase counts 2, front-matter posting keys 2 each, a benefits heading 1).
+#: (a posting cue phrase counts 2, a weak one 1, front-matter posting keys 2 each, a benefits, legal or
+#: application heading 1, a boilerplate paragraph 2, a "Company | Role | Place" first line 3).
 POSTING_MIN_SCORE = 3
 
 
@@ -134,7 +137,10 @@ def _role_kind(document: Document, blocks: list[Block]) -> str:
     text = " ".join(normalize(b.text) for b in blocks[:400])
     padded = f" {text} "
     posting += 2 * sum(1 for cue in POSTING_CUES if f" {cue} " in padded)
-    posting += sum(1 for b in blocks if b.kind == "heading" and section_kind(b.text) == "benefits")
+    posting += sum(1 for cue in POSTING_WEAK_CUES if f" {cue} " in padded)
+    posting += sum(1 for b in blocks if b.kind == "heading" and section_kind(b.text) in BOILERPLATE_HEADINGS)
+    posting += 2 * sum(1 for b in blocks[:400] if b.kind == "paragraph" and paragraph_kind(b.text))
+    posting += 3 if _title_in_text(blocks[:1]) and " | " in blocks[0].text else 0  # "Acme | Engineer | Berlin"
     ladder = sum(1 for cue in LADDER_CUES if f" {cue} " in padded)
     return "job_posting" if posting > ladder and posting >= POSTING_MIN_SCORE else "ladder_level"
 

@@ -224,6 +224,11 @@ POSTING_CUES: tuple[str, ...] = (
     "about the company", "you will report to", "qualified applicants", "job type", "visa sponsorship",
     "salary range", "per annum", "benefits include",
 )
+#: Phrases (normalized) that are weaker signs of a job posting (one point each; POSTING_CUES count two).
+POSTING_WEAK_CUES: tuple[str, ...] = (
+    "full time", "part time", "hybrid", "on site", "onsite", "salary", "per year", "visa", "we offer",
+    "what you ll do",
+)
 #: Phrases (normalized) that mark a career-ladder level's text.
 LADDER_CUES: tuple[str, ...] = (
     "same as", "meets the expectations", "extends the", "continue reading", "next level",
