@@ -272,6 +272,8 @@ class _SectionBuilder:
                  organization: str | None = None, role_kind: str = "ladder_level"):
         self.role_id = role_id
         self.posting = role_kind == "job_posting"
+        self.last_boilerplate: _Node | None = None  # the last untitled boilerplate subsection made...
+        self.boilerplate_end = -1  # ...and the statement count when its last paragraph ended
         self.organization = normalize(organization) if organization else None
         self.base_level = base_level
         self.skip = skip_texts
@@ -334,6 +336,8 @@ class _SectionBuilder:
                 links = tuple(lk for lk in b.links if lk.text in sentence)
                 target.statements.append(_Item(self._id(), _cut(sentence), line, line, "sentence", b.label,
                                                0, links))
+            if target is not current:
+                self.boilerplate_end = self.count
         sections = [s.freeze() for s in root.subsections]
         return tuple(s for s in sections if s.heading or s.statements or s.subsections)
 
@@ -348,6 +352,11 @@ class _SectionBuilder:
         if kind is None or kind == current.kind or (kind in ("about", "benefits") and (
                 not self.posting or current.kind in NON_EXPECTATION_KINDS)):
             return current
+        last = current.subsections[-1] if current.subsections else None
+        if last is not None and last is self.last_boilerplate and last.kind == kind and \
+                self.count == self.boilerplate_end:
+            return last  # the next paragraph of the same block
         node = _Node("", current.path, kind, current.level + 1, b.line)
         current.subsections.append(node)
+        self.last_boilerplate = node
         return node

@@ -100,6 +100,9 @@ def extract(role: Role) -> Role:
     elif not org:
         org = organization.infer(((st.text, [lk.text for lk in st.links]) for _, st in role_statements(role)
                                   if st.kind not in ("row", "header")), exclude=[role.title or ""])
+    if org:  # the employer's own name is a company, not a technology ("Snowflake", "Cloudflare")
+        own = org.casefold()
+        found = [r for r in found if not (r.type == "technology" and (r.value or "").casefold() == own)]
     return replace(role, requirements=tuple(found), organization=org)
 
 

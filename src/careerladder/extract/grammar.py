@@ -204,11 +204,14 @@ def _heading_phrase_pattern() -> re.Pattern[str]:
         "key skills", "tech stack", "our stack", "the stack", "stack", "requirements", "responsibilities"}
     words = sorted((p.split() for p in phrases), key=lambda w: (-len(w), w))
     body = "|".join(r"[\s'’-]*".join(re.escape(w) for w in ws) for ws in words)
-    return re.compile(rf"(?:^|(?<=[\s.!?:;)»”]))(?=[A-Z])(?P<heading>(?i:{body}))(?:\s*:\s*|(?=[A-Z][a-z]))")
+    return re.compile(rf"(?:^|(?<=[.!?:;)»”]))\s*(?=[A-Z])(?P<heading>(?i:{body}))(?:\s*:\s*|(?=[A-Z][a-z]))"
+                      rf"|(?<=\s)(?=[A-Z])(?P<glued>(?i:{body}))(?=[A-Z][a-z])")
 
 
 #: A section heading run into the next sentence: "Job SummaryWe are", "About UsFoundever is",
-#: "Requirements:5+ years". The heading must start with a capital and be a known section phrase.
+#: "Requirements:5+ years". The heading must start with a capital and be a known section phrase;
+#: group ``heading`` at the start or after a sentence end (a colon may follow), else ``glued`` (run
+#: into a capital on both sides: "... experiences Job SummaryWe").
 GLUED_HEADING = _heading_phrase_pattern()
 
 #: Boilerplate paragraphs (``extract.layout.paragraph_kind``): equal opportunity, privacy,
@@ -225,8 +228,9 @@ APPLICATION_START = re.compile(
     r"^\W*(?:to\s+apply|how\s+to\s+apply|apply\b|please\s+(?:apply|send|email|submit|reach\s+out)|"
     r"send\s+(?:us\s+)?(?:your|a|an)\s+(?:cv|resume|résumé|application|email)|e-?mail\s+(?:us|your|me)\b|"
     r"interested\?|(?:hiring|interview|application|recruitment|recruiting)\s+process\b|"
-    r"if\s+(?:you(?:'re|’re|\s+are)\s+interested|this\s+sounds\s+like)|reach\s+out\b|contact\s+(?:us|me)\b|"
-    r"to\s+learn\s+more\s+and\s+apply|ready\s+to\s+apply)", re.I)
+    r"(?:if\s+(?:you(?:'re|’re|\s+are)\s+interested|this\s+sounds\s+like)|interested\s+candidates)"
+    r"(?=.*\b(?:apply|send|e-?mail|contact|reach\s+out|resume|cv|@))|reach\s+out\b|contact\s+(?:us|me)\b|"
+    r"to\s+learn\s+more\s+and\s+apply|ready\s+to\s+apply)", re.I | re.S)
 #: ...benefits (at the start)...
 BENEFITS_START = re.compile(
     r"^\W*(?:we\s+offer\b|what\s+we\s+offer|(?:our\s+)?(?:benefits|perks)(?:\s+include)?\s*[:\-]|"
@@ -237,7 +241,7 @@ ABOUT_START = re.compile(
     r"^\W*(?:(?i:we\s+are\s+(?:a|an|the)|we['’]re\s+(?:a|an|the)|founded\s+in|since\s+\d{4}|"
     r"headquartered\s+in)\b|At\s+(?!This\b|The\b|Our\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3},?\s+we\b|"
     r"(?!(?:The|This|That|Our|Your|You|It|He|She|They|There|Here|Each|Every|Who|What|Why|How|Ideal|"
-    r"Candidate|Role|Position|Team|Job)\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}(?:\s+\([^()]{1,40}\))?"
+    r"Candidate|Role|Position|Team|Job)\b)(?P<subject>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})(?:\s+\([^()]{1,40}\))?"
     r"\s+(?:(?:is|are)\s+(?:a|an|the|one\s+of|on\s+a\s+mission|building|transforming|revolutionizing|"
     r"reinventing|a\s+leading|the\s+world['’]s)|builds|makes|provides|helps|develops|offers|powers|operates|"
     r"sells|creates|designs|serves|connects|enables)\b)")

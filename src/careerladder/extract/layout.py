@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .. import thresholds
 from ..model import Block
-from ..vocab import looks_like_role_title, section_kind
+from ..vocab import ROLE_NOUNS, looks_like_role_title, section_kind
 from .grammar import (ABOUT_START, APPLICATION_START, BENEFITS_START, GLUED_HEADING, INLINE_BULLET, LEGAL_CUE,
                       ROLE_CUE, split_sentences)
 
@@ -72,7 +72,7 @@ def _glued_headings(text: str) -> list[tuple[bool, str]]:
         before = text[start:m.start()].strip()
         if before:
             out.append((False, before))
-        out.append((True, m.group("heading").strip()))
+        out.append((True, (m.group("heading") or m.group("glued")).strip()))
         start = m.end()
     rest = text[start:].strip()
     if rest:
@@ -116,8 +116,9 @@ def paragraph_kind(text: str, first: bool = False) -> str | None:
         return None
     if BENEFITS_START.search(text):
         return "benefits"
-    if ABOUT_START.search(text):
-        return "about"
+    m = ABOUT_START.search(text)
+    if m and not (m.group("subject") and any(w in ROLE_NOUNS for w in m.group("subject").lower().split())):
+        return "about"  # "Administrative Assistant provides ..." describes the role
     return None
 
 
