@@ -14,6 +14,7 @@ from .errors import ParseError
 from .extract.grammar import clean_title, slugify, split_sentences
 from .extract.layout import expand, is_listing, paragraph_kind
 from .model import Block, Document, Link, Role, Section, Statement
+from .readers.text import key_value
 from .vocab import (LADDER_CUES, NON_EXPECTATION_KINDS, POSTING_CUES, POSTING_METADATA_KEYS, POSTING_WEAK_CUES,
                     TITLE_SEPARATORS, looks_like_role_title, normalize, section_kind)
 
@@ -47,7 +48,7 @@ def parse(document: Document, doc_id: str, *, any_text: bool = False) -> list[Ro
     if is_listing(blocks) and not _role_headings(blocks, 0):
         raise ParseError("not a posting: the text lists many roles, one line each (a job board, a careers "
                          "page or a dashboard)", document.source, code="NOT_A_POSTING", reason="not a posting")
-    blocks = expand(blocks)
+    blocks = expand(_field_lines(blocks))
     kind = document.kind or _role_kind(document, blocks)
     title_index = _title_block(blocks)
     meta_title = _meta_str(document.metadata, TITLE_KEYS)
@@ -106,6 +107,26 @@ def _title_in_text(blocks: list[Block]) -> str | None:
             if len(f.split()) <= 12 and looks_like_role_title(clean_title(f)[0]):
                 return clean_title(f)[0]
     return None
+
+
+def _field_lines(blocks: list[Block]) -> list[Block]:
+    """Paragraphs made of "Key: value" lines ("**Company:** Acme" / "**Location:** Berlin", "地点：深圳")
+    split into one labelled block per line, as the plain-text reader gives them."""
+    out: list[Block] = []
+    for b in blocks:
+        lines = b.text.split("\n") if b.kind == "paragraph" and "\n" in b.text else []
+        pairs = [key_value(ln) for ln in lines]
+        if sum(p is not None for p in pairs) < 2:
+            out.append(b)
+            continue
+        for i, (ln, pair) in enumerate(zip(lines, pairs)):
+            line = min(b.line + i, max(b.line, b.end_line))
+            label = (b.label if i == 0 else None) if pair is None else pair[0]
+            text = ln if pair is None else pair[1]
+            if i == 0 and b.label and pair is None:
+                label = b.label
+            out.append(Block("paragraph", text, line, line, 0, b.links, b.emphasis, label))
+    return out
 
 
 def _meta_str(meta, keys: Sequence[str]) -> str | None:

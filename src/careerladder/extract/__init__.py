@@ -17,7 +17,8 @@ from dataclasses import replace
 
 from ..model import Requirement, Role, Section, Statement, iter_sections, role_statements
 from ..vocab import looks_like_role_title, normalize
-from .rules import RULES, Context
+from .rules import RULES, TITLE_RULES, Context
+from .rules import location as location_rule
 from . import inheritance, organization
 
 
@@ -30,12 +31,10 @@ def requirements(role: Role) -> list[Requirement]:
     """
     found: list[Requirement] = []
     seen: set[tuple] = set()
-    for section, st in role_statements(role):
-        if st.reference:
-            continue
+    for section_kind, path, st, rules in _statements(role):
         lower = (f"{st.label}: {st.text}" if st.label else st.text).lower()
-        ctx = Context(section.kind, section.path, role.title, role.kind, lower)
-        for rule in RULES:
+        ctx = Context(section_kind, path, role.title or "", role.kind, lower)
+        for rule in rules:
             for req in rule(st, ctx):
                 key = (req.type, req.value, req.min, req.max, req.qualifier)
                 if req.type in ("years_experience", "team_size", "direct_reports"):
@@ -47,13 +46,29 @@ def requirements(role: Role) -> list[Requirement]:
     return found
 
 
+def _statements(role: Role):
+    """(section kind, heading path, statement, rules) to read requirements from: every statement that
+    is not a reference, then a posting's title, from which only places and remote work are read
+    ("Product Manager (Remote from Denmark)"), as section kind ``title``."""
+    for section, st in role_statements(role):
+        if not st.reference:
+            yield section.kind, section.path, st, RULES
+    title = role.heading or role.title
+    if role.kind == "job_posting" and title:
+        st = Statement(f"{role.id}:title", title, role.span[0], role.span[0], "title")
+        yield "title", (), st, TITLE_RULES
+
+
 def _metadata_requirements(role: Role, found: list[Requirement]) -> list[Requirement]:
     """location / remote stated in front matter or record fields (line of the front matter)."""
     extra = []
     meta = role.metadata
     location = meta.get("location")
-    if isinstance(location, str) and location.strip() and not any(r.type == "location" for r in found):
-        extra.append(Requirement("location", location, 1, value=location.strip()))
+    if isinstance(location, str) and location.strip() and not any(r.type == "location" for r in found) \
+            and not location_rule.only_work_mode(location):
+        runs = location_rule.place_runs(location)  # "Remote,Helsinki, Finland" -> "Helsinki, Finland"
+        extra += [Requirement("location", location, 1, value=v) for v in runs] or \
+            [Requirement("location", location, 1, value=location.strip())]
     remote = meta.get("remote")
     if remote in (True, "true", "yes", "Remote", "remote") and not any(r.type == "remote" for r in found):
         extra.append(Requirement("remote", "remote", 1, value="remote"))
