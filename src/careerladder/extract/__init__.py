@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..model import Requirement, Role, Section, Statement, iter_sections, role_statements
 from ..vocab import looks_like_role_title, normalize
 from .rules import RULES, TITLE_RULES, Context
-from .rules import location as location_rule
+from .rules import education as education_rule, location as location_rule
 from . import inheritance, organization
 
 
@@ -46,6 +46,20 @@ def requirements(role: Role) -> list[Requirement]:
     return found
 
 
+def _minimum_education(found: list[Requirement], role: Role) -> list[Requirement]:
+    """``found`` with one education requirement at most: the lowest degree asked outside nice-to-have
+    sections (else the lowest preferred one), with "or equivalent experience" when any mention accepts it."""
+    edu = [r for r in found if r.type == "education"]
+    if len(edu) < 2:
+        return found
+    preferred = {st.id for s, st in role_statements(role) if s.kind == "nice_to_have"}
+    asked = [r for r in edu if r.statement_id not in preferred] or edu
+    best = min(asked, key=lambda r: education_rule.RANK.get(r.value or "", 9))
+    if any(r.qualifier for r in edu) and not best.qualifier:
+        best = replace(best, qualifier="or equivalent experience")
+    return [best if r is edu[0] else r for r in found if r.type != "education" or r is edu[0]]
+
+
 def _statements(role: Role):
     """(section kind, heading path, statement, rules) to read requirements from: every statement that
     is not a reference, then a posting's title, from which only places and remote work are read
@@ -70,7 +84,8 @@ def _metadata_requirements(role: Role, found: list[Requirement]) -> list[Require
         extra += [Requirement("location", location, 1, value=v) for v in runs] or \
             [Requirement("location", location, 1, value=location.strip())]
     remote = meta.get("remote")
-    if remote in (True, "true", "yes", "Remote", "remote") and not any(r.type == "remote" for r in found):
+    said = isinstance(location, str) and any(w in location.lower() for w in ("remote", "work from home"))
+    if (remote in (True, "true", "yes", "Remote", "remote") or said) and not any(r.type == "remote" for r in found):
         extra.append(Requirement("remote", "remote", 1, value="remote"))
     return extra
 
@@ -107,7 +122,7 @@ def extract(role: Role) -> Role:
                 ref_ids.add(st.id)
     sections = _mark_references(role.sections, ref_ids) if ref_ids else role.sections
     role = replace(role, sections=sections, parents=tuple(_unique(parents)), next_level=next_level)
-    found = requirements(role)
+    found = _minimum_education(requirements(role), role)
     found += _metadata_requirements(role, found)
     org = role.organization
     if not org and role.kind == "job_posting":

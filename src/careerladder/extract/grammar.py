@@ -238,7 +238,8 @@ BENEFITS_START = re.compile(
 #: ...a company blurb: "We are a ...", "Founded in 2015", "Acme is a ...", "At Acme, we ..." (case-sensitive
 #: names; "The role is ..." and "This team is ..." are not companies).
 ABOUT_START = re.compile(
-    r"^\W*(?:(?i:we\s+are\s+(?:a|an|the)|we['’]re\s+(?:a|an|the)|founded\s+in|since\s+\d{4}|"
+    r"^\W*(?:(?i:we\s+are\s+(?:a|an|the|headquartered|based)|we['’]re\s+(?:a|an|the|headquartered|based)|"
+    r"founded\s+in|since\s+\d{4}|"
     r"headquartered\s+in)\b|At\s+(?!This\b|The\b|Our\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3},?\s+we\b|"
     r"(?!(?:The|This|That|Our|Your|You|It|He|She|They|There|Here|Each|Every|Who|What|Why|How|Ideal|"
     r"Candidate|Role|Position|Team|Job)\b)(?P<subject>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})(?:\s+\([^()]{1,40}\))?"
