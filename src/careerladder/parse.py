@@ -12,16 +12,19 @@ from typing import Sequence
 from . import thresholds
 from .errors import ParseError
 from .extract.grammar import clean_title, slugify, split_sentences
-from .extract.layout import expand, is_listing, paragraph_kind
+from .extract.layout import expand, is_listing, paragraph_kind, title_in_text
 from .model import Block, Document, Link, Role, Section, Statement
 from .readers.text import key_value
 from .vocab import (LADDER_CUES, NON_EXPECTATION_KINDS, POSTING_CUES, POSTING_METADATA_KEYS, POSTING_WEAK_CUES,
-                    TITLE_SEPARATORS, looks_like_role_title, normalize, section_kind)
+                    looks_like_role_title, normalize, section_kind)
 
 TITLE_KEYS = ("title", "position", "job_title", "role", "name")
 ORGANIZATION_KEYS = ("company", "organization", "organisation", "employer", "company_name")
 #: Front-matter ``summary`` holds the company in the remote-jobs format; longer text is a summary.
 MAX_ORGANIZATION_WORDS = 6
+#: Words of a role's text: an untitled text given as a role needs one of them (or posting or ladder wording).
+ROLE_TEXT_WORDS = frozenset({"you", "your", "experience", "team", "teams", "role", "responsibilities", "engineers",
+                             "engineering", "manage", "lead", "skills", "requirements", "hiring", "candidate"})
 #: Headings of a posting's boilerplate: each is one point of posting evidence.
 BOILERPLATE_HEADINGS = frozenset({"benefits", "legal", "application"})
 #: Evidence needed to call a document without a posting format a job posting
@@ -79,8 +82,8 @@ def parse(document: Document, doc_id: str, *, any_text: bool = False) -> list[Ro
         stem = _file_title(document.source)
         if looks_like_role_title(stem):  # "Engineering Manager 5.md" whose front matter says "README"
             title = stem
-        elif any_text:
-            title = _title_in_text(blocks)
+        elif any_text and (_reads_as_role(document, blocks) or title_in_text(blocks)):
+            title = title_in_text(blocks)
             body_start = 0  # "Open position" is part of the text, not its title
             if title is None and kind == "ladder_level" and document.kind is None:
                 kind = "job_posting"  # text given as a role, naming none and no ladder: a posting's body
@@ -89,24 +92,6 @@ def parse(document: Document, doc_id: str, *, any_text: bool = False) -> list[Ro
     base = blocks[title_index].level if title_index is not None and body_start else 0
     return [_make_role(document, doc_id, title, blocks[body_start:], base, kind, organization,
                        first=blocks[0].line)]
-
-
-def _title_in_text(blocks: list[Block]) -> str | None:
-    """A role title in the first lines of an untitled text: a short line, or a field of a
-    ``Company | Role | Place`` header line, that reads as a role title; else None."""
-    for b in blocks[:3]:
-        line = b.text.split("\n", 1)[0]
-        if len(line) > 200:
-            continue
-        fields = [line]
-        for sep in TITLE_SEPARATORS[:4]:
-            if line.count(sep) >= 2 or sep == " | " and sep in line:
-                fields = [f.strip() for f in line.split(sep) if f.strip()]
-                break
-        for f in fields:
-            if len(f.split()) <= 12 and looks_like_role_title(clean_title(f)[0]):
-                return clean_title(f)[0]
-    return None
 
 
 def _field_lines(blocks: list[Block]) -> list[Block]:
@@ -150,6 +135,20 @@ def _meta_organization(meta) -> str | None:
 
 def _role_kind(document: Document, blocks: list[Block]) -> str:
     """``job_posting`` when metadata or wording says so, else ``ladder_level``."""
+    posting, ladder = _kind_scores(document, blocks)
+    return "job_posting" if posting > ladder and posting >= POSTING_MIN_SCORE else "ladder_level"
+
+
+def _reads_as_role(document: Document, blocks: list[Block]) -> bool:
+    """True when an untitled text reads as a role at all: some posting or ladder wording, or words a
+    role's text uses ("you", "experience", "team"); a grocery list does not."""
+    posting, ladder = _kind_scores(document, blocks)
+    words = set(" ".join(normalize(b.text) for b in blocks[:400]).split())
+    return posting + ladder > 0 or bool(words & ROLE_TEXT_WORDS)
+
+
+def _kind_scores(document: Document, blocks: list[Block]) -> tuple[int, int]:
+    """(posting evidence, ladder evidence) of a document (see ``POSTING_MIN_SCORE``)."""
     meta = document.metadata
     posting = sum(2 for key in meta if key in POSTING_METADATA_KEYS)
     category = str(meta.get("category", "")).lower()
@@ -161,9 +160,9 @@ def _role_kind(document: Document, blocks: list[Block]) -> str:
     posting += sum(1 for cue in POSTING_WEAK_CUES if f" {cue} " in padded)
     posting += sum(1 for b in blocks if b.kind == "heading" and section_kind(b.text) in BOILERPLATE_HEADINGS)
     posting += 2 * sum(1 for b in blocks[:400] if b.kind == "paragraph" and paragraph_kind(b.text))
-    posting += 3 if _title_in_text(blocks[:1]) and " | " in blocks[0].text else 0  # "Acme | Engineer | Berlin"
+    posting += 3 if title_in_text(blocks[:1]) and " | " in blocks[0].text else 0  # "Acme | Engineer | Berlin"
     ladder = sum(1 for cue in LADDER_CUES if f" {cue} " in padded)
-    return "job_posting" if posting > ladder and posting >= POSTING_MIN_SCORE else "ladder_level"
+    return posting, ladder
 
 
 def _same_title(heading: str, title: str) -> bool:

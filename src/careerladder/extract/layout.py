@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from .. import thresholds
 from ..model import Block
-from ..vocab import ROLE_NOUNS, looks_like_role_title, section_kind
+from ..vocab import ROLE_NOUNS, TITLE_SEPARATORS, looks_like_role_title, section_kind
 from .grammar import (ABOUT_START, APPLICATION_START, BENEFITS_START, GLUED_HEADING, INLINE_BULLET, LEGAL_CUE,
-                      ROLE_CUE, split_sentences)
+                      ROLE_CUE, clean_title, split_sentences)
 
 _SMALL = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "a", "an", "&", "or", "with", "you", "we"})
 
@@ -155,4 +155,22 @@ def is_listing(blocks: list[Block]) -> bool:
     return listed >= thresholds.LISTING_MIN_ROLES and listed >= thresholds.LISTING_MIN_SHARE * len(_lines(blocks))
 
 
-__all__ = ["expand", "is_listing", "listed_roles", "paragraph_kind"]
+def title_in_text(blocks: list[Block]) -> str | None:
+    """A role title in the first lines of an untitled text: a short line, or a field of a
+    ``Company | Role | Place`` header line, that reads as a role title; else None."""
+    for b in blocks[:3]:
+        line = b.text.split("\n", 1)[0]
+        if len(line) > 200:
+            continue
+        fields = [line]
+        for sep in TITLE_SEPARATORS[:4]:
+            if line.count(sep) >= 2 or sep == " | " and sep in line:
+                fields = [f.strip() for f in line.split(sep) if f.strip()]
+                break
+        for f in fields:
+            if len(f.split()) <= 12 and looks_like_role_title(clean_title(f)[0]):
+                return clean_title(f)[0]
+    return None
+
+
+__all__ = ["expand", "is_listing", "listed_roles", "paragraph_kind", "title_in_text"]

@@ -22,7 +22,8 @@ _PATTERNS = (
     (re.compile(r"\bmanagers?\s+of\s+(?:other\s+)?managers\b", re.I), ("managers",), ("manager",)),
     (re.compile(rf"\b(?:manag(?:e|es|ed|ing)|lead(?:s|ing)?|coach(?:es|ing)?|mentor(?:s|ing)?|"
                 rf"supervis(?:e|es|ing))\b(?:\s+(?:and|&)\s+\w+)?\s+{_TARGET}\b", re.I),
-     ("manag", "lead", "coach", "mentor", "supervis"), ("managers", "directors", "leads", "heads")),
+     ("manag", "lead", "coach", "mentor", "supervis"),
+     ("managers", "directors", "leads", "heads", "forem", "foreperson", "supervisors")),
     (re.compile(r"\b(?:managers|directors)\s+(?:who\s+)?report(?:ing)?\s+(?:directly\s+)?to\s+(?:you|me|them)\b",
                 re.I), ("managers", "directors"), ("report",)),
     (re.compile(r"\bmanager\s+direct\s+reports\b", re.I), ("manager",), ("direct",)),
