@@ -12,7 +12,7 @@ from typing import Sequence
 from . import thresholds
 from .errors import ParseError
 from .extract.grammar import clean_title, slugify, split_sentences
-from .extract.layout import expand, is_listing, paragraph_kind, title_in_text
+from .extract.layout import expand, is_listing, paragraph_kind, promote_headings, title_in_text
 from .model import Block, Document, Link, Role, Section, Statement
 from .readers.text import key_value
 from .vocab import (LADDER_CUES, NON_EXPECTATION_KINDS, POSTING_CUES, POSTING_METADATA_KEYS, POSTING_WEAK_CUES,
@@ -53,6 +53,8 @@ def parse(document: Document, doc_id: str, *, any_text: bool = False) -> list[Ro
                          "page or a dashboard)", document.source, code="NOT_A_POSTING", reason="not a posting")
     blocks = expand(_field_lines(blocks))
     kind = document.kind or _role_kind(document, blocks)
+    if kind == "job_posting":
+        blocks = promote_headings(blocks)
     title_index = _title_block(blocks)
     meta_title = _meta_str(document.metadata, TITLE_KEYS)
     doc_title = document.title or meta_title

@@ -64,6 +64,26 @@ def _split_paragraph(b: Block) -> list[Block]:
     return parts or [b]
 
 
+def promote_headings(blocks: list[Block]) -> list[Block]:
+    """``blocks`` of a posting with its short lines that stand alone as headings made headings (level 0):
+    a paragraph of at most ``thresholds.MAX_PLAIN_HEADING_WORDS`` words, without sentence punctuation,
+    that names a section ("Our tech stack", "Profile", "Requirements:") or is wholly emphasised and
+    Title Case ("_About Us_", "*Better Together*")."""
+    out = []
+    for b in blocks:
+        text = b.text.strip()
+        words = text.split()
+        if b.kind == "paragraph" and not b.label and 0 < len(words) <= thresholds.MAX_PLAIN_HEADING_WORDS \
+                and "\n" not in text and not text.rstrip(":").endswith((".", ",", ";", "!")):
+            bare = text.rstrip(":").strip()
+            titled = all(w[:1].isupper() or w.lower() in _SMALL or not w[:1].isalpha() for w in words)
+            if section_kind(bare) is not None or (b.emphasis and titled) or (text.endswith(":") and titled):
+                out.append(Block("heading", bare, b.line, b.end_line, 0, b.links, b.emphasis))
+                continue
+        out.append(b)
+    return out
+
+
 def _glued_headings(text: str) -> list[tuple[bool, str]]:
     """[(is_heading, text)...]: ``text`` cut at known section headings run into what follows."""
     out: list[tuple[bool, str]] = []
@@ -173,4 +193,4 @@ def title_in_text(blocks: list[Block]) -> str | None:
     return None
 
 
-__all__ = ["expand", "is_listing", "listed_roles", "paragraph_kind", "title_in_text"]
+__all__ = ["expand", "is_listing", "listed_roles", "paragraph_kind", "promote_headings", "title_in_text"]
