@@ -63,19 +63,21 @@ def key_value(line: str) -> tuple[str, str] | None:
 
 
 def _is_heading(line: str, alone: bool) -> bool:
-    """A short line that is a heading: it ends with a colon, or it stands alone (``alone``: a blank
-    line, a bullet or the end follows it) and names a section, is in capitals or Title Case, or is
-    a short phrase with a capital and no sentence punctuation."""
+    """A short line that is a heading: it ends with a colon, or names a section ("What you'll do"),
+    or stands alone (``alone``: a blank line, a bullet or the end follows it) and is in capitals or
+    Title Case, or is a short phrase with a capital and no sentence punctuation."""
     s = line.strip().strip("*_#").strip()
     words = s.split()
     if not words or len(words) > thresholds.MAX_PLAIN_HEADING_WORDS or len(s) > 80:
         return False
     if s.endswith(_COLONS):
         return len(s) > 1
-    if s.endswith(_SENTENCE_END) or not alone:
+    if s.endswith(_SENTENCE_END):
         return False
     if section_kind(s) is not None:
-        return True
+        return True  # "What you'll do" right above its text
+    if not alone:
+        return False
     letters = [c for c in s if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) > 2:
         return True
