@@ -10,8 +10,8 @@ own places ("headquartered in Boston", "offices in ...", "customers in 40 countr
 the role's, and neither is a place in an about, legal or application section unless the sentence
 speaks of where the hire works (remote, hybrid, on site, the role, the candidate).
 
-``value``: the place or run of places as written (a label's whole value when it names no known
-place: "Location: Smalltown, OH").
+``value``: the place or run of places as written; a label line's whole value ("Location: San
+Francisco, CA or Remote", "Location: Smalltown, OH").
 """
 
 from __future__ import annotations
@@ -121,8 +121,8 @@ def find(st: Statement, ctx) -> list[Requirement]:
     if label:
         value = label.group("place") or label.group("glued") or label.group("cjk")
         runs = _runs(value)
-        if runs:
-            return [requirement("location", st, label.group(0), value=value[a:b]) for a, b in runs]
+        if runs and not label.group("place"):  # run into what follows: the places only
+            return [requirement("location", st, label.group(0), value=value[runs[0][0]:runs[-1][1]])]
         value = value.strip(" ,-–:*")
         if value and label.group("place") and not only_work_mode(value):
             return [requirement("location", st, label.group(0), value=value)]
