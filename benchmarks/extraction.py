@@ -8,7 +8,8 @@ the matching done here). Each posting is read the way a user would: a file throu
 a record of a container file through ``read_path`` and the document whose ``fragment`` is the
 record; when the current version cannot read the file (or has no such fragment) the record's
 title and description go through ``read_text`` instead, and that fallback is counted. Then
-``parse`` and ``extract``. Printed per split: precision and recall per requirement type and
+``parse`` (as ``careerladder inspect FILE`` does: the text is taken as one role, titled or not)
+and ``extract``. Printed per split: precision and recall per requirement type and
 overall (micro), organization precision (over non-null predictions) and recall, the share of
 postings parsed as ``job_posting``, the recall of labelled headings among section headings,
 and boilerplate marking precision and recall, each beside its target. ``--json`` prints the
@@ -283,7 +284,7 @@ def run(item: dict) -> Output:
     if document is None:
         return out
     try:
-        out.roles = [extract(role) for role in parse(document, doc_id)]
+        out.roles = [extract(role) for role in parse(document, doc_id, any_text=True)]
         out.error = None
     except CareerLadderError as exc:
         out.error = f"parse: {exc}"

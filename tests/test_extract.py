@@ -38,7 +38,7 @@ def found(sentence, heading="Requirements"):
     ("Experience managing other engineering managers", ("manages_managers", None, None, None, "yes")),
     ("Bachelor's degree in a related field or the equivalent in work experience",
      ("education", None, None, "or equivalent experience", "bachelor")),
-    ("MS or PhD in Computer Science", ("education", None, None, None, "phd")),
+    ("MS or PhD in Computer Science", ("education", None, None, None, "master")),  # the minimum asked
     ("Microservices in Golang running on Docker", ("technology", None, None, None, "Go")),
     ("Location: Berlin, Germany", ("location", None, None, None, "Berlin, Germany")),
     ("This role is 100% remote", ("remote", None, None, None, "remote")),
@@ -120,8 +120,10 @@ def test_organization_from_text():
 # -- prefilters: a rule skips a pattern only when the pattern cannot match -----------------------
 PREFILTERED = [
     (team_size._OF, [team_size._GROUP_WORDS]),
-    (team_size._PERSON, [team_size._GROUP_WORDS, team_size._PERSON_WORDS]),
-    (team_size._VERB, [team_size._VERB_WORDS, team_size._UNIT_WORDS]),
+    (team_size._PERSON, [team_size._GROUP_WORDS]),
+    (team_size._VERB, [team_size._VERB_WORDS]),
+    (team_size._THROUGH, [team_size._VERB_WORDS]),
+    (team_size._REPORT, [team_size._VERB_WORDS]),
     *((pattern, [needs, also]) for pattern, needs, also in manages_managers._PATTERNS),
     *((pattern, [needs]) for _, pattern, needs in remote._PATTERNS),
     *((pattern, [needs]) for _, pattern, needs in education._DEGREES if pattern.flags & re.I),

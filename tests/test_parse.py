@@ -95,7 +95,7 @@ def test_a_body_heading_is_not_the_title_when_front_matter_names_the_role():
     role, = roles_of("---\ntitle: Senior Python Developer\ncompany: Example\nlocation: Remote\n---\n\n"
                      "# Overview\n\nWe build tools.\n\n# Requirements\n\n- 5+ years of Python\n")
     assert role.title == "Senior Python Developer"
-    assert [(s.heading, s.kind) for s in role.sections] == [("Overview", "about"), ("Requirements", "qualifications")]
+    assert [(s.heading, s.kind) for s in role.sections] == [("Overview", "other"), ("Requirements", "qualifications")]
     restated, = roles_of("---\ntitle: Director of Engineering\n---\n\n# Director of Engineering (People Manager Path)"
                          "\n\n### Scope\n\n- a group of teams\n")
     assert [s.heading for s in restated.sections] == ["Scope"]

@@ -23,6 +23,7 @@ EXPECTED = {
     "inspect examples/postings/text": "Chief Technology Officer",
     "ladder examples/ladder-two-tracks": "Ladder: Saltfern Mobility management",
     "level examples/postings": "text says",
+    "level examples/untitled": "(no title)",
     "calibrate examples/ladder-two-tracks": "Across companies",
     "diff m4-senior-engineering-manager.md": "Director of Engineering versus Senior Engineering Manager",
     "assess --evidence": "Noor Haddad: VP of Engineering",

@@ -37,6 +37,7 @@ NOT_TUNABLES: dict[str, str] = {
     "extract/grammar.py:NUMBER_WORDS": "English number words and their values ('twelve': 12)",
     "lint/words.py:IC_SENIORITY": "the seniority scale of IC title words (intern 0 ... fellow 6)",
     "lint/words.py:NUMERALS": "level numerals in titles ('ii': 2, '3': 3)",
+    "extract/rules/education.py:RANK": "the order of degrees (bachelor < master < phd)",
     "extract/levels.py:_ROMAN": "Roman numerals and their values ('iii': 3) in level titles",
 }
 

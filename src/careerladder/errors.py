@@ -69,7 +69,23 @@ class NoInputError(ReadError):
 
 
 class ParseError(CareerLadderError):
-    """The document was read but no role could be made of it."""
+    """The document was read but no role could be made of it.
+
+    ``code``: the diagnostic code (``NO_ROLE``: its title names no role; ``NOT_A_POSTING``: it
+    lists many roles, a job board's page or a dashboard); ``reason``: the few words a summary
+    counts skipped documents by (``"not a role document"``, ``"not a posting"``).
+    """
+
+    code = "NO_ROLE"
+    reason = "not a role document"
+
+    def __init__(self, message: str, source: str | None = None, line: int | None = None,
+                 code: str | None = None, reason: str | None = None):
+        super().__init__(message, source, line)
+        if code:
+            self.code = code
+        if reason:
+            self.reason = reason
 
 
 class ResolveError(CareerLadderError):

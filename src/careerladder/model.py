@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping
 
 RoleKind = Literal["ladder_level", "job_posting"]
-SectionKind = Literal["qualifications", "responsibilities", "nice_to_have", "benefits", "about", "other"]
+SectionKind = Literal["qualifications", "responsibilities", "nice_to_have", "benefits", "about", "legal",
+                      "application", "other"]
 BlockKind = Literal["heading", "paragraph", "item", "row", "quote", "code"]
 Severity = Literal["error", "warning", "info"]
 
@@ -220,18 +221,20 @@ class Role:
     ``#anchor`` when one document holds several roles; ``span``: (first, last)
     source line of the role; ``heading``: the raw heading or title the role
     came from; ``ladder``: the ladder (company and track) it belongs to, set by
-    ``resolve``; ``track``: ``management``, ``individual_contributor`` or a
-    track the company names (from the title, level code and folder: ``extract``
-    sets it from the title, ``resolve`` for a whole ladder); ``level_code``:
-    the ladder's own code for the level (``M4``, ``IC3``, ``Level 3``) or None;
-    ``variant``: ``deprecated``, ``draft``, ``specialisation`` or ``duplicate``
-    when the page is a variant of another level (``variant_of``, its role id)
-    rather than a level of its own.
+    ``resolve``; ``title`` is None only for a text given as one role
+    (``parse(..., any_text=True)``) that names no role; ``track``:
+    ``management``, ``individual_contributor`` or a track the company names
+    (from the title, level code and folder: ``extract`` sets it from the title,
+    ``resolve`` for a whole ladder); ``level_code``: the ladder's own code for
+    the level (``M4``, ``IC3``, ``Level 3``) or None; ``variant``:
+    ``deprecated``, ``draft``, ``specialisation`` or ``duplicate`` when the
+    page is a variant of another level (``variant_of``, its role id) rather
+    than a level of its own.
     """
 
     id: str
     source: str
-    title: str
+    title: str | None
     kind: RoleKind
     span: tuple[int, int]
     organization: str | None = None

@@ -12,26 +12,43 @@ from typing import Sequence
 from . import thresholds
 from .errors import ParseError
 from .extract.grammar import clean_title, slugify, split_sentences
+from .extract.layout import expand, is_listing, paragraph_kind, promote_headings, title_in_text
 from .model import Block, Document, Link, Role, Section, Statement
-from .vocab import (LADDER_CUES, POSTING_CUES, POSTING_METADATA_KEYS, looks_like_role_title,
-                    normalize, section_kind)
+from .readers.text import key_value
+from .vocab import (LADDER_CUES, NON_EXPECTATION_KINDS, POSTING_CUES, POSTING_METADATA_KEYS, POSTING_WEAK_CUES,
+                    looks_like_role_title, normalize, section_kind)
 
 TITLE_KEYS = ("title", "position", "job_title", "role", "name")
 ORGANIZATION_KEYS = ("company", "organization", "organisation", "employer", "company_name")
+#: Words of a role's text: an untitled text given as a role needs one of them (or posting or ladder wording).
+ROLE_TEXT_WORDS = frozenset({"you", "your", "experience", "team", "teams", "role", "responsibilities", "engineers",
+                             "engineering", "manage", "lead", "skills", "requirements", "hiring", "candidate"})
+#: Headings of a posting's boilerplate: each is one point of posting evidence.
+BOILERPLATE_HEADINGS = frozenset({"benefits", "legal", "application"})
 
 
-def parse(document: Document, doc_id: str) -> list[Role]:
+def parse(document: Document, doc_id: str, *, any_text: bool = False) -> list[Role]:
     """The roles in ``document``; ``doc_id`` is its stable id (path relative to the input root).
 
     One role per document, or one per heading when at least
     ``thresholds.MIN_ROLES_TO_SPLIT`` headings of one level are role titles
-    (GitLab's ``_index.md``, Packback, Abtion). Raises ``ParseError`` when the
-    document has no text or its title names no role.
+    (GitLab's ``_index.md``, Packback, Abtion). Paragraphs pasted as one run are split first
+    (``extract.layout.expand``). Raises ``ParseError`` when the document has no text, when it
+    lists many roles in one line each (code ``NOT_A_POSTING``: a job board's page, a dashboard),
+    or, unless ``any_text``, when its title names no role (code ``NO_ROLE``). With ``any_text``
+    (the user said the text is a role) such a document is one role whose title is read from
+    its first lines when one names a role, else None.
     """
     blocks = list(document.blocks)
     if not blocks:
         raise ParseError("no text to parse (the body is empty)", document.source)
+    if is_listing(blocks) and not _role_headings(blocks, 0):
+        raise ParseError("not a posting: the text lists many roles, one line each (a job board, a careers "
+                         "page or a dashboard)", document.source, code="NOT_A_POSTING", reason="not a posting")
+    blocks = expand(_field_lines(blocks))
     kind = document.kind or _role_kind(document, blocks)
+    if kind == "job_posting":
+        blocks = promote_headings(blocks)
     title_index = _title_block(blocks)
     meta_title = _meta_str(document.metadata, TITLE_KEYS)
     doc_title = document.title or meta_title
@@ -56,15 +73,41 @@ def parse(document: Document, doc_id: str) -> list[Role]:
         return roles
     if not doc_title:
         doc_title = _fallback_title(document, blocks)
+    title: str | None = doc_title
     if not looks_like_role_title(clean_title(doc_title)[0]):
         stem = _file_title(document.source)
         if looks_like_role_title(stem):  # "Engineering Manager 5.md" whose front matter says "README"
-            doc_title = stem
+            title = stem
+        elif any_text and (_reads_as_role(document, blocks) or title_in_text(blocks)):
+            title = title_in_text(blocks)
+            body_start = 0  # "Open position" is part of the text, not its title
+            if title is None and kind == "ladder_level" and document.kind is None:
+                kind = "job_posting"  # text given as a role, naming none and no ladder: a posting's body
         elif document.kind is None:
             raise ParseError(f"not a role document: title {doc_title!r} names no role", document.source)
-    base = blocks[title_index].level if title_index is not None else 0
-    return [_make_role(document, doc_id, doc_title, blocks[body_start:], base, kind, organization,
+    base = blocks[title_index].level if title_index is not None and body_start else 0
+    return [_make_role(document, doc_id, title, blocks[body_start:], base, kind, organization,
                        first=blocks[0].line)]
+
+
+def _field_lines(blocks: list[Block]) -> list[Block]:
+    """Paragraphs made of "Key: value" lines ("**Company:** Acme" / "**Location:** Berlin", "地点：深圳")
+    split into one labelled block per line, as the plain-text reader gives them."""
+    out: list[Block] = []
+    for b in blocks:
+        lines = b.text.split("\n") if b.kind == "paragraph" and "\n" in b.text else []
+        pairs = [key_value(ln) for ln in lines]
+        if sum(p is not None for p in pairs) < 2:
+            out.append(b)
+            continue
+        for i, (ln, pair) in enumerate(zip(lines, pairs)):
+            line = min(b.line + i, max(b.line, b.end_line))
+            label = (b.label if i == 0 else None) if pair is None else pair[0]
+            text = ln if pair is None else pair[1]
+            if i == 0 and b.label and pair is None:
+                label = b.label
+            out.append(Block("paragraph", text, line, line, 0, b.links, b.emphasis, label))
+    return out
 
 
 def _meta_str(meta, keys: Sequence[str]) -> str | None:
@@ -88,6 +131,20 @@ def _meta_organization(meta) -> str | None:
 
 def _role_kind(document: Document, blocks: list[Block]) -> str:
     """``job_posting`` when metadata or wording says so, else ``ladder_level``."""
+    posting, ladder = _kind_scores(document, blocks)
+    return "job_posting" if posting > ladder and posting >= thresholds.POSTING_MIN_SCORE else "ladder_level"
+
+
+def _reads_as_role(document: Document, blocks: list[Block]) -> bool:
+    """True when an untitled text reads as a role at all: some posting or ladder wording, or words a
+    role's text uses ("you", "experience", "team"); a grocery list does not."""
+    posting, ladder = _kind_scores(document, blocks)
+    words = set(" ".join(normalize(b.text) for b in blocks[:thresholds.POSTING_CUE_BLOCKS]).split())
+    return posting + ladder > 0 or bool(words & ROLE_TEXT_WORDS)
+
+
+def _kind_scores(document: Document, blocks: list[Block]) -> tuple[int, int]:
+    """(posting evidence, ladder evidence) of a document (see ``thresholds.POSTING_MIN_SCORE``)."""
     meta = document.metadata
     posting = thresholds.POSTING_METADATA_KEY_SCORE * sum(1 for key in meta if key in POSTING_METADATA_KEYS)
     category = str(meta.get("category", "")).lower()
@@ -96,10 +153,15 @@ def _role_kind(document: Document, blocks: list[Block]) -> str:
     text = " ".join(normalize(b.text) for b in blocks[:thresholds.POSTING_CUE_BLOCKS])
     padded = f" {text} "
     posting += thresholds.POSTING_CUE_SCORE * sum(1 for cue in POSTING_CUES if f" {cue} " in padded)
+    posting += thresholds.POSTING_WEAK_CUE_SCORE * sum(1 for cue in POSTING_WEAK_CUES if f" {cue} " in padded)
     posting += thresholds.POSTING_BENEFITS_HEADING_SCORE * sum(
-        1 for b in blocks if b.kind == "heading" and section_kind(b.text) == "benefits")
+        1 for b in blocks if b.kind == "heading" and section_kind(b.text) in BOILERPLATE_HEADINGS)
+    posting += thresholds.POSTING_BOILERPLATE_PARAGRAPH_SCORE * sum(
+        1 for b in blocks[:thresholds.POSTING_CUE_BLOCKS] if b.kind == "paragraph" and paragraph_kind(b.text))
+    if title_in_text(blocks[:1]) and " | " in blocks[0].text:  # "Acme | Engineer | Berlin"
+        posting += thresholds.POSTING_HEADER_LINE_SCORE
     ladder = sum(1 for cue in LADDER_CUES if f" {cue} " in padded)
-    return "job_posting" if posting > ladder and posting >= thresholds.POSTING_MIN_SCORE else "ladder_level"
+    return posting, ladder
 
 
 def _same_title(heading: str, title: str) -> bool:
@@ -159,20 +221,27 @@ def _fallback_title(document: Document, blocks: list[Block]) -> str:
     return _file_title(document.source) or "Untitled"
 
 
-def _make_role(document: Document, role_id: str, heading: str, blocks: Sequence[Block],
+def _make_role(document: Document, role_id: str, heading: str | None, blocks: Sequence[Block],
                base_level: int, kind: str, organization: str | None, first: int) -> Role:
-    title, code = clean_title(heading)
+    title, code = clean_title(heading) if heading else (None, None)
     metadata = dict(document.metadata)
     if code:
         metadata["level_code"] = code
     if document.fragment:
         metadata["fragment"] = document.fragment
-    skip = {normalize(title), normalize(heading)}
-    sections = _SectionBuilder(role_id, base_level, skip, organization).build(blocks)
+    skip = {normalize(title), normalize(heading)} if title and heading else set()
+    sections = _SectionBuilder(role_id, base_level, skip, organization, kind).build(blocks)
     last = max((b.end_line for b in blocks), default=first)
     return Role(id=role_id, source=document.source, title=title, kind=kind,  # type: ignore[arg-type]
                 span=(first, max(first, last)), organization=organization, heading=heading,
                 metadata=metadata, sections=sections, content_hash=document.content_hash)
+
+
+def _cut(sentence: str) -> str:
+    """A statement no longer than ``thresholds.MAX_STATEMENT_CHARS`` (a run of text with no sentence end
+    inside a paragraph kept whole; the reader's ``limit_warnings`` reports it)."""
+    limit = thresholds.MAX_STATEMENT_CHARS
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
 def _heading_kind(heading: str) -> str | None:
@@ -219,8 +288,11 @@ class _SectionBuilder:
     """Builds the section tree of one role from its blocks (numbering statements in order)."""
 
     def __init__(self, role_id: str, base_level: int, skip_texts: set[str],
-                 organization: str | None = None):
+                 organization: str | None = None, role_kind: str = "ladder_level"):
         self.role_id = role_id
+        self.posting = role_kind == "job_posting"
+        self.last_boilerplate: _Node | None = None  # the last untitled boilerplate subsection made...
+        self.boilerplate_end = -1  # ...and the statement count when its last paragraph ended
         self.organization = normalize(organization) if organization else None
         self.base_level = base_level
         self.skip = skip_texts
@@ -272,6 +344,7 @@ class _SectionBuilder:
                 items.append(item)
                 continue
             items = []
+            target = self._boilerplate(b, current)
             if b.kind == "row":
                 current.statements.append(_Item(self._id(), b.text, b.line, b.end_line,
                                                 "header" if b.level else "row", b.label, 0, b.links))
@@ -280,7 +353,29 @@ class _SectionBuilder:
                 # a line break inside one source line (``<br>``) must not move past the block's end
                 line = min(b.line + b.text.count("\n", 0, offset), max(b.line, b.end_line))
                 links = tuple(lk for lk in b.links if lk.text in sentence)
-                current.statements.append(_Item(self._id(), sentence, line, line, "sentence", b.label,
-                                                0, links))
+                target.statements.append(_Item(self._id(), _cut(sentence), line, line, "sentence", b.label,
+                                               0, links))
+            if target is not current:
+                self.boilerplate_end = self.count
         sections = [s.freeze() for s in root.subsections]
         return tuple(s for s in sections if s.heading or s.statements or s.subsections)
+
+    def _boilerplate(self, b: Block, current: _Node) -> _Node:
+        """Where a paragraph goes: ``current``, or, for a boilerplate paragraph under no boilerplate
+        heading (``extract.layout.paragraph_kind``: a company blurb, an equal-opportunity notice,
+        how to apply), a new untitled subsection of ``current`` of that kind. Company blurbs are
+        looked for in job postings only (a ladder's "Engineering Managers are the ..." is no blurb)."""
+        if b.kind != "paragraph":
+            return current
+        kind = paragraph_kind(f"{b.label}: {b.text}" if b.label else b.text)
+        if kind is None or kind == current.kind or (kind in ("about", "benefits") and (
+                not self.posting or current.kind in NON_EXPECTATION_KINDS)):
+            return current
+        last = current.subsections[-1] if current.subsections else None
+        if last is not None and last is self.last_boilerplate and last.kind == kind and \
+                self.count == self.boilerplate_end:
+            return last  # the next paragraph of the same block
+        node = _Node("", current.path, kind, current.level + 1, b.line)
+        current.subsections.append(node)
+        self.last_boilerplate = node
+        return node

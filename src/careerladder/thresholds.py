@@ -33,6 +33,9 @@ MAX_RECORD_BYTES = 2 * 1024 * 1024
 MAX_NESTING_DEPTH = 12
 #: Longest statement kept, in characters; longer ones are cut and reported (``STATEMENT_CUT`` warning).
 MAX_STATEMENT_CHARS = 4000
+#: Longest paragraph kept when it can be split into sentences no longer than MAX_STATEMENT_CHARS (a
+#: description pasted as one line; the longest in the corpus is about 12,000 characters).
+MAX_BLOCK_CHARS = 100_000
 #: Deepest markup read: HTML elements, Markdown lists and quotes, YAML front matter. A deeper
 #: document is refused with ``LimitError`` (the deepest page in the corpus nests 20 elements).
 MAX_MARKUP_DEPTH = 100
@@ -114,15 +117,47 @@ POSTING_MIN_SCORE = 3
 POSTING_METADATA_KEY_SCORE = 2
 #: Points for a front-matter ``category`` naming a job.
 POSTING_JOB_CATEGORY_SCORE = 3
+#: Points per weak posting cue phrase ("full-time", "salary").
+POSTING_WEAK_CUE_SCORE = 1
+#: Points per paragraph that reads as a posting's boilerplate (an equal-opportunity statement, how to apply).
+POSTING_BOILERPLATE_PARAGRAPH_SCORE = 2
+#: Points for a "Company | Role | Place" first line.
+POSTING_HEADER_LINE_SCORE = 3
 #: Points for a company name in front-matter ``summary`` (the remote-jobs format).
 POSTING_SUMMARY_ORGANIZATION_SCORE = 2
 #: Points per posting cue phrase in the text ("we are hiring", "join our team"...).
 POSTING_CUE_SCORE = 2
-#: Points per benefits heading.
+#: Points per benefits, legal or application heading.
 POSTING_BENEFITS_HEADING_SCORE = 1
 #: Blocks whose text is searched for cue phrases (the opening of a document tells; this bounds the work
 #: on long ones).
 POSTING_CUE_BLOCKS = 400
+
+# --- plain text and pasted text (readers.text, extract.layout, parse) ------------------------------
+#: Plain text: a line standing alone that is neither Title Case nor a section name is a heading up
+#: to this many words ("Our stack"); TEXT_MAX_HEADING_WORDS bounds every heading.
+MAX_SHORT_HEADING_WORDS = 5
+#: Plain text: the key of a "Key: value" line ("Employment type: Full-time") has at most this many words.
+MAX_FIELD_KEY_WORDS = 4
+#: Pasted text: a paragraph this long (characters) is searched for headings run into the next
+#: sentence and lists pasted inline ("Job SummaryWe are...", " * item * item")...
+PASTED_MIN_CHARS = 300
+#: ...and holds an inline list when it has more than this many " * " / " • " markers.
+PASTED_MIN_BULLETS = 2
+#: Not a posting: a line listing a role has a title and at least this many fields in all
+#: ("Engineering Manager · Acme · Dublin · 2d ago"), in at most LISTING_MAX_CHARS characters...
+LISTING_MIN_FIELDS = 3
+LISTING_MAX_CHARS = 200
+#: ...and a page with at least LISTING_MIN_ROLES such lines, making up at least LISTING_MIN_SHARE of
+#: its lines, lists roles (a job board, a careers page, a dashboard) instead of describing one.
+LISTING_MIN_ROLES = 5
+LISTING_MIN_SHARE = 0.3
+#: Job postings: points of explicit cues a name needs to be the employer (a "Company:" field 5, a
+#: "Company | Role" header 3, an "About Acme" heading 3, "Acme is a ..." 2, "At Acme, we" 2, an e-mail
+#: or URL domain 1): one sentence cue, or a domain with any other.
+ORGANIZATION_EXPLICIT_MIN = 2
+#: ...those points per cue.
+ORGANIZATION_CUE_POINTS = {"field": 5, "header": 3, "about": 3, "is": 2, "at": 2, "domain": 1}
 
 # --- extract (careerladder.extract) ---------------------------------------------------------------
 #: Minimum score for a capitalized phrase to be taken as the organization (scored as below: one

@@ -50,14 +50,16 @@ def is_management_track(track: str | None) -> bool | None:
 
 ROLE_KINDS: tuple[str, ...] = ("ladder_level", "job_posting")
 SECTION_KINDS: tuple[str, ...] = (
-    "qualifications", "responsibilities", "nice_to_have", "benefits", "about", "other",
+    "qualifications", "responsibilities", "nice_to_have", "benefits", "about", "legal", "application", "other",
 )
 REQUIREMENT_TYPES: tuple[str, ...] = (
     "years_experience", "team_size", "direct_reports", "manages_managers",
     "education", "technology", "location", "remote",
 )
-#: Sections whose statements are not expectations of the person in the role.
-NON_EXPECTATION_KINDS: frozenset[str] = frozenset({"benefits", "about"})
+#: Sections whose statements are not expectations of the person in the role: the boilerplate of a
+#: posting (the company, the benefits, equal-opportunity/privacy/accommodation notices, how to apply).
+#: Kept and shown, never leveled or assessed; location, remote and salary are still read from them.
+NON_EXPECTATION_KINDS: frozenset[str] = frozenset({"benefits", "about", "legal", "application"})
 
 # Heading phrases per section kind, checked in this order; a heading matches
 # when its normalized text equals a phrase, starts with it, or ends with it.
@@ -71,7 +73,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("benefits", (
         "perks", "benefits", "what we offer", "we offer", "what's in it for you",
-        "what s in it for you", "compensation", "why join", "why work with us", "why you ll love",
+        "what s in it for you", "compensation", "why join", "why work with us", "why you ll love working",
         "salary", "our offer", "what you get", "what you ll get", "rewards", "u s benefits",
     )),
     ("qualifications", (
@@ -91,13 +93,31 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "expectations", "you will", "what you ll be doing", "what you will be doing",
         "your responsibilities", "key responsibilities", "your mission", "the job", "your impact",
         "what the job involves", "scope", "scope of action", "impact", "role",
+        "the position", "about the position", "the opportunity", "about the opportunity", "job summary",
+        "role summary", "position summary", "position overview", "role overview", "job overview",
+    )),
+    ("legal", (
+        "equal opportunity", "equal employment opportunity", "eeo", "eeo statement", "diversity",
+        "diversity and inclusion", "diversity equity and inclusion", "diversity equity inclusion", "dei", "commitment to diversity",
+        "privacy notice", "privacy policy", "applicant privacy", "candidate privacy", "data protection",
+        "accommodation", "accommodations", "reasonable accommodation", "reasonable accommodations",
+        "disclosure", "disclosures", "pay transparency", "pay transparency notice", "salary transparency",
+        "legal", "legal notice", "notice to agencies", "agencies", "recruitment agencies", "fraud", "fraud notice",
+        "recruitment fraud", "e verify", "everify", "equal opportunities",
+        "non discrimination", "affirmative action",
+    )),
+    ("application", (
+        "hiring process", "how to apply", "interview process", "our hiring process", "our interview process",
+        "application process", "recruitment process", "the process", "next steps", "apply", "to apply",
+        "apply now", "apply here", "ready to apply", "click to apply", "contact us",
+        "selection process", "what happens next", "recruiting process",
     )),
     ("about", (
-        "about us", "about the company", "about the team", "who we are", "company description",
-        "our team", "the team", "summary", "team life", "mindset", "what we do", "our mission",
-        "our story", "our values", "about", "company", "overview", "equal opportunity",
-        "diversity", "hiring process", "how to apply", "interview process", "more information",
-        "job grade", "performance indicators", "additional information", "location",
+        "about us", "about the company", "who we are", "company description", "company overview",
+        "company profile", "team life", "mindset", "what we do", "our mission", "our story", "our values",
+        "about", "company", "our culture", "life at", "why us", "the company", "our company",
+        "our vision", "about the team", "our team", "the team", "about the organization", "about the organisation",
+        "more information", "additional information", "job grade", "performance indicators",
     )),
 )
 
@@ -151,6 +171,7 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "supervisor", "scientist", "analyst", "coach", "specialist", "coordinator", "consultant", "designer",
     "administrator", "owner", "strategist", "recruiter", "researcher", "writer", "tester", "programmer",
     "intern", "associate", "partner", "cto", "cio", "ciso", "cpo", "ceo", "coo", "vice",
+    "svp", "evp", "avp", "cvp",
 })
 #: Words that make a heading a list or a topic, not one role.
 NON_ROLE_WORDS: frozenset[str] = frozenset({
@@ -161,16 +182,52 @@ NON_ROLE_WORDS: frozenset[str] = frozenset({
 })
 
 
+#: Separators after which a title adds a specialisation, a team or a place
+#: ("Director of Engineering, Core Experience", "Director - Application Development", "SVP | Platform").
+TITLE_SEPARATORS: tuple[str, ...] = (" - ", " – ", " — ", " | ", ", ", ": ", " · ")
+
+
+def title_core(title: str) -> str:
+    """The part of a title before its first separator and parenthetical: the role itself.
+
+    ``"Director of Engineering, Core Experience"`` -> ``"Director of Engineering"``;
+    ``"SVP, Software Engineering"`` -> ``"SVP"``.
+    """
+    core = title.split("(", 1)[0]
+    cut = min((i for i in (core.find(sep) for sep in TITLE_SEPARATORS) if i > 0), default=len(core))
+    return core[:cut].strip() or title.strip()
+
+
+def _section_phrase(norm: str) -> str | None:
+    """The heading phrase that ``norm`` (normalized) equals, starts or ends with, or None."""
+    for _, phrases in _PHRASES:
+        for phrase in phrases:
+            if norm == phrase or norm.startswith(phrase + " ") or norm.endswith(" " + phrase):
+                return phrase
+    return None
+
+
 def looks_like_role_title(heading: str) -> bool:
     """True when ``heading`` reads as one role's title ("Director, Development").
 
-    Headings naming a section kind ("Director, Product Engineering should have")
-    or a group ("Engineering Development Management Roles") are not role titles.
+    The role is read from the title's core (``title_core``): it must hold a role noun and no
+    section or group word; what follows a separator is a specialisation ("Director of
+    Engineering, Core Experience", "Director - Software Process Excellence") unless it is a
+    section phrase ("Director, Product Engineering should have"). Headings naming a section
+    kind or a group ("Engineering Development Management Roles") are not role titles.
     """
     norm = normalize(heading)
     words = norm.split()
     if not words or len(words) > 12:
         return False
+    core = title_core(heading)
+    core_words = normalize(core).split()
+    if core != heading.strip() and any(w in ROLE_NOUNS for w in core_words):
+        if section_kind(core) is not None or any(w in NON_ROLE_WORDS for w in core_words):
+            return False
+        rest = normalize(heading.strip()[len(core):])
+        phrase = _section_phrase(rest) if rest else None
+        return phrase is None or (" " not in phrase and rest != phrase)
     if section_kind(heading) is not None:
         return False
     if any(w in NON_ROLE_WORDS for w in words):
@@ -191,9 +248,35 @@ POSTING_CUES: tuple[str, ...] = (
     "about the company", "you will report to", "qualified applicants", "job type", "visa sponsorship",
     "salary range", "per annum", "benefits include",
 )
+#: Phrases (normalized) that are weaker signs of a job posting (one point each; POSTING_CUES count two).
+POSTING_WEAK_CUES: tuple[str, ...] = (
+    "full time", "part time", "hybrid", "on site", "onsite", "salary", "per year", "visa", "we offer",
+    "what you ll do",
+)
 #: Phrases (normalized) that mark a career-ladder level's text.
 LADDER_CUES: tuple[str, ...] = (
     "same as", "meets the expectations", "extends the", "continue reading", "next level",
     "promotion", "career ladder", "career path", "progression", "should have", "is expected to",
     "at this level", "previous level", "levels", "everything a",
 )
+
+#: "Key: value" keys of a pasted posting (normalized) -> the metadata field they fill.
+POSTING_FIELDS: dict[str, str] = {
+    **{k: "location" for k in ("location", "locations", "job location", "work location", "office location",
+                               "office", "based in", "city", "country", "region", "place of work", "work place")},
+    **{k: "salary" for k in ("salary", "salary range", "pay", "pay range", "base salary", "compensation",
+                             "base pay", "base pay range", "annual salary", "remuneration", "rate")},
+    **{k: "employment_type" for k in ("employment type", "job type", "type", "contract", "contract type",
+                                      "work type", "position type", "employment", "schedule", "hours")},
+    **{k: "workplace" for k in ("workplace", "workplace type", "work model", "work arrangement", "remote",
+                                "work mode", "working model", "location type", "remote policy")},
+    **{k: "title" for k in ("job title", "position title", "role title", "title", "position", "role")},
+    **{k: "company" for k in ("company", "employer", "organization", "organisation", "company name")},
+    **{k: "reports_to" for k in ("reports to", "reporting to", "reporting line", "manager")},
+    **{k: "department" for k in ("department", "team", "function", "business unit")},
+}
+
+
+def posting_field(key: str) -> str | None:
+    """The metadata field a "Key: value" key names (``"Job Location"`` -> ``"location"``), or None."""
+    return POSTING_FIELDS.get(normalize(key))

@@ -24,7 +24,7 @@ from rich.console import Console
 
 from ..errors import CareerLadderError
 from ..model import Diagnostic
-from ..pipeline import Analyzer, Loaded, load
+from ..pipeline import Analyzer, Loaded, load, load_text, merge
 from ..store import Store, open_store
 from ..version import __version__
 
@@ -136,6 +136,37 @@ def resolved(loaded: Loaded) -> tuple[list, list, list]:
     """The ladder step on what ``read_input`` read (the pipeline's own: ``Analyzer.resolve``):
     (roles, ladders, diagnostics)."""
     return Analyzer().resolve(loaded.roles, loaded.pages)
+
+
+#: How a role read from standard input is named in ids and messages.
+STDIN_NAME = "stdin"
+
+
+def read_roles(paths: Sequence[Path], *, what: str = "role") -> Loaded:
+    """``read_input`` for commands that take a role's text as the user gives it (``inspect``, ``level``,
+    ``assess --level FILE``): a file named on the command line, or ``-`` (standard input, at most once),
+    is one role whatever its title says (``Analyzer(any_text=True)``: untitled, ``title`` None); a
+    folder keeps the "is this a role document?" gate of ``build``. Missing paths exit 2, nothing
+    usable exits 1 after naming every skipped file (``NOT_A_POSTING`` for a page listing many roles)."""
+    if sum(str(p) == "-" for p in paths) > 1:
+        raise fail("standard input ('-') can be given once", EXIT_USAGE)
+    check_paths(paths)
+    parts = []
+    any_text = Analyzer(any_text=True)
+    for p in paths:
+        if str(p) == "-":
+            text = sys.stdin.read()
+            if not text.strip():
+                err.print(f"-: NO_INPUT standard input is empty", style="red", markup=False)
+                raise typer.Exit(EXIT_NOTHING)
+            parts.append(load_text(text, STDIN_NAME, any_text))
+        else:
+            parts.append(load([p], analyzer=None if Path(p).is_dir() else any_text))
+    loaded = merge(parts)
+    if not loaded.roles:
+        raise nothing_usable(loaded.diagnostics, what)
+    print_diagnostics(loaded.diagnostics)
+    return loaded
 
 
 def open_db(db: str | Path, *, readonly: bool = True, need_roles: bool = True) -> Store:

@@ -13,10 +13,12 @@ import typer
 from ..assess import Assessment, EvidenceFile, assess as assess_level, compare_assessments, find_level, read_evidence
 from ..errors import CareerLadderError, EvidenceError, StoreError
 from ..render import assessment as data
+from ..model import Ladder
 from ..render import packet
+from ..resolve import effective_expectations
 from ..store import Store, open_store
 from .app import (EXIT_USAGE, app, check_paths, console, err, fail, open_db, plural, print_diagnostics, read_input,
-                  resolved)
+                  read_roles, resolved)
 
 #: Where ``--history`` looks when no ``--db`` is given (``careerladder build``'s default output).
 DEFAULT_DB = Path("careerladder-out") / "careerladder.db"
@@ -73,6 +75,16 @@ def _history(person: str, db: Optional[str], fmt: AssessFormat, chart: Optional[
         _emit(packet.history_markdown(history) if fmt is AssessFormat.md else packet.history_text(history), out)
 
 
+def _posting_level(path: Path):
+    """(ladder, role) for a posting given as the level (a file or ``-``): one role read from its text,
+    its own expectations (boilerplate sections left out) in a ladder of its own."""
+    role = read_roles([path], what="role").roles[0]
+    name = role.title or role.source
+    ladder = Ladder(f"posting:{role.id}", name, (role,),
+                    {role.id: effective_expectations(role.id, {role.id: role})})
+    return ladder, role
+
+
 @app.command()
 def assess(
     evidence: Optional[Path] = typer.Option(
@@ -81,7 +93,8 @@ def assess(
     ladder: Optional[Path] = typer.Option(
         None, "--ladder", metavar="PATH", help="Ladder files or folder (default: 'ladder:' of the evidence file, relative to it)."),
     level: Optional[str] = typer.Option(
-        None, "--level", metavar="LEVEL", help="The level: role id, file name or path, or title (default: 'level:' of the evidence)."),
+        None, "--level", metavar="LEVEL", help="The level: role id, file name or path, or title (default: 'level:' of the "
+        "evidence); or, without --ladder, a posting's file or - (standard input): its text is the level to assess against."),
     manager: Optional[Path] = typer.Option(
         None, "--manager", metavar="FILE", help="The manager's evidence for the same person and level: both are assessed and "
         "compared side by side, disagreements first."),
@@ -114,16 +127,19 @@ def assess(
         manager_ev = read_evidence(manager) if manager else None
     except EvidenceError as exc:
         raise fail(str(exc)) from exc
-    ladder_path = _ladder_path(ladder, self_ev)
-    level_ref = level or self_ev.level
-    if not level_ref:
-        raise fail(f"{self_ev.source}: no level: give --level ID or 'level:' in the evidence file", EXIT_USAGE)
-    _, ladders, diags = resolved(read_input([ladder_path], what="ladder level", kind="ladder_level"))
-    print_diagnostics(diags)
-    try:
-        lad, role = find_level(ladders, level_ref)
-    except CareerLadderError as exc:
-        raise fail(str(exc), EXIT_USAGE) from exc
+    if level is not None and ladder is None and (level == "-" or Path(level).is_file()):
+        lad, role = _posting_level(Path(level))
+    else:
+        ladder_path = _ladder_path(ladder, self_ev)
+        level_ref = level or self_ev.level
+        if not level_ref:
+            raise fail(f"{self_ev.source}: no level: give --level ID or 'level:' in the evidence file", EXIT_USAGE)
+        _, ladders, diags = resolved(read_input([ladder_path], what="ladder level", kind="ladder_level"))
+        print_diagnostics(diags)
+        try:
+            lad, role = find_level(ladders, level_ref)
+        except CareerLadderError as exc:
+            raise fail(str(exc), EXIT_USAGE) from exc
     try:
         results: list[Assessment] = [assess_level(self_ev, lad, role, person=person)]
         if manager_ev is not None:

@@ -12,7 +12,7 @@ import typer
 from .. import codec
 from ..model import Role, Section, Statement
 from ..render.summary import requirement_text
-from .app import EXIT_USAGE, app, console, fail, plural, print_diagnostics, read_input, resolved
+from .app import EXIT_USAGE, app, console, fail, plural, print_diagnostics, read_input, read_roles, resolved
 
 
 class TextOrJson(str, Enum):
@@ -41,7 +41,7 @@ def _section_lines(section: Section, indent: int) -> list[str]:
 
 def role_text(role: Role) -> str:
     """A role as indented text: header, requirements, references, then sections and statements."""
-    lines = [f"{role.title}  ({role.kind}, {role.organization or 'organization unknown'})",
+    lines = [f"{role.title or '(no title)'}  ({role.kind}, {role.organization or 'organization unknown'})",
              f"  id: {role.id}", f"  source: {role.source} lines {role.span[0]}-{role.span[1]}"]
     if role.leveling:
         lv = role.leveling
@@ -61,13 +61,14 @@ def role_text(role: Role) -> str:
 
 @app.command()
 def inspect(
-    file: Path = typer.Argument(..., metavar="FILE", help="One role document."),
+    file: Path = typer.Argument(..., metavar="FILE", help="One role document, or - to read it from standard "
+                                "input. Any text is read as one role (a posting pasted without its title too)."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
 ) -> None:
     """Show how one document parses: roles, sections, statements with source lines, requirements."""
     if file.is_dir():
         raise fail(f"{file}: is a folder; inspect takes one file (use 'careerladder build' for folders)", EXIT_USAGE)
-    loaded = read_input([file])
+    loaded = read_roles([file])
     roles, _, diags = resolved(loaded)
     print_diagnostics(diags)
     if format is TextOrJson.json:

@@ -14,7 +14,7 @@ from rich.table import Table
 from .. import thresholds as T
 from ..leveling import by_level, calibrate as calibrate_ladders, level_role
 from ..vocab import IC_LEVEL_NAMES, LEVEL_NAMES
-from .app import app, console, fail, print_diagnostics, read_input, resolved
+from .app import app, console, fail, print_diagnostics, read_input, read_roles, resolved
 from .inspect import TextOrJson
 
 
@@ -39,12 +39,13 @@ def leveling_record(role) -> dict:
 @app.command()
 def level(
     paths: List[Path] = typer.Argument(..., metavar="PATH...",
-                                       help="Role documents (ladder levels or job postings) or folders."),
+                                       help="Role documents (ladder levels or job postings), folders, or - for "
+                                            "standard input. A file or - is read as one role even without a title."),
     format: TableOrJsonl = typer.Option(TableOrJsonl.table, "--format", "-f", help="table or jsonl."),
     hide_title: bool = typer.Option(False, "--hide-title", help="Level from the text alone (ignore the titles)."),
 ) -> None:
     """Level every role from what it asks: canonical level, confidence, evidence lines, title inflation."""
-    loaded = read_input(paths)
+    loaded = read_roles(paths)
     roles = [level_role(r, use_title=False) for r in loaded.roles] if hide_title else loaded.roles
     if format is TableOrJsonl.jsonl:
         for role in roles:
@@ -53,7 +54,7 @@ def level(
     for role in roles:
         lv = role.leveling
         flag = f"  [{lv.inflation.replace('_', ' ')}]" if lv.inflation else ""
-        console.print(f"{role.title}  ({role.id})", style="bold", markup=False)
+        console.print(f"{role.title or '(no title)'}  ({role.id})", style="bold", markup=False)
         console.print(f"  level {lv.level} ({lv.confidence:.2f})  title says {lv.title_level}, "
                       f"text says {lv.text_level}{flag}", markup=False)
         for e in lv.evidence:

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Requirement, Role, Section, Statement, role_statements
-from .rules import RULES, Context
+from ..model import Requirement, Role, Section, Statement, iter_sections, role_statements
+from ..vocab import looks_like_role_title, normalize
+from .rules import RULES, TITLE_RULES, Context
+from .rules import education as education_rule, location as location_rule
 from . import inheritance, levels, organization
 
 
@@ -29,12 +31,10 @@ def requirements(role: Role) -> list[Requirement]:
     """
     found: list[Requirement] = []
     seen: set[tuple] = set()
-    for section, st in role_statements(role):
-        if st.reference:
-            continue
+    for section_kind, path, st, rules in _statements(role):
         lower = (f"{st.label}: {st.text}" if st.label else st.text).lower()
-        ctx = Context(section.kind, section.path, role.title, role.kind, lower)
-        for rule in RULES:
+        ctx = Context(section_kind, path, role.title or "", role.kind, lower)
+        for rule in rules:
             for req in rule(st, ctx):
                 key = (req.type, req.value, req.min, req.max, req.qualifier)
                 if req.type in ("years_experience", "team_size", "direct_reports"):
@@ -46,15 +46,46 @@ def requirements(role: Role) -> list[Requirement]:
     return found
 
 
+def _minimum_education(found: list[Requirement], role: Role) -> list[Requirement]:
+    """``found`` with one education requirement at most: the lowest degree asked outside nice-to-have
+    sections (else the lowest preferred one), with "or equivalent experience" when any mention accepts it."""
+    edu = [r for r in found if r.type == "education"]
+    if len(edu) < 2:
+        return found
+    preferred = {st.id for s, st in role_statements(role) if s.kind == "nice_to_have"}
+    asked = [r for r in edu if r.statement_id not in preferred] or edu
+    best = min(asked, key=lambda r: education_rule.RANK.get(r.value or "", 9))
+    if any(r.qualifier for r in edu) and not best.qualifier:
+        best = replace(best, qualifier="or equivalent experience")
+    return [best if r is edu[0] else r for r in found if r.type != "education" or r is edu[0]]
+
+
+def _statements(role: Role):
+    """(section kind, heading path, statement, rules) to read requirements from: every statement that
+    is not a reference, then a posting's title, from which only places and remote work are read
+    ("Product Manager (Remote from Denmark)"), as section kind ``title``."""
+    for section, st in role_statements(role):
+        if not st.reference:
+            yield section.kind, section.path, st, RULES
+    title = role.heading or role.title
+    if role.kind == "job_posting" and title:
+        st = Statement(f"{role.id}:title", title, role.span[0], role.span[0], "title")
+        yield "title", (), st, TITLE_RULES
+
+
 def _metadata_requirements(role: Role, found: list[Requirement]) -> list[Requirement]:
     """location / remote stated in front matter or record fields (line of the front matter)."""
     extra = []
     meta = role.metadata
     location = meta.get("location")
-    if isinstance(location, str) and location.strip() and not any(r.type == "location" for r in found):
-        extra.append(Requirement("location", location, 1, value=location.strip()))
+    if isinstance(location, str) and location.strip() and not any(r.type == "location" for r in found) \
+            and not location_rule.only_work_mode(location):
+        runs = location_rule.place_runs(location)  # "Remote,Helsinki, Finland" -> "Helsinki, Finland"
+        extra += [Requirement("location", location, 1, value=v) for v in runs] or \
+            [Requirement("location", location, 1, value=location.strip())]
     remote = meta.get("remote")
-    if remote in (True, "true", "yes", "Remote", "remote") and not any(r.type == "remote" for r in found):
+    said = isinstance(location, str) and any(w in location.lower() for w in ("remote", "work from home"))
+    if (remote in (True, "true", "yes", "Remote", "remote") or said) and not any(r.type == "remote" for r in found):
         extra.append(Requirement("remote", "remote", 1, value="remote"))
     return extra
 
@@ -84,19 +115,24 @@ def extract(role: Role) -> Role:
             found = inheritance.find_parents(st)
             nxt = inheritance.find_next_level(st)
             if found:
-                parents.extend(p for p in found if p.title.lower() != role.title.lower())
+                parents.extend(p for p in found if p.title.lower() != (role.title or "").lower())
             if nxt and next_level is None:
                 next_level = nxt
             if (found or nxt) and inheritance.is_reference(st):
                 ref_ids.add(st.id)
     sections = _mark_references(role.sections, ref_ids) if ref_ids else role.sections
     role = replace(role, sections=sections, parents=tuple(_unique(parents)), next_level=next_level)
-    found = requirements(role)
+    found = _minimum_education(requirements(role), role)
     found += _metadata_requirements(role, found)
     org = role.organization
-    if not org:
+    if not org and role.kind == "job_posting":
+        org = _posting_organization(role)
+    elif not org:
         org = organization.infer(((st.text, [lk.text for lk in st.links]) for _, st in role_statements(role)
-                                  if st.kind not in ("row", "header")), exclude=[role.title])
+                                  if st.kind not in ("row", "header")), exclude=[role.title or ""])
+    if org:  # the employer's own name is a company, not a technology ("Snowflake", "Cloudflare")
+        own = org.casefold()
+        found = [r for r in found if not (r.type == "technology" and (r.value or "").casefold() == own)]
     return replace(role, requirements=tuple(found), organization=org, **_place(role))
 
 
@@ -115,6 +151,25 @@ def _place(role: Role) -> dict:
     if role.kind == "ladder_level":
         out["variant"] = levels.stale_marker(role.heading or role.title, role.source, role.metadata)
     return out
+
+
+#: Statement labels that name the employer ("Company: Acme").
+_COMPANY_LABELS = frozenset({"company", "employer", "organization", "organisation", "company name", "hiring company"})
+
+
+def _posting_organization(role: Role) -> str | None:
+    """The employer a posting names explicitly (``organization.explicit``), else None."""
+    statements = [st for _, st in role_statements(role)]
+    fields = [st.text for st in statements if st.label and normalize(st.label) in _COMPANY_LABELS]
+    header = None
+    for st in statements[:2]:  # "Acme | Engineering Manager | Berlin": the field before the role's
+        parts = [p.strip() for p in st.text.split(" | ")]
+        if len(parts) >= 2 and not looks_like_role_title(parts[0]) and any(looks_like_role_title(p) for p in parts[1:]):
+            header = parts[0]
+            break
+    headings = [s.heading for s in iter_sections(role.sections) if s.heading]
+    return organization.explicit(fields, headings, [st.text for st in statements], header,
+                                 exclude=[role.title or ""])
 
 
 def _unique(parents):

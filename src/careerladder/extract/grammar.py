@@ -91,14 +91,17 @@ def bounds(match: re.Match[str]) -> tuple[float | None, float | None, bool]:
 
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "inc.", "ltd.", "co.", "sr.", "jr.", "dr.", "mr.",
                   "ms.", "mrs.", "no.", "approx.", "u.s.", "st.", "corp.", "dept.", "e.t.c.")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(‘]?[A-Z0-9])")
+#: A sentence end: the mark, closing quotes, a space and a capital or digit; or, in pasted text
+#: that ran sentences together, a lower-case letter, the mark and a capital ("matter.We").
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(‘]?[A-Z0-9])|(?<=[a-z0-9)%][.!?])(?=[A-Z][a-z])")
 
 
 def split_sentences(text: str) -> list[tuple[str, int]]:
     """Sentences of ``text`` with their character offset: [(sentence, offset), ...].
 
-    Splits after ``.``/``!``/``?`` followed by a capital or digit, never after a
-    known abbreviation ("e.g.", "Sr.") and never inside "Vio.com". A sentence may
+    Splits after ``.``/``!``/``?`` followed by a capital or digit (or run into a capital, as
+    pastes do: "matter.We"), never after a known abbreviation ("e.g.", "Sr.") and never
+    inside "Vio.com". A sentence may
     run over several source lines (its line breaks become spaces); the offset
     lets a caller map it back to the line where it starts.
     """
@@ -184,3 +187,83 @@ def tokens(text: str) -> tuple[str, ...]:
             tok = tok[:-2]
         out.append(tok.replace("'", ""))
     return tuple(out)
+
+
+# ---------------------------------------------------------------- pasted text (extract.layout)
+
+#: A sentence end with no space after it, as pastes run them together: "that matter.We are".
+GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9)%][.!?])(?=[A-Z][a-z])")
+#: A list pasted as one line: " * item * item", " • item".
+INLINE_BULLET = re.compile(r"\s+[*•▪●]\s+|(?<=[.!?:])[•▪●]\s*")
+
+
+def _heading_phrase_pattern() -> re.Pattern[str]:
+    from ..vocab import SECTION_HEADINGS  # the core; imported here to keep the module's top small
+    phrases = {p for _, group in SECTION_HEADINGS for p in group if len(p) > 3} | {
+        "about the job", "job description", "description", "about the role", "what you will do", "who you are",
+        "key skills", "tech stack", "our stack", "the stack", "stack", "requirements", "responsibilities"}
+    words = sorted((p.split() for p in phrases), key=lambda w: (-len(w), w))
+    body = "|".join(r"[\s'’-]*".join(re.escape(w) for w in ws) for ws in words)
+    return re.compile(rf"(?:^|(?<=[.!?:;)»”]))\s*(?=[A-Z])(?P<heading>(?i:{body}))(?:\s*:\s*|(?=[A-Z][a-z]))"
+                      rf"|(?<=\s)(?=[A-Z])(?P<glued>(?i:{body}))(?=[A-Z][a-z])")
+
+
+#: A section heading run into the next sentence: "Job SummaryWe are", "About UsFoundever is",
+#: "Requirements:5+ years". The heading must start with a capital and be a known section phrase;
+#: group ``heading`` at the start or after a sentence end (a colon may follow), else ``glued`` (run
+#: into a capital on both sides: "... experiences Job SummaryWe").
+GLUED_HEADING = _heading_phrase_pattern()
+
+#: Boilerplate paragraphs (``extract.layout.paragraph_kind``): equal opportunity, privacy,
+#: accommodation, agency and fraud notices...
+LEGAL_CUE = re.compile(
+    r"\b(?:equal\s+(?:employment\s+)?opportunit(?:y|ies)|regardless\s+of\s+(?:their\s+)?(?:race|age|gender|sex|"
+    r"religion|colou?r|background)|without\s+regard\s+to|affirmative\s+action|reasonable\s+accommodations?|"
+    r"privacy\s+(?:notice|policy|statement)|(?:applicant|candidate)\s+privacy|e-?verify|unsolicited\s+"
+    r"(?:resumes?|cvs?|applications?|candidates?)|(?:recruitment|staffing|search)\s+agenc(?:y|ies)|"
+    r"pay\s+transparency|protected\s+veteran|sexual\s+orientation|gender\s+identity|national\s+origin|"
+    r"fraudulent\s+(?:job|offers?|recruit)|personal\s+data\s+(?:will|is|you)|data\s+protection)", re.I)
+#: ...how to apply (at the start of a paragraph)...
+APPLICATION_START = re.compile(
+    r"^\W*(?:to\s+apply|how\s+to\s+apply|apply\b|please\s+(?:apply|send|email|submit|reach\s+out)|"
+    r"send\s+(?:us\s+)?(?:your|a|an)\s+(?:cv|resume|résumé|application|email)|e-?mail\s+(?:us|your|me)\b|"
+    r"interested\?|(?:hiring|interview|application|recruitment|recruiting)\s+process\b|"
+    r"(?:if\s+(?:you(?:'re|’re|\s+are)\s+interested|this\s+sounds\s+like)|interested\s+candidates)"
+    r"(?=.*\b(?:apply|send|e-?mail|contact|reach\s+out|resume|cv|@))|reach\s+out\b|contact\s+(?:us|me)\b|"
+    r"to\s+learn\s+more\s+and\s+apply|ready\s+to\s+apply)", re.I | re.S)
+#: ...benefits (at the start)...
+BENEFITS_START = re.compile(
+    r"^\W*(?:we\s+offer\b|what\s+we\s+offer|(?:our\s+)?(?:benefits|perks)(?:\s+include)?\s*[:\-]|"
+    r"(?:our\s+)?(?:benefits|perks)\s+include\b|in\s+return,?\s+we\b)", re.I)
+#: ...a company blurb: "We are a ...", "Founded in 2015", "Acme is a ...", "At Acme, we ..." (case-sensitive
+#: names; "The role is ..." and "This team is ..." are not companies).
+ABOUT_START = re.compile(
+    r"^\W*(?:(?i:we\s+are\s+(?:a|an|the|headquartered|based)|we['’]re\s+(?:a|an|the|headquartered|based)|"
+    r"founded\s+in|since\s+\d{4}|"
+    r"headquartered\s+in)\b|At\s+(?!This\b|The\b|Our\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3},?\s+we\b|"
+    r"(?!(?:The|This|That|Our|Your|You|It|He|She|They|There|Here|Each|Every|Who|What|Why|How|Ideal|"
+    r"Candidate|Role|Position|Team|Job)\b)(?P<subject>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})(?:\s+\([^()]{1,40}\))?"
+    r"\s+(?:(?:is|are)\s+(?:a|an|the|one\s+of|on\s+a\s+mission|building|transforming|revolutionizing|"
+    r"reinventing|a\s+leading|the\s+world['’]s)|builds|makes|provides|helps|develops|offers|powers|operates|"
+    r"sells|creates|designs|serves|connects|enables)\b)")
+#: Words that say a paragraph is about the role, not the company (it is then never boilerplate).
+ROLE_CUE = re.compile(
+    r"\b(?:you\s+will|you['’]ll|you\s+would|your\s+role|this\s+role|the\s+role|this\s+position|the\s+position|"
+    r"looking\s+for|seeking|we\s+are\s+hiring|we['’]re\s+hiring|join\s+(?:us|our\s+team)\s+as|"
+    r"responsib\w+|years?\s+of\s+experience|reports?\s+(?:directly\s+)?to|as\s+(?:a|an|our)\s+[A-Z])", re.I)
+
+
+# ---------------------------------------------------------------- organization cues (extract.organization)
+
+_ORG_NAME = r"(?P<name>[A-Z0-9][\w&'’.+-]*(?:\s+(?:&\s+)?[A-Z0-9][\w&'’.+-]*){0,3})"
+#: "Acme is a ...", "Acme (YC W21) is building ...", "Acme, Inc. is the ..." at a sentence start.
+ORG_IS = re.compile(rf"^\W*{_ORG_NAME}(?:,?\s+(?:Inc|Ltd|LLC|GmbH|AG|SE|plc|Corp)\.?)?(?:\s+\([^()]{{1,40}}\))?"
+                    r"\s+(?:(?:is|are)\s+(?:a|an|the|one|on|used|trusted|backed|\w+ing)\b|(?:was\s+founded|has\s+been|"
+                    r"builds|makes|provides|helps|develops|offers|powers|operates|sells|runs|creates|designs|serves|"
+                    r"connects|enables)\b)")
+#: "At Acme, we ...", "join Acme", "Join us at Acme", "work at Acme", "here at Acme".
+ORG_AT = re.compile(rf"(?:^\W*At|\b(?:[Jj]oin(?:ing)?(?:\s+us\s+at|\s+the\s+team\s+at)?|(?:here|work|working|career|"
+                    rf"careers|life|us|team|role|position|opportunity|jobs?)\s+at)|^\W*About)\s+{_ORG_NAME}")
+#: An e-mail address or a URL: the domain names the employer unless it is a board or a mail service.
+ORG_DOMAIN = re.compile(r"(?:[\w.+-]+@|https?://(?:www\.|jobs\.|careers\.|apply\.)?)(?P<domain>[\w-]+(?:\.[\w-]+)+)",
+                        re.I)

@@ -1,5 +1,8 @@
-"""organization, when no front matter or posting header names it: the proper name a
-ladder uses for its own company ("Mariana Tek’s members", "Represent Vio.com on events").
+"""organization, when no front matter or posting header names it.
+
+Job postings (``explicit``): only a name the text gives explicitly, else None. Ladder levels
+(``infer``): the proper name a ladder uses for its own company ("Mariana Tek’s members",
+"Represent Vio.com on events").
 
 Candidates are capitalized phrases not at the start of a sentence and not made
 only of words role documents capitalize anyway (titles, departments, headings).
@@ -16,6 +19,7 @@ from collections import Counter
 from typing import Iterable
 
 from .. import thresholds
+from .grammar import ORG_AT, ORG_DOMAIN, ORG_IS
 from .rules.technology import TECHNOLOGIES
 
 _TECH = frozenset(n.lower() for n in TECHNOLOGIES) | frozenset(a for al in TECHNOLOGIES.values() for a in al)
@@ -137,3 +141,117 @@ def _not_a_name(name: str) -> bool:
             and sum(ch.isupper() for ch in name) >= 2:
         return True
     return False
+
+
+# ---------------------------------------------------------------- job postings: explicit cues only
+
+#: Words that never start (or make up) an employer's name in a cue ("The team is a ...", "About the role").
+_NOT_EMPLOYER = COMMON | frozenset("""
+the this that these those our we you your it its he she they there here each every who what why how ideal
+candidate candidates position positions job jobs us me role team teams company companies group office location
+locations remote hybrid onsite salary benefits perks equal privacy notice venture capital applicants applicant
+all both any some many most no none one two three four five please note apply join about overview summary
+california texas london new york york berlin germany europe india remote-first startup startups client clients
+agency employer employers organization organisation department division unit mission vision values culture
+""".split())
+#: Domains of mail services, job boards and applicant-tracking systems: never the employer.
+_NOT_EMPLOYER_DOMAINS = frozenset("""
+gmail googlemail yahoo hotmail outlook live protonmail proton icloud me aol gmx mail zoho fastmail hey
+linkedin indeed lever greenhouse workable ashbyhq ashby smartrecruiters bamboohr recruitee teamtailor jobvite
+myworkdayjobs workday breezy applytojob tally google forms typeform ycombinator wellfound angel glassdoor
+monster stackoverflow github gitlab notion calendly bit ly youtube twitter x facebook instagram medium
+remoteok weworkremotely builtin otta welcometothejungle dice ziprecruiter icims taleo successfactors
+oraclecloud personio rippling gem paylocity adp ultipro dover pinpointhq comeet homerun recruiterbox
+jazzhr jazz workatastartup hnhiring news airtable docs drive dropbox wikipedia example
+""".split())
+#: Words of boards' and agencies' names: a posting they publish for an unnamed client has no employer.
+_BOARD_WORDS = ("job", "career", "recruit", "staffing", "talent", "hiring", "hire")
+
+
+def _employer_name(raw: str) -> str | None:
+    """``raw`` cut to a plausible employer name ("Acme Robotics"), or None (generic words, a board)."""
+    words = raw.replace("’", "'").split()
+    while words and words[-1].lower().rstrip("'s.,") in _NOT_EMPLOYER:
+        words = words[:-1]
+    if words and words[-1].endswith(("'s", "’s")):
+        words[-1] = words[-1][:-2]
+    if not words or words[0].lower().strip(".,") in _NOT_EMPLOYER:
+        return None
+    name = " ".join(words).strip(" .,:;-")
+    low = name.lower()
+    if len(name) < 2 or any(w in low for w in _BOARD_WORDS) or low in _NOT_NAMES or name.isdigit():
+        return None
+    return name
+
+
+def _domain_label(domain: str) -> str | None:
+    parts = domain.lower().split(".")
+    if len(parts) < 2:
+        return None
+    label = parts[-2] if parts[-2] not in ("co", "com", "org", "net", "ac", "gov") or len(parts) < 3 else parts[-3]
+    return None if label in _NOT_EMPLOYER_DOMAINS or len(label) < 3 else label
+
+
+def _squash(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def explicit(fields: Iterable[str], headings: Iterable[str], sentences: Iterable[str],
+             header: str | None = None, exclude: Iterable[str] = ()) -> str | None:
+    """The employer a job posting names explicitly, or None ("a wrong company is worse than none").
+
+    Cues, strongest first: a ``Company:`` field (``fields``); the company part of a
+    ``Company | Role | Place`` first line (``header``, with the role's title in ``exclude``); an
+    "About Acme" heading; "Acme is a ..." or "Acme builds ..." opening a sentence; "At Acme,
+    we", "join Acme", "work at Acme"; the domain of an e-mail address or URL that is not a mail
+    service, a job board or an applicant-tracking system. Each cue gives points
+    (``thresholds.ORGANIZATION_CUE_POINTS``); names that are one another's prefix add up, and the best name needs
+    ``thresholds.ORGANIZATION_EXPLICIT_MIN``. Boards and agencies ("... Jobs", "... Recruiting")
+    are never the employer.
+    """
+    points: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    excluded = {_squash(e) for e in exclude if e}
+
+    def add(raw: str | None, cue: str) -> None:
+        name = _employer_name(raw) if raw else None
+        if name and _squash(name) not in excluded:
+            key = _squash(name)
+            points[key] += thresholds.ORGANIZATION_CUE_POINTS[cue]
+            shown.setdefault(key, name)
+
+    for value in fields:
+        add(value, "field")
+    if header:
+        add(header, "header")
+    for h in headings:
+        m = ORG_AT.match(h.strip())
+        if m and h.strip().lower().startswith("about "):
+            add(m.group("name"), "about")
+    domains: list[str] = []
+    for text in sentences:
+        m = ORG_IS.match(text)
+        if m:
+            add(m.group("name"), "is")
+        for m in ORG_AT.finditer(text):
+            if not text[m.start():].lstrip().lower().startswith("about"):
+                add(m.group("name"), "at")
+        for m in ORG_DOMAIN.finditer(text):
+            label = _domain_label(m.group("domain"))
+            if label:
+                domains.append(label)
+    for label in domains:  # a domain confirms a name already seen, or stands for itself
+        match = next((k for k in points if k.startswith(label) or label.startswith(k) and len(k) >= 4), None)
+        if match:
+            points[match] += thresholds.ORGANIZATION_CUE_POINTS["domain"]
+        else:
+            points[label] += thresholds.ORGANIZATION_CUE_POINTS["domain"]
+            shown.setdefault(label, label.capitalize())
+    merged: Counter[str] = Counter()
+    for key, n in points.items():  # "Acme" and "Acme Robotics" are one employer
+        base = next((k for k in points if k != key and key.startswith(k) and len(k) >= 4), key)
+        merged[base] += n
+    for key, n in merged.most_common(1):
+        if n >= thresholds.ORGANIZATION_EXPLICIT_MIN:
+            return shown[key]
+    return None

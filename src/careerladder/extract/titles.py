@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 _SUBS = (
-    (re.compile(r"\bsr\b\.?|\bsnr\b"), "senior"), (re.compile(r"\bmgr\b"), "manager"),
+    (re.compile(r"\b(?:sr|snr)\b\.?"), "senior"), (re.compile(r"\bmgr\b"), "manager"),
     (re.compile(r"\beng\b"), "engineering"), (re.compile(r"\bvice[- ]president\b"), "vp"),
     (re.compile(r"\b(?:svp|evp|cvp)\b"), "vp"), (re.compile(r"\bavp\b"), "assistant vp"),
     (re.compile(r"\bdir\b"), "director"),
@@ -72,13 +72,25 @@ def _core(t: str) -> str:
         return t
     first = segments[0]
     if _LEVEL_WORD.search(first):
-        return first
+        return _with_specialisation(first, segments[1:])
     level_seg = next((s for s in segments[1:] if _LEVEL_WORD.search(s)), None)
     if level_seg is None:
         return first
     if _IC_NOUN.search(first):  # "Senior Java Developer - VP": a banking rank on an IC title
         return first
     return f"{first} {level_seg}"
+
+
+def _with_specialisation(first: str, rest: list[str]) -> str:
+    """A bare level ("director", "vp") with the segment that says what it leads ("Director - Software
+    Process Excellence", "VP - Engineering"); a core that names its own scope stays as it is."""
+    if not rest or _ENG_SCOPE.search(first) or _NON_ENG_SCOPE.search(first) or _IC_NOUN.search(first):
+        return first
+    return f"{first} {rest[0]}"
+
+
+#: A level word of the role's own, before "Office of the CTO" names its department ("Director, Office of the CTO").
+_OWN_LEVEL = re.compile(r"\b(?:vp|director|manager|head|lead)\b")
 
 
 def title_level(title: str | None) -> str:
@@ -89,7 +101,9 @@ def title_level(title: str | None) -> str:
     core = _core(t)
     if _TWO_LEVELS.search(core):
         return "unknown"
-    if _FIELD_CTO.search(t):
+    if _OWN_LEVEL.search(core) and "office of the cto" in core:
+        core = core.replace("office of the cto", "technology")  # the department of a role with its own level
+    elif _FIELD_CTO.search(t):
         return "ic"
     if _NOT_REAL_CTO.search(t):
         return "unknown"

@@ -165,13 +165,16 @@ class Analyzer:
     ``leveling_model``: a model file written by ``Leveler.save`` (default: the shipped
     ``data/leveling_model.json``); ``leveler``/``classifier``: fitted objects to use instead
     (Python API; a ``leveler`` given here is pickled with the analyzer); ``level``: False stops
-    before leveling. Raises ``ReadError`` at construction when ``leveling_model`` cannot be read.
+    before leveling; ``any_text``: every document is one role even when no title names one (the
+    user said so: ``inspect FILE``, ``level -``), see ``parse(any_text=True)``. Raises
+    ``ReadError`` at construction when ``leveling_model`` cannot be read.
     """
 
     leveling_model: Path | None = None
     leveler: Leveler | None = None
     classifier: CompetencyClassifier | None = None
     level: bool = True
+    any_text: bool = False
     model_sha256: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
@@ -212,7 +215,7 @@ class Analyzer:
         """parse -> extract -> classify -> level one document (no I/O). Raises ``ParseError``
         when it holds no role."""
         classifier, leveler = self.models()
-        roles = [classify(extract(role), classifier) for role in parse(document, key)]
+        roles = [classify(extract(role), classifier) for role in parse(document, key, any_text=self.any_text)]
         return [level_role(role, leveler) for role in roles] if self.level else roles
 
     def analyze_documents(self, task: FileTask, documents: Sequence[Document],
@@ -239,8 +242,7 @@ class Analyzer:
             try:
                 roles = self.analyze(doc, key)
             except ParseError as exc:
-                result.problems.append(Diagnostic("NO_ROLE", exc.message, where, exc.line, "info",
-                                                  "not a role document"))
+                result.problems.append(Diagnostic(exc.code, exc.message, where, exc.line, "info", exc.reason))
                 if any(b.links or b.kind in ("code", "row") for b in doc.blocks):
                     result.pages.append(doc)
                 continue

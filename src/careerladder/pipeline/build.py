@@ -22,7 +22,7 @@ from ..render.summary import write_summary
 from ..site import render_site
 from ..store import open_store
 from ..store.base import write_batch
-from .analysis import Analyzed, Analyzer, file_tasks
+from .analysis import Analyzed, Analyzer, FileTask, file_tasks
 
 #: Folder of the example ladder shipped with the package (used when ``build`` gets no path).
 EXAMPLE_LADDER = Path(__file__).parent.parent / "data" / "example-ladder"
@@ -92,6 +92,34 @@ def load(paths: Iterable[Path | str], progress: Progress | None = None, analyzer
         out.pages.extend(result.pages)
         if not result.analyzed:
             out.files_skipped += 1
+    return out
+
+
+def load_text(text: str, name: str, analyzer: Analyzer | None = None) -> Loaded:
+    """``load`` for a text that is no file (standard input): ``name`` names it in ids and messages;
+    the reader is chosen by sniffing the content. Never raises for bad input."""
+    analyzer = analyzer or Analyzer()
+    out = Loaded()
+    result = analyzer.analyze_text(FileTask(name, name), text)
+    out.diagnostics.extend(result.problems)
+    if not result.read:
+        out.files_failed += 1
+        return out
+    out.files_read += 1
+    out.analyzed.extend(result.analyzed)
+    out.files_skipped += not result.analyzed
+    return out
+
+
+def merge(parts: Iterable[Loaded]) -> Loaded:
+    """One ``Loaded`` of several, in order."""
+    out = Loaded()
+    for p in parts:
+        out.analyzed += p.analyzed
+        out.diagnostics += p.diagnostics
+        out.files_read += p.files_read
+        out.files_failed += p.files_failed
+        out.files_skipped += p.files_skipped
     return out
 
 

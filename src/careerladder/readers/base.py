@@ -95,11 +95,35 @@ def clean_text(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").replace("\u200b", "").split())
 
 
-def cut(text: str) -> str:
+#: Characters after which a paragraph can be split into sentences or parts (``longest_run``).
+_BREAKS = frozenset(".!?…;\n•。！？；")
+
+
+def longest_run(text: str) -> int:
+    """Length of the longest stretch of ``text`` with no place to split it: a line break, or
+    ``.!?…;•`` (and their CJK forms) followed by a space or a capital ("matter.We are")."""
+    longest = start = 0
+    for i, ch in enumerate(text):
+        if ch in _BREAKS and (ch == "\n" or i + 1 == len(text) or text[i + 1].isspace() or text[i + 1].isupper()
+                              or not ch.isascii()):
+            longest, start = max(longest, i + 1 - start), i + 1
+    return max(longest, len(text) - start)
+
+
+def cut(text: str, *, paragraph: bool = False) -> str:
     """``text`` cut to ``thresholds.MAX_STATEMENT_CHARS`` characters (ending with an ellipsis);
-    ``limit_warnings`` reports the blocks it cut."""
+    ``limit_warnings`` reports the blocks it cut.
+
+    A ``paragraph`` (which ``parse`` splits into sentences) is cut only where it cannot be split:
+    one whose every stretch between sentence ends fits in ``MAX_STATEMENT_CHARS`` is kept whole up
+    to ``thresholds.MAX_BLOCK_CHARS`` (a description pasted as one line of 10,000 characters)."""
     limit = thresholds.MAX_STATEMENT_CHARS
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    if paragraph and longest_run(text) <= limit:
+        big = thresholds.MAX_BLOCK_CHARS
+        return text if len(text) <= big else text[: big - 1] + "…"
+    return text[: limit - 1] + "…"
 
 
 def limit_warnings(document: Document) -> list[Diagnostic]:
@@ -112,7 +136,7 @@ def limit_warnings(document: Document) -> list[Diagnostic]:
     """
     where = f"{document.source}#{document.fragment}" if document.fragment else document.source
     limit, depth = thresholds.MAX_STATEMENT_CHARS, thresholds.MAX_NESTING_DEPTH
-    long = [b for b in document.blocks if len(b.text) == limit and b.text.endswith("…")]
+    long = [b for b in document.blocks if len(b.text) in (limit, thresholds.MAX_BLOCK_CHARS) and b.text.endswith("…")]
     deep = [b for b in document.blocks if b.kind == "item" and b.level > depth]
     out = []
     if long:

@@ -85,7 +85,7 @@ def field_blocks(value: str, line: int) -> list[Block]:
             text = clean_text(piece)
             if text:
                 kind = "item" if i > 0 else "paragraph"
-                blocks.append(Block(kind, cut(text), line, line))
+                blocks.append(Block(kind, cut(text, paragraph=kind == "paragraph"), line, line))
     return blocks
 
 

@@ -116,7 +116,7 @@ class _Walker:
             label, body = _leading_label(part, text)
             if not body and label:
                 body, label = label, None
-            self.blocks.append(Block(kind, cut(body), line, line, depth, mine,
+            self.blocks.append(Block(kind, cut(body, paragraph=kind != "item"), line, line, depth, mine,
                                      emphasis=bold_all or italic_all, label=label))
 
     # -- tree walk ---------------------------------------------------------

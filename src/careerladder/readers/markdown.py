@@ -253,7 +253,7 @@ def _paragraph(blocks: list[Block], tok: Token, start: int, end: int, list_depth
     kind = "quote" if quote_depth else "paragraph"
     # keep line breaks so that sentences can be mapped back to their own line
     body = "\n".join(clean_text(ln) for ln in (rest if lab else text).split("\n") if ln.strip())
-    blocks.append(Block(kind, cut(body or flat), start, end, 0, links, bold_all or italic_all,
+    blocks.append(Block(kind, cut(body or flat, paragraph=True), start, end, 0, links, bold_all or italic_all,
                         lab if rest else None))
     return item_block
 

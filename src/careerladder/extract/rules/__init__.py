@@ -40,4 +40,7 @@ RULES: tuple[Rule, ...] = (
     technology.find, location.find, remote.find,
 )
 
-__all__ = ["Context", "Rule", "RULES"]
+#: The rules read from a posting's title (section kind ``title``): where and how the role works.
+TITLE_RULES: tuple[Rule, ...] = (location.find, remote.find)
+
+__all__ = ["Context", "Rule", "RULES", "TITLE_RULES"]

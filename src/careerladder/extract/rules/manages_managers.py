@@ -15,17 +15,24 @@ from ...vocab import NON_EXPECTATION_KINDS
 from ._util import may_contain, requirement
 
 _TARGET = (r"(?:(?:other|multiple|several|first[- ]line|line|people|senior|engineering|software|"
-           r"development|front[- ]?line|\w+)\s+){0,3}"
-           r"(?:managers|directors|team\s+leads|tech(?:nical)?\s+leads|engineering\s+leads|heads\s+of)")
+           r"development|front[- ]?line|\w+)[\s/]+){0,4}"
+           r"(?:managers|directors|team\s+leads|tech(?:nical)?\s+leads|engineering\s+leads|heads\s+of|"
+           r"department\s+heads|forem[ae]n|forepersons|supervisors)")
 #: (pattern, words one of which it needs, and words one of which it also needs), tried in order.
 _PATTERNS = (
     (re.compile(r"\bmanagers?\s+of\s+(?:other\s+)?managers\b", re.I), ("managers",), ("manager",)),
     (re.compile(rf"\b(?:manag(?:e|es|ed|ing)|lead(?:s|ing)?|coach(?:es|ing)?|mentor(?:s|ing)?|"
                 rf"supervis(?:e|es|ing))\b(?:\s+(?:and|&)\s+\w+)?\s+{_TARGET}\b", re.I),
-     ("manag", "lead", "coach", "mentor", "supervis"), ("managers", "directors", "leads", "heads")),
+     ("manag", "lead", "coach", "mentor", "supervis"),
+     ("managers", "directors", "leads", "heads", "forem", "foreperson", "supervisors")),
     (re.compile(r"\b(?:managers|directors)\s+(?:who\s+)?report(?:ing)?\s+(?:directly\s+)?to\s+(?:you|me|them)\b",
                 re.I), ("managers", "directors"), ("report",)),
     (re.compile(r"\bmanager\s+direct\s+reports\b", re.I), ("manager",), ("direct",)),
+    (re.compile(r"\bthrough\s+(?:\w+\s+){0,3}(?:managers|directors|team\s+leads|leads|department\s+heads)\b", re.I),
+     ("through",), ("managers", "directors", "leads", "heads")),
+    (re.compile(r"\b(?:managers|directors|team\s+leads|leads)\s+(?:and\s+\w+\s+)?(?:who\s+)?(?:will\s+)?"
+                r"report(?:ing)?\s+(?:directly\s+)?(?:to|into)\s+(?:you|this\s+role|the\s+role)\b", re.I),
+     ("managers", "directors", "leads"), ("report",)),
     (re.compile(r"\b(?:organi[sz]ation|team)s?\s+of\s+(?:managers|leaders)\b", re.I), ("managers", "leaders"),
      ("org", "team")),
 )
@@ -36,7 +43,8 @@ _NOT = re.compile(r"\b(?:product|project|program|account|office|marketing|sales|
 def find(st: Statement, ctx) -> list[Requirement]:
     """At most one manages_managers requirement for ``st``; see the module docstring."""
     lower = ctx.lower
-    if "manager" not in lower and "director" not in lower and "lead" not in lower and "heads of" not in lower:
+    if "manager" not in lower and "director" not in lower and "lead" not in lower and "head" not in lower \
+            and "forem" not in lower and "foreperson" not in lower and "supervisor" not in lower:
         return []
     if ctx.section_kind in NON_EXPECTATION_KINDS:
         return []

@@ -20,25 +20,40 @@ _REMOTE = re.compile(
     r"telecommut\w*)\b(?!\s+(?:control|sensing|access|desktop|server|procedure|call))", re.I)
 
 
+#: Chinese postings: 远程 (remote), 现场/驻场/坐班 (on site), 混合办公 (hybrid).
+_CJK = (("hybrid", "混合办公"), ("remote", "远程"), ("onsite", "驻场"), ("onsite", "坐班"))
 #: (value, pattern, words one of which the pattern needs), tried in order.
 _PATTERNS = (("onsite", _NOT_REMOTE, ("remote",)), ("hybrid", _HYBRID, ("hybrid",)),
              ("remote", _REMOTE, ("remote", "work", "wfh", "distributed", "telecommut")),
              ("onsite", _ONSITE, ("site", "office")))
-_TRIGGER = re.compile(r"remote|hybrid|site|office|anywhere|home|wfh|distributed|telecommut")
+_TRIGGER = re.compile(r"remote|hybrid|site|office|anywhere|home|wfh|distributed|telecommut|远程|混合|驻场|坐班")
+#: Words of a sentence that speaks of how the hire works (for the company's about section).
+_HIRE = re.compile(r"\b(?:you|your|this\s+role|the\s+role|position|candidates?|employees?\s+can|option)\b", re.I)
 
 
 def find(st: Statement, ctx) -> list[Requirement]:
-    """At most one remote requirement for ``st``."""
+    """One remote requirement per way of working ``st`` states: "Remote or onsite in NYC" gives two.
+
+    A remote-first company described in its about section says nothing of the role unless the
+    sentence speaks to the hire ("you can work remotely")."""
     lower = ctx.lower
     if not _TRIGGER.search(lower):
         return []
     if ctx.section_kind == "benefits" and "remote" not in lower:
         return []
     text = full_text(st)
+    if ctx.section_kind in ("about", "legal", "application") and not _HIRE.search(text):
+        return []
+    found: dict[str, Requirement] = {}
     for value, pattern, needs in _PATTERNS:
-        if not may_contain(lower, needs):
+        if value in found or not may_contain(lower, needs):
             continue
         m = pattern.search(text)
         if m:
-            return [requirement("remote", st, m.group(0), value=value)]
-    return []
+            found[value] = requirement("remote", st, m.group(0), value=value)
+            if pattern is _NOT_REMOTE:
+                break  # "not remote": no remote besides
+    for value, word in _CJK:
+        if word in text and value not in found:
+            found[value] = requirement("remote", st, word, value=value)
+    return list(found.values())

@@ -1,7 +1,11 @@
-"""team_size: "teams of 20-30 people", "a remote team of four members", "a team of 8",
-"an organization of 100+ engineers", "lead 15 engineers", "an 8-person team".
+"""team_size: the span of the role: "lead a team of 8 engineers", "an organization of 100+ engineers",
+"teams of 20-30 people", "an 8-person team", "a 30+ person org through two Directors", "manage 4
+engineering managers", "up to five product teams", "about 6 to 8 engineers", "a team of ~10".
 
-min/max in people; qualifier ``team`` or ``organization``.
+``min``/``max`` in ``unit``: ``people``, ``teams`` or ``managers`` (max None when open-ended, min
+None for "up to"); qualifier ``team`` or ``organization``. Never the company's headcount ("a
+company of 450 employees", "a team of 6,000"), a team an individual contributor joins ("join a
+team of 6"), customers or users.
 """
 
 from __future__ import annotations
@@ -14,51 +18,88 @@ from ...vocab import NON_EXPECTATION_KINDS
 from ..grammar import BOUNDED, bounds
 from ._util import may_contain, requirement
 
-_UNIT = r"(?:people|persons|engineers|developers|members|individuals|employees|staff|FTEs?|reports|ICs|" \
-        r"engineering\s+professionals|team\s+members|software\s+engineers|data\s+scientists|headcount)"
-_GROUP = r"(?P<group>teams?|squads?|organi[sz]ations?|orgs?|departments?|groups?|division)"
-_OF = re.compile(rf"\b{_GROUP}\s+(?:of|with)\s+(?:up\s+to\s+)?{BOUNDED}(?:\s+{_UNIT})?", re.I)
-_PERSON = re.compile(rf"{BOUNDED}[- ](?:person|people|member|engineer|developer)s?\s+{_GROUP}", re.I)
+_APPROX = r"(?:(?:about|approximately|approx\.?|around|roughly|circa|some|nearly|almost)\s+|~\s*)?"
+_UP_TO = r"(?P<upto>up\s+to\s+)?"
+_NUMBER = rf"{_UP_TO}{_APPROX}{BOUNDED}"
+_PEOPLE = r"(?:people|persons|engineers|developers|members|individuals|employees|staff|FTEs?|ICs|" \
+          r"(?:engineering|technical|tech|software|data|qa|test|product|it)\s+(?:professionals|engineers|staff|" \
+          r"members|people|specialists)|team\s+members|data\s+scientists|scientists|designers|analysts|" \
+          r"researchers|specialists|technicians|architects|headcount|reports)"
+_TEAMS = r"(?:(?:\w+\s+){0,2}(?:teams|squads|pods|tribes|groups))"
+_MANAGERS = r"(?:(?:\w+\s+){0,2}(?:managers|directors|team\s+leads|leads|heads\s+of\s+\w+))"
+_GROUP = r"(?P<group>teams?|squads?|organi[sz]ations?|orgs?|departments?|groups?|divisions?|functions?)"
+_OF = re.compile(rf"\b{_GROUP}\s+(?:of|with)\s+{_NUMBER}(?:\s+(?P<unit>{_PEOPLE}))?", re.I)
+_PERSON = re.compile(rf"{_NUMBER}[- ](?:person|people|member|engineer|developer|strong)s?\s+"
+                     rf"(?:(?:\w+\s+){{0,2}}){_GROUP}", re.I)
 _VERB = re.compile(
-    rf"\b(?:manag\w*|lead(?:s|ing)?|oversee\w*|grow(?:s|ing)?|run(?:s|ning)?|build(?:s|ing)?|scal\w*|"
-    rf"supervis\w*|direct(?:s|ing)?)\s+(?:a\s+(?:team|group)\s+of\s+)?(?:up\s+to\s+)?{BOUNDED}\s+{_UNIT}", re.I)
+    rf"\b(?:manag\w*|lead(?:s|ing)?|led|oversee\w*|overseeing|grow(?:s|ing)?|run(?:s|ning)?|build(?:s|ing)?|"
+    rf"scal\w*|supervis\w*|direct(?:s|ing)?|own(?:s|ing)?|head(?:s|ing)?|responsible\s+for|span(?:s|ning)?|"
+    rf"across)\s+(?:(?:a|an|the|our|your)\s+(?:\w+\s+)?(?:team|group|organi[sz]ation|org)\s+of\s+)?{_NUMBER}\s+"
+    rf"(?:(?P<unit>{_PEOPLE})|(?P<teams>{_TEAMS})|(?P<managers>{_MANAGERS}))\b", re.I)
+_THROUGH = re.compile(rf"\bthrough\s+{_NUMBER}\s+(?P<managers>{_MANAGERS})\b", re.I)
+_REPORT = re.compile(rf"{_NUMBER}\s+(?P<managers>{_MANAGERS})\s+(?:who\s+)?(?:will\s+)?report(?:ing)?\s+"
+                     r"(?:directly\s+)?(?:to\s+(?:you|this\s+role))", re.I)
+#: Before a match: the company itself or a team the hire joins, not the role's span.
+_NOT_SPAN = re.compile(r"\b(?:join(?:ing)?|be\s+part\s+of|become\s+part\s+of|work\s+(?:in|with|within|alongside)|"
+                       r"company|startup|business|firm|we\s+are|we['’]re|we\s+have|we['’]ve|employs?|"
+                       r"employer\s+of|headcount\s+of)\b[^.;]{0,30}$", re.I)
+_COMPANY_UNIT = re.compile(r"^(?:employees|staff|headcount|FTEs?)$", re.I)
+#: After a number: what the company counts, not people the role leads.
+_NOT_PEOPLE = ("nationalit", "countr", "customer", "client", "user", "language", "office", "location", "cit",
+               "partner", "brand", "store", "market", "million", "billion", "year", "month", "week", "day", "%",
+               "hour", "direct", "report")
+#: A sentence outside the role's own sections speaks of the role's span only with one of these words.
+_ROLE_WORDS = re.compile(r"(?:you|your|this\s+role|the\s+role|position|lead\w*|manag\w*|oversee\w*|responsib\w*|"
+                         r"hire|hiring|grow\w*|build\w*|scal\w*|direct\w*|head\w*|run\w*|own\w*|report\w*|span\w*)", re.I)
+_ROLE_SECTIONS = frozenset({"responsibilities", "qualifications", "nice_to_have"})
 
-
-#: Words (lower-case) one of which each pattern needs: ``_GROUP`` (``_OF``, ``_PERSON``), the person
-#: nouns of ``_PERSON``, the verbs and the units of ``_VERB``; a statement without them skips the pattern.
-_GROUP_WORDS = ("team", "squad", "org", "department", "group", "division")
-_PERSON_WORDS = ("person", "people", "member", "engineer", "developer")
-_VERB_WORDS = ("manag", "lead", "oversee", "grow", "run", "build", "scal", "supervis", "direct")
-_UNIT_WORDS = ("people", "person", "engineer", "developer", "member", "individual", "employee", "staff", "fte",
-               "report", "ics", "professional", "scientist", "headcount")
+_GROUP_WORDS = ("team", "squad", "org", "department", "group", "division", "function")
+_VERB_WORDS = ("manag", "lead", "led", "oversee", "grow", "run", "build", "scal", "supervis", "direct", "own",
+               "head", "responsible", "span", "across", "through", "report")
 _DIGIT = re.compile(r"\d")
-_OF_WORD = re.compile(r" of (?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b")
+_WORD_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                          r"thirty|forty|fifty|a\s+dozen)\b")
 
 
 def find(st: Statement, ctx) -> list[Requirement]:
     """team_size requirements in ``st``; see the module docstring."""
-    if ctx.section_kind in NON_EXPECTATION_KINDS or not _DIGIT.search(st.text) and not _OF_WORD.search(ctx.lower):
+    if ctx.section_kind in NON_EXPECTATION_KINDS:
         return []
     lower = ctx.lower
-    found: list[Requirement] = []
-    seen: set[tuple[float | None, float | None]] = set()
+    if not _DIGIT.search(lower) and not _WORD_NUMBER.search(lower):
+        return []
+    text = st.text
+    if ctx.section_kind not in _ROLE_SECTIONS and not _ROLE_WORDS.search(text):
+        return []  # "We are a 1,500-strong team", "It's a group of 100 people"
     has_group = may_contain(lower, _GROUP_WORDS)
-    patterns = ((_OF,) if has_group else ()) + \
-        ((_PERSON,) if has_group and may_contain(lower, _PERSON_WORDS) else ()) + \
-        ((_VERB,) if may_contain(lower, _VERB_WORDS) and may_contain(lower, _UNIT_WORDS) else ())
+    patterns = ((_OF, _PERSON) if has_group else ()) + ((_VERB, _THROUGH, _REPORT)
+                                                         if may_contain(lower, _VERB_WORDS) else ())
+    found: list[Requirement] = []
+    seen: set[tuple] = set()
     for pattern in patterns:
-        for m in pattern.finditer(st.text):
+        for m in pattern.finditer(text):
             lo, hi, vague = bounds(m)
-            if lo is None or vague or lo < T.MIN_TEAM_SIZE or lo > T.MAX_TEAM_SIZE:
+            if lo is None or vague or lo > T.MAX_TEAM_SIZE:
                 continue
-            tail = st.text[m.end(): m.end() + 12].lower()
-            if tail.lstrip().startswith(("year", "month", "week", "day", "%", "hour", "direct", "report")):
+            groups = m.groupdict()
+            tail = text[m.end(): m.end() + 16].lower()
+            if tail.lstrip().startswith(_NOT_PEOPLE):
                 continue
-            group = (m.groupdict().get("group") or "team").lower()
-            qualifier = "organization" if group.startswith(("org", "depart", "division")) else "team"
-            if (lo, hi) in seen:
+            if _NOT_SPAN.search(text[max(0, m.start() - 50):m.start()]):
                 continue
-            seen.add((lo, hi))
-            found.append(requirement("team_size", st, m.group(0), min=lo, max=hi, unit="people",
-                                     qualifier=qualifier))
+            unit_text = groups.get("unit") or ""
+            if pattern is not _VERB and _COMPANY_UNIT.match(unit_text):
+                continue  # "a team of 450 employees": a headcount
+            unit = "managers" if groups.get("managers") else "teams" if groups.get("teams") else "people"
+            if unit == "people" and lo < T.MIN_TEAM_SIZE:
+                continue
+            if groups.get("upto"):
+                lo, hi = None, lo if hi is None else hi
+            group = (groups.get("group") or "team").lower()
+            qualifier = "organization" if group.startswith(("org", "depart", "division", "function")) else "team"
+            key = (lo, hi, unit)
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(requirement("team_size", st, m.group(0), min=lo, max=hi, unit=unit, qualifier=qualifier))
     return found

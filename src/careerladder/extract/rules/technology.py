@@ -1,121 +1,115 @@
-"""technology: named languages, frameworks, data stores, clouds and tools.
+"""technology: named languages, frameworks, data stores, clouds, AI and business tools.
 
-``value`` is the canonical name ("Go" for "Golang"), ``text`` the words as
-written. Names that are also English words ("Go", "R", "C", "Swift", "Chef")
-match only with their own capitalization, and "Go"/"R"/"C" only beside
-other technologies or after "in"/"with".
+The vocabulary is ``careerladder/data/technologies.txt`` (one technology a line, with its
+aliases). ``value`` is the canonical name ("Go" for "Golang"), ``text`` the words as written.
+Names that are also English words or people's names ("Rust", "Spring", "Jenkins") match only
+as written; the most ambiguous ("Go", "R", "C", "Ruby", "Excel", "Word", "Notion") only in a
+list of technologies or after "in"/"with"/"using". A name right after "at"/"from"/"joined" or
+before "'s" names a company ("worked at Oracle", "Oracle's customers"), not a technology.
 """
 
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 from ...model import Requirement, Statement
 from ._util import requirement
 
-#: canonical name -> aliases (case-insensitive unless listed in CASE_SENSITIVE).
-TECHNOLOGIES: dict[str, tuple[str, ...]] = {
-    "Go": ("golang",), "Python": ("python",), "Java": ("java",), "JavaScript": ("javascript", "js"),
-    "TypeScript": ("typescript",), "PHP": ("php",), "Ruby": ("ruby",), "Ruby on Rails": ("ruby on rails", "rails"),
-    "Scala": ("scala",), "Kotlin": ("kotlin",), "Swift": (), "Objective-C": ("objective-c", "objective c"),
-    "C#": ("c#", "csharp"), "C++": ("c++", "cpp"), "Rust": (), "Elixir": ("elixir",), "Erlang": ("erlang",),
-    "Clojure": ("clojure",), "Haskell": ("haskell",), "Perl": ("perl",), "Dart": ("dart",),
-    "Lua": ("lua",), "Groovy": ("groovy",), "F#": ("f#",), "SQL": ("sql",), "Bash": ("bash",),
-    ".NET": (".net", "dotnet", "asp.net"), "Node.js": ("node.js", "nodejs", "node"),
-    "React": ("react", "react.js", "reactjs"), "React Native": ("react native",), "Angular": ("angular", "angularjs"),
-    "Vue.js": ("vue", "vue.js", "vuejs"), "Svelte": ("svelte",), "Next.js": ("next.js", "nextjs"),
-    "Django": ("django",), "Flask": ("flask",), "FastAPI": ("fastapi",), "Spring": ("spring", "spring boot"),
-    "Laravel": ("laravel",), "Symfony": ("symfony",), "Express": ("express.js", "expressjs"),
-    "GraphQL": ("graphql",), "gRPC": ("grpc",), "Kafka": ("kafka",),
-    "RabbitMQ": ("rabbitmq",), "Redis": ("redis",), "Memcached": ("memcached",),
-    "PostgreSQL": ("postgresql", "postgres"), "MySQL": ("mysql",), "MariaDB": ("mariadb",),
-    "MongoDB": ("mongodb", "mongo"), "Cassandra": ("cassandra",), "DynamoDB": ("dynamodb",),
-    "Elasticsearch": ("elasticsearch", "elastic search", "opensearch"), "Oracle": ("oracle",),
-    "SQL Server": ("sql server", "mssql"), "Snowflake": ("snowflake",), "BigQuery": ("bigquery",),
-    "Redshift": ("redshift",), "Spark": (), "Hadoop": ("hadoop",), "Airflow": ("airflow",),
-    "dbt": ("dbt",), "Flink": ("flink",), "Databricks": ("databricks",),
-    "AWS": ("aws", "amazon web services"), "GCP": ("gcp", "google cloud", "google cloud platform"),
-    "Azure": ("azure",), "Docker": ("docker",), "Kubernetes": ("kubernetes", "k8s"), "Terraform": ("terraform",),
-    "Ansible": ("ansible",), "Chef": (), "Puppet": (), "Helm": ("helm",), "Jenkins": ("jenkins",),
-    "GitHub Actions": ("github actions",), "GitLab CI": ("gitlab ci",), "CircleCI": ("circleci",),
-    "Linux": ("linux",), "Git": ("git",), "Prometheus": ("prometheus",), "Grafana": ("grafana",),
-    "Datadog": ("datadog",), "Splunk": ("splunk",), "Lambda": ("aws lambda",), "TensorFlow": ("tensorflow",),
-    "PyTorch": ("pytorch",), "scikit-learn": ("scikit-learn", "sklearn"), "Pandas": ("pandas",),
-    "iOS": ("ios",), "Android": ("android",),
-    "HTML": ("html", "html5"), "CSS": ("css", "css3", "sass", "scss"), "Webpack": ("webpack",),
-    "jQuery": ("jquery",), "Unity": (), "Salesforce": ("salesforce",), "SAP": (), "Hive": (),
-    "Jira": ("jira",), "Selenium": ("selenium",), "Cypress": ("cypress",), "OpenAPI": ("openapi", "swagger"),
-    "Nginx": ("nginx",), "Apache": (), "Cloudflare": ("cloudflare",), "Heroku": ("heroku",),
-    "OpenShift": ("openshift",), "Istio": ("istio",), "Solidity": ("solidity",), "Ethereum": ("ethereum",),
-}
-#: Names matched only as written (they are also English words).
-CASE_SENSITIVE = ("Swift", "Rust", "Chef", "Puppet", "Spark", "Unity", "SAP", "Hive", "Apache", "Go",
-                  "React", "Express", "Spring", "Flask", "Node", "Helm", "Oracle", "Lambda", "Git",
-                  "Dart", "Redshift", "Snowflake")
-_SENSITIVE_ALIASES = {"react", "express", "spring", "flask", "node", "helm", "oracle", "git",
-                      "dart", "redshift", "snowflake", "js"}
-
-_alias_to_name: dict[str, str] = {}
-for _name, _aliases in TECHNOLOGIES.items():
-    for _alias in _aliases:
-        _alias_to_name[_alias] = _name
-
-
-_SINGLE: dict[str, str] = {a: n for a, n in _alias_to_name.items() if " " not in a and a not in _SENSITIVE_ALIASES}
-_MULTI: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-for _alias, _name in _alias_to_name.items():
-    if " " in _alias:
-        _words = tuple(_alias.split())
-        _MULTI.setdefault(_words[0], []).append((_words, _name))
-for _options in _MULTI.values():
-    _options.sort(key=lambda o: -len(o[0]))  # "google cloud platform" before "google cloud"
-_EXACT: dict[str, str] = {n: n for n in CASE_SENSITIVE if n != "Go"} | {"Node": "Node.js", "JS": "JavaScript"}
-#: Lower-case words a technology name can start with, and names matched only as written.
-_STARTS = frozenset(_SINGLE) | frozenset(_MULTI)
-_EXACT_WORDS = frozenset(_EXACT)
 #: Words as technologies write them: "node.js", "c#", "c++", ".net", "objective-c", "k8s".
 _WORD = re.compile(r"[A-Za-z0-9.#+][A-Za-z0-9.#+-]*")
-#: "Go" / "R" / "C" only in a list of technologies or after "in"/"with"/"using".
-_SHORT = re.compile(r"(?:[,(/]\s*|\b(?:in|with|using|and|or)\s+)(Go|R|C)(?=\s*[,)/]|\s+(?:and|or)\s+[A-Z])")
+#: Before an ambiguous name: a list separator or "in/with/using/and/or/like/including/of".
+_LIST_BEFORE = re.compile(r"(?:[,(/:;•*]|\b(?:in|with|using|and|or|like|including|of|e\.g\.|such\s+as))\s*$", re.I)
+#: After an ambiguous name: a list separator, "and/or" and a capital, or the end.
+_LIST_AFTER = re.compile(r"^(?:\s*[,)/;]|\s+(?:and|or|&)\s+[A-Z.]|\s*$|\.\s|\s*\()")
+#: A company, not a technology: "at Oracle", "from Oracle", "joined Oracle", "Oracle's".
+_COMPANY_BEFORE = re.compile(r"\b(?:at|from|joined|formerly|ex)\s*$", re.I)
+_COMPANY_AFTER = re.compile(r"^['’]s\b")
+
+
+def _words(text: str) -> list[str]:
+    return [w.rstrip(".-") if w[0] != "." else w.rstrip("-") for w in _WORD.findall(text)]
+
+
+def _load() -> tuple[dict, dict, dict, dict]:
+    """(single, multi, exact, listed) lookups from the vocabulary file: lower-case one-word aliases,
+    several-word aliases by first word, names matched as written, names matched as written in lists."""
+    single: dict[str, str] = {}
+    multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    exact: dict[str, str] = {}
+    listed: dict[str, str] = {}
+    text = resources.files("careerladder").joinpath("data/technologies.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        items = [i.strip() for i in line.split("|") if i.strip()]
+        name = items[0].lstrip("=~")
+        for item in items:
+            flag, alias = (item[0], item[1:]) if item[0] in "=~" else ("", item)
+            if flag == "=":
+                exact[alias] = name
+            elif flag == "~":
+                listed[alias] = name
+            else:
+                words = tuple(w.lower() for w in _words(alias))
+                if len(words) == 1:
+                    single[words[0]] = name
+                elif words:
+                    multi.setdefault(words[0], []).append((words, name))
+    for options in multi.values():
+        options.sort(key=lambda o: -len(o[0]))  # "google cloud platform" before "google cloud"
+    return single, multi, exact, listed
+
+
+_SINGLE, _MULTI, _EXACT, _LISTED = _load()
+#: Every canonical name (for ``extract.organization``: a technology is not an employer's name).
+TECHNOLOGIES: dict[str, tuple[str, ...]] = {}
+for _alias, _name in [*_SINGLE.items(), *_EXACT.items(), *_LISTED.items()]:
+    TECHNOLOGIES.setdefault(_name, ())
+    TECHNOLOGIES[_name] += (_alias.lower(),)
+_STARTS = frozenset(_SINGLE) | frozenset(_MULTI)
+_AS_WRITTEN = frozenset(_EXACT) | frozenset(_LISTED)
 
 
 def find(st: Statement, ctx) -> list[Requirement]:
-    """One technology requirement per distinct technology named in ``st`` (first mention wins).
-
-    The statement's words are looked up in the alias tables (several-word names first); only
-    "Go"/"R"/"C" need their context, read by a pattern.
-    """
-    if ctx.section_kind == "benefits":
+    """One technology requirement per distinct technology named in ``st`` (first mention wins)."""
+    if ctx.section_kind in ("benefits", "legal", "application"):
         return []
-    words = [w.rstrip(".-") if w[0] != "." else w.rstrip("-") for w in _WORD.findall(st.text)]
+    text = st.text
+    spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    words = [w.rstrip(".-") if w[0] != "." else w.rstrip("-") for _, _, w in spans]
     if not words:
         return []
-    lower = "\n".join(words).lower().split("\n")  # the words are ASCII: one lower() for all
+    lower = "\n".join(words).lower().split("\n")
     found: dict[str, Requirement] = {}
+    starts, written = _STARTS.intersection(lower), _AS_WRITTEN.intersection(words)
+    if not starts and not written:  # most statements name none
+        return []
 
-    def add(name: str, raw: str) -> None:
-        if name not in found:
-            found[name] = requirement("technology", st, raw, value=name)
+    def company(i: int, n: int) -> bool:
+        return bool(_COMPANY_BEFORE.search(text[max(0, spans[i][0] - 12):spans[i][0]]) or
+                    _COMPANY_AFTER.match(text[spans[i + n - 1][0] + len(words[i + n - 1]):]))
 
-    starts, exact = _STARTS.intersection(lower), _EXACT_WORDS.intersection(words)
-    if starts or exact:  # most statements name none; only words that can start a name are looked at
-        following = 0  # words before this one belong to a several-word name already taken
-        for i in [i for i, w in enumerate(lower) if w in starts or words[i] in exact]:
-            if i < following:
-                continue
-            step = 1
-            for phrase, name in _MULTI.get(lower[i], ()):
-                if tuple(lower[i:i + len(phrase)]) == phrase:
-                    add(name, " ".join(words[i:i + len(phrase)]))
-                    step = len(phrase)
-                    break
-            else:
-                if lower[i] in _SINGLE:
-                    add(_SINGLE[lower[i]], words[i])
-                elif words[i] in _EXACT:
-                    add(_EXACT[words[i]], words[i])
-            following = i + step
-    if "Go" in words or "R" in words or "C" in words:
-        for m in _SHORT.finditer(st.text):
-            add(m.group(1), m.group(1))
+    following = 0  # words before this one belong to a several-word name already taken
+    for i in [i for i, w in enumerate(lower) if w in starts or words[i] in written]:
+        if i < following:
+            continue
+        step, name = 1, None
+        for phrase, candidate in _MULTI.get(lower[i], ()):
+            if tuple(lower[i:i + len(phrase)]) == phrase:
+                name, step = candidate, len(phrase)
+                break
+        else:
+            if lower[i] in _SINGLE:
+                name = _SINGLE[lower[i]]
+            elif words[i] in _EXACT:
+                name = _EXACT[words[i]]
+            elif words[i] in _LISTED:
+                start = spans[i][0]
+                after = text[start + len(words[i]):]
+                if _LIST_BEFORE.search(text[max(0, start - 20):start]) and _LIST_AFTER.match(after):
+                    name = _LISTED[words[i]]
+        following = i + step
+        if name and name not in found and not company(i, step):
+            found[name] = requirement("technology", st, " ".join(words[i:i + step]), value=name)
     return list(found.values())

@@ -30,8 +30,17 @@ _EXPERIENCE_CUE = re.compile(
     r"of\s+(?:software|engineering|professional|industry|relevant|hands|technical|progressive|"
     r"people|team|direct|management|leadership|combined|proven|related|practical|commercial|"
     r"full|backend|frontend|web|production)|track\s+record|hands-on|professional)", re.I)
-_NOT_EXPERIENCE = re.compile(r"^\s*(?:ago|old|of\s+age|anniversary|warranty|in\s+business|running\b)",
+_NOT_EXPERIENCE = re.compile(r"^\s*(?:ago|old|of\s+age|anniversary|warranty|in\s+business|running\b|"
+                             r"(?:of\s+)?(?:history|growth|operation|existence|track\s+record\s+of\s+(?:growth|success))\b)",
                              re.I)
+#: Before the number: the company's age or a period, not experience asked of the hire ("for over 20 years,
+#: we have", "founded just over five years ago", "we've been remote for 7 years", "a 4-year vesting").
+_COMPANY_AGE = re.compile(r"(?:\b(?:we|we've|we’ve|we\s+have|our\s+\w+|company|business|firm|founded|"
+                          r"been\s+(?:\w+\s+){0,2})\b[^.;]{0,40}\b(?:for|over|in|past|last)\s+(?:just\s+|almost\s+|"
+                          r"nearly\s+|more\s+than\s+|over\s+)?$|\b(?:vesting|contract|warranty|lease)\b[^.;]{0,20}$)",
+                          re.I)
+#: Chinese: "7年以上" (7 years or more), "3-5年" + 经验 (experience).
+_CJK_YEARS = re.compile(r"(?P<lo>\d{1,2})\s*(?:[-~－—到至]\s*(?P<hi>\d{1,2})\s*)?年(?P<plus>以上|及以上)?")
 _QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("management", re.compile(
         r"\b(?:manag\w*|people\s+lead\w*|direct\s+reports?|leading\s+(?:\w+\s+)?(?:teams?|engineers|people))\b",
@@ -66,7 +75,7 @@ def find(st: Statement, ctx) -> list[Requirement]:
     if ctx.section_kind in NON_EXPECTATION_KINDS:
         return []
     lower = ctx.lower
-    if "year" not in lower and "yr" not in lower:
+    if "year" not in lower and "yr" not in lower and "年" not in lower:
         if _years_heading(ctx.section_path):
             m = _BARE.match(st.text)
             if m:
@@ -77,6 +86,12 @@ def find(st: Statement, ctx) -> list[Requirement]:
         return []
     text = full_text(st)
     found: list[Requirement] = []
+    if "年" in text and ("经验" in text or "工作" in text):
+        for m in _CJK_YEARS.finditer(text):
+            lo, hi = float(m.group("lo")), m.group("hi")
+            if lo < 50:
+                found.append(requirement("years_experience", st, m.group(0), min=lo,
+                                         max=float(hi) if hi and not m.group("plus") else None, unit="years"))
     for pattern in (_YEARS, _EXPERIENCE_OF):
         for m in pattern.finditer(text):
             after = m.group("after")
@@ -86,7 +101,10 @@ def find(st: Statement, ctx) -> list[Requirement]:
             lo, hi, vague = bounds(m)
             if lo is None or vague or lo > T.MAX_YEARS:
                 continue
-            explicit_range = m.group("hi") is not None
+            if _COMPANY_AGE.search(text[max(0, m.start() - 60):m.start()]) and \
+                    "experience" not in text[max(0, m.start() - 40):m.end() + 40].lower():
+                continue  # the company's age or a period, not experience
+            explicit_range = m.group("hi") is not None and not m.group("plus")  # "3–5+ years" is open-ended
             end = _WINDOW_END.search(after)
             window = after[: end.start()] if end else after[:70]
             qualifier = _qualifier(window) or _qualifier(text[max(0, m.start() - 40):m.start()])
