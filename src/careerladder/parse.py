@@ -13,7 +13,7 @@ from . import thresholds
 from .errors import ParseError
 from .extract.grammar import clean_title, slugify, split_sentences
 from .model import Block, Document, Link, Role, Section, Statement
-from .vocab import (LADDER_CUES, POSTING_CUES, POSTING_METADATA_KEYS, looks_like_role_title,
+from .vocab import (LADDER_CUES, POSTING_CUES, POSTING_METADATA_KEYS, SECTION_KINDS, looks_like_role_title,
                     normalize, section_kind)
 
 TITLE_KEYS = ("title", "position", "job_title", "role", "name")
@@ -25,7 +25,9 @@ def parse(document: Document, doc_id: str) -> list[Role]:
 
     One role per document, or one per heading when at least
     ``thresholds.MIN_ROLES_TO_SPLIT`` headings of one level are role titles
-    (GitLab's ``_index.md``, Packback, Abtion). Raises ``ParseError`` when the
+    (GitLab's ``_index.md``, Packback, Abtion); never for a level of a ladder kept as data
+    (``metadata["declared"]``). A heading block whose ``label`` is a section kind (a ladder-data
+    reader's competency heading) has that kind. Raises ``ParseError`` when the
     document has no text or its title names no role.
     """
     blocks = list(document.blocks)
@@ -42,7 +44,8 @@ def parse(document: Document, doc_id: str) -> list[Role]:
     body_start = title_index + 1 if title_index is not None else 0
     organization = document.organization or _meta_organization(document.metadata)
 
-    splits = _role_headings(blocks, body_start)
+    # a level of a ladder kept as data is one role, whatever its competency headings look like
+    splits = [] if "declared" in document.metadata else _role_headings(blocks, body_start)
     if splits:
         anchors: dict[str, int] = {}
         roles = []
@@ -241,7 +244,7 @@ class _SectionBuilder:
         real_level = self.base_level
         for b in blocks:
             if b.kind == "heading":
-                named = _heading_kind(b.text) or (
+                named = (b.label if b.label in SECTION_KINDS else None) or _heading_kind(b.text) or (
                     "about" if self.organization and self.organization in normalize(b.text) else None)
                 if b.level > 0:
                     level = real_level = b.level
