@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import typer
 
 from .. import codec
 from ..model import Role, Section, Statement
 from ..render.summary import requirement_text
-from .app import EXIT_USAGE, app, console, fail, plural, print_diagnostics, read_input, resolved
+from .app import (EXIT_USAGE, Orientation, app, console, fail, orientation_option, plural, print_diagnostics,
+                  read_input, resolved)
 
 
 class TextOrJson(str, Enum):
@@ -63,11 +64,12 @@ def role_text(role: Role) -> str:
 def inspect(
     file: Path = typer.Argument(..., metavar="FILE", help="One role document."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
+    orientation: Optional[Orientation] = orientation_option(),
 ) -> None:
     """Show how one document parses: roles, sections, statements with source lines, requirements."""
     if file.is_dir():
         raise fail(f"{file}: is a folder; inspect takes one file (use 'careerladder build' for folders)", EXIT_USAGE)
-    loaded = read_input([file])
+    loaded = read_input([file], orientation=orientation)
     roles, _, diags = resolved(loaded)
     print_diagnostics(diags)
     if format is TextOrJson.json:
@@ -80,11 +82,12 @@ def inspect(
 def ladder(
     paths: List[Path] = typer.Argument(..., metavar="PATH...", help="Ladder documents or folders."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
+    orientation: Optional[Orientation] = orientation_option(),
 ) -> None:
     """Show each ladder: levels in order, what they inherit, and effective expectations with their origin.
 
     Exits 1 when the input holds no ladder level."""
-    loaded = read_input(paths, what="ladder level", kind="ladder_level")
+    loaded = read_input(paths, what="ladder level", kind="ladder_level", orientation=orientation)
     _, ladders, diags = resolved(loaded)
     print_diagnostics(diags)
     if format is TextOrJson.json:
