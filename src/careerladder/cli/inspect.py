@@ -93,8 +93,12 @@ def ladder(
     if format is TextOrJson.json:
         console.print_json(json.dumps([codec.ladder_data(l) for l in ladders], ensure_ascii=False))
         return
+    by_id = {lad.id: lad for lad in ladders}
     for lad in ladders:
         console.print(f"\nLadder: {lad.name}  ({plural(len(lad.roles), 'level')})", style="bold", markup=False)
+        trunk = by_id.get(lad.trunk or "")
+        if trunk and trunk.roles:
+            console.print(f"  continues from {trunk.name}, after {trunk.roles[-1].title}", markup=False)
         for i, role in enumerate(lad.roles, 1):
             parents = ", ".join(f"{p.title}{'' if p.resolved_id else ' (unresolved)'}" for p in role.parents)
             console.print(f"  {i}. {role.title}" + (f"  ← {parents}" if parents else ""), markup=False)

@@ -29,8 +29,8 @@ or codes: "Senior Engineer", "L3", "IC2") holds the levels, columns when both do
 
 **Bad cells** are one ``BAD_CELL`` line each, naming the file, the line, and the row and column as a
 spreadsheet numbers them (``ladder.csv:7: BAD_CELL row 5, column D: ...``): a level column (row) with
-no title, a level named twice in one track, a competency row (column) with no name, a reference to no
-level. The rest of the ladder is read.
+no title, a level named twice in one track (unless an ``id`` row tells them apart), an id given
+twice, a competency row (column) with no name, a reference to no level. The rest is read.
 
 Chosen by content: a header and rows of a matrix (rows no wider than the header, two levels at
 least) that is not a job-posting export (no ``description``, ``url``, ``salary``... column).
@@ -227,7 +227,7 @@ class _Matrix:
         labels, theme = [], ""
         for r in body:
             names = [" ".join(r.cell(i).split()) for i in range(skip)]
-            if skip == 2:
+            if skip == 2 and not (not names[0] and names[1].lower() in RESERVED):  # a label row has no theme
                 theme = names[0] or (theme if names[1] else "")
                 names = [theme, names[1]]
             label = PATH_SEPARATOR.join(n for n in names if n)
@@ -262,6 +262,10 @@ class _Matrix:
         return levels, labels
 
 
+def _side(how: str) -> str:
+    return "column" if how == "columns" else "row"
+
+
 def ladder_data(text: str, source: str, how: str | None = None) -> LadderData:
     """The ladder of one CSV matrix (see the module docstring); ``how``: ``columns`` or ``rows``
     (detected when None). Raises ``ReadError`` when the text is no ladder matrix or holds no level."""
@@ -288,15 +292,23 @@ def ladder_data(text: str, source: str, how: str | None = None) -> LadderData:
                                                    at, r, c)
     used: set[str] = set()
     tracks: dict[str | None, TrackData] = {}
+    seen: dict[str | None, list[tuple[str, int]]] = {}
     pending = []
     for i, (title, line, row, col, cells) in enumerate(levels):
         got = {k: v[0] for k, v in fields.get(i, {}).items()}
         track = track_name(got.get("track"))
         if track not in tracks:
             tracks[track] = TrackData(track)
-        if any(lv.title.lower() == title.lower() for lv in tracks[track].levels):
-            matrix.bad(line, row, col, f"level {title!r} is named twice in one track; this one is skipped")
+        twin = next((c for t, c in seen.get(track, []) if t == title.lower()), None)
+        if twin is not None and not got.get("id"):
+            matrix.bad(line, row, col, f"level {title!r} is named twice in one track (also {_side(how)} "
+                                       f"{column_name(twin) if how == 'columns' else twin}); this one is skipped")
             continue
+        if got.get("id") in used:
+            _, at, r, c = fields[i]["id"]
+            matrix.bad(at, r, c, f"id {got['id']!r} is already a level's; this level is skipped")
+            continue
+        seen.setdefault(track, []).append((title.lower(), col if how == "columns" else row))
         key = got.get("id") or (key_of(title) if key_of(title) not in used else key_of(f"{title} {track or ''}"))
         level = LevelData(unique_key(key, used), title, line, code=got.get("code"))
         if got.get("canonical") in CANONICAL:

@@ -6,7 +6,7 @@ order, tracks, trunks, codes, inheritance, stated equivalences and expectations.
 ``ladder_dict(ladders)`` is the schema's shape (what ``ladder_yaml`` dumps); ``ladder_csv(ladders)``
 the matrix: a header of level titles, label rows (``id``, ``track``, ``trunk``, ``code``,
 ``canonical``, ``inherits``, ``equivalent``, ``company``: only those some level has), then one row
-per competency ("Theme > Competency", in the order the levels first use them), one cell per level
+per competency ("Theme > Competency", in an order that keeps each level's: ``row_order``), one cell per level
 (several expectations as bullet lines: ``readers.ladder_data.cell_text``).
 
 A level's expectations are its own statements (inherited ones come back through ``inherits``),
@@ -20,6 +20,7 @@ management level careerladder read (``Role.leveling``). Only equivalences the co
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 from typing import Any, Iterable, Sequence
 
@@ -48,8 +49,15 @@ def select(ladders: Sequence[Ladder], ref: str) -> list[Ladder]:
             chain.insert(0, by_id[chain[0].trunk])
         return chain
     key = key_of(want)
-    return [lad for lad in ladders if want and (want == (lad.company or "").lower() or key == key_of(
+    found = [lad for lad in ladders if want and (want == (lad.company or "").lower() or key == key_of(
         lad.name[: -len(track_text(lad.track))] if lad.track else lad.name))]
+    ordered: list[Ladder] = []
+    for lad in found:  # a trunk before the tracks that fork from it
+        chain = [lad]
+        while chain[0].trunk in by_id and by_id[chain[0].trunk] in found and by_id[chain[0].trunk] not in chain:
+            chain.insert(0, by_id[chain[0].trunk])
+        ordered += [c for c in chain if c not in ordered]
+    return ordered
 
 
 def track_text(track: str | None) -> str:
@@ -205,11 +213,49 @@ def _rows(ladders: Sequence[Ladder]) -> Iterable[list[str]]:
     for name, cells in label_rows.items():
         if any(cells):
             yield [name] + cells
-    paths: dict[str, None] = {}
-    for _, lv in levels:
-        paths.update(dict.fromkeys(lv.get("expectations", {})))
-    for path in paths:
+    for path in row_order([list(lv.get("expectations", {})) for _, lv in levels]):
         yield [path] + [cell_text(_items(lv.get("expectations", {}).get(path, []))) for _, lv in levels]
+
+
+def row_order(orders: list[list[str]]) -> list[str]:
+    """One row order for the competencies of all levels that keeps each level's own order where the
+    orders agree (a merge of the lists; first use breaks ties, and decides where they disagree).
+
+    >>> row_order([["Code", "Ops", "Team"], ["Design", "Team"]])
+    ['Code', 'Ops', 'Design', 'Team']
+    """
+    first: dict[str, int] = {}
+    for order in orders:
+        for name in order:
+            first.setdefault(name, len(first))
+    after: dict[str, set[str]] = {name: set() for name in first}
+    for order in orders:
+        for a, b in zip(order, order[1:]):
+            if a != b:
+                after[a].add(b)
+    waiting = {name: 0 for name in first}
+    for name in first:
+        for b in after[name]:
+            waiting[b] += 1
+    ready = [(i, n) for n, i in first.items() if not waiting[n]]
+    heapq.heapify(ready)
+    out: list[str] = []
+    left = dict(first)
+    while left:
+        if not ready:  # the orders disagree (a cycle): first use decides
+            name = min(left, key=left.__getitem__)
+            waiting[name] = 0
+            ready.append((left[name], name))
+        _, name = heapq.heappop(ready)
+        if name not in left:
+            continue
+        del left[name]
+        out.append(name)
+        for b in after[name]:
+            waiting[b] -= 1
+            if waiting[b] == 0 and b in left:
+                heapq.heappush(ready, (first[b], b))
+    return out
 
 
 def _items(values: list[Any]) -> list[Item]:
@@ -232,4 +278,4 @@ def ladder_csv(ladders: Sequence[Ladder]) -> str:
     return buf.getvalue()
 
 
-__all__ = ["expectations", "ladder_csv", "ladder_dict", "ladder_yaml", "select", "track_text"]
+__all__ = ["expectations", "ladder_csv", "ladder_dict", "ladder_yaml", "row_order", "select", "track_text"]
