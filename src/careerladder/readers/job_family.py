@@ -15,7 +15,7 @@ their engineering-progression repository), read as it is.
     competencies:                             # one expectation of one level under one theme
       - {level: junior, theme: technical, summary: Writes well-tested code., proficiency: Awareness}
 
-Chosen by content: top-level ``levels:`` and ``themes:`` (or ``competencies:``) keys with ``- id:``
+Chosen by content: top-level ``levels:`` and ``themes:`` (or ``competencies:``) keys with ``id:``
 items. Each level is one Document (``readers.ladder_data.documents``) whose sections are the themes,
 in the order the file lists them; each competency record is an expectation (its ``summary``; numbered
 lines are one expectation each) labelled with its ``proficiency``, its ``examples`` as children.
@@ -191,7 +191,7 @@ class JobFamilyReader:
         if looks_like_data(head):
             return 0.0
         keys = sniff_keys(head)
-        return 0.99 if "levels" in keys and ({"themes", "competencies"} & keys) and "- id:" in head else 0.0
+        return 0.99 if "levels" in keys and ({"themes", "competencies"} & keys) and "id:" in head else 0.0
 
     def read(self, source: str, text: str) -> Iterator[Document]:
         yield from documents(source, self.name, ladder_data(text.lstrip("\ufeff"), source))
