@@ -278,3 +278,29 @@ def test_financial_times_engineering_family_as_published():
     junior = shared.roles[0]
     first = junior.sections[0].statements[0]
     assert (first.line, first.label) == (93, "Awareness") and first.text.startswith("Aware of how the team delivers")
+
+
+def test_yaml_ladder_loads_safely_and_within_limits():
+    from careerladder.errors import LimitError
+
+    tagged = ("tracks:\n  - name: management\n    levels:\n      - title: !!python/object/apply:os.system [\"exit 3\"]\n"
+              "      - title: !custom Engineering Manager\n")
+    docs = read_text(tagged, "tagged.yaml")
+    assert [d.title for d in docs] == ["Engineering Manager"]  # nothing constructed: a tag is only text
+    assert "a level with no title" in str(docs[0].problems[0])
+    laughs = "description:\n  - &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"  - &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefg", "bcdefgh")) + "tracks:\n  - name: x\n    levels:\n      - title: y\n"
+    with pytest.raises(LimitError, match="expands to more than"):
+        read_text(laughs, "laughs.yaml")
+
+
+def test_two_levels_of_one_title_stay_two_when_ids_tell_them_apart():
+    text = ("tracks:\n  - name: individual contributor\n    levels:\n"
+            "      - {title: Engineer, id: engineer-backend}\n      - {title: Engineer, id: engineer-frontend}\n")
+    docs = read_text(text, "twins.yaml")
+    assert [d.fragment for d in docs] == ["engineer-backend", "engineer-frontend"] and not docs[0].problems
+    docs = read_text(text + "      - {title: Engineer}\n", "twins.yaml")
+    assert [d.fragment for d in docs] == ["engineer-backend", "engineer-frontend"]
+    assert str(docs[0].problems[0]) == ("twins.yaml:6: BAD_ENTRY track 1 (individual_contributor), level 3: "
+                                        "level 'Engineer' is already a level of this track (skipped)")

@@ -28,11 +28,12 @@ yaml`` writes.
       - [Senior Software Engineer, Engineering Manager]
 
 Chosen by content: a top-level ``tracks:`` key, no top-level key the schema does not have, and
-``levels:`` and ``title:`` keys. An expectation is a string
-(several, as bullet lines: ``readers.ladder_data.split_cell``) or ``{text, label, children}``. Each
-level becomes one Document (``readers.ladder_data.documents``). A wrong entry (a level with no title,
-a duplicated level, a reference to no level, an unknown key) is one ``BAD_ENTRY`` line naming the file,
-its line and the entry; the rest is read. A file with no level at all is a ``ReadError``.
+``levels:`` and ``title:`` keys. An expectation is a string (several, as bullet lines:
+``readers.ladder_data.split_cell``) or ``{text, label, children}``. Each level becomes one Document
+(``readers.ladder_data.documents``). A wrong entry (a level with no title, a duplicated level: a
+title twice in one track without ids telling them apart, or an id twice; a reference to no level; an
+unknown key) is one ``BAD_ENTRY`` line naming the file, its line and the entry; the rest is read. A
+file with no level at all is a ``ReadError``.
 """
 
 from __future__ import annotations
@@ -114,10 +115,10 @@ def _level(node: Any, track: TrackData, where: str, used: set[str], problems: _P
         return None
     _keys(node, LEVEL_KEYS, where, problems)
     title = _text(node["title"])
-    if any(lv.title.lower() == title.lower() for lv in track.levels):
+    given = _text(node.get("id"))
+    if not given and any(lv.title.lower() == title.lower() for lv in track.levels):
         problems.add(node["title"], where, f"level {title!r} is already a level of this track (skipped)")
         return None
-    given = _text(node.get("id"))
     if given and given in used:
         problems.add(node["id"], where, f"id {given!r} is already a level's (skipped)")
         return None
