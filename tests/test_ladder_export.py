@@ -55,7 +55,8 @@ def model(ladders) -> dict:
     titles = {r.id: r.title for lad in ladders for r in lad.roles}
     return {lad.track: {
         "company": lad.company, "trunk": by_id[lad.trunk].track if lad.trunk in by_id else None,
-        "levels": [(r.title, r.level_code, [p.title for p in r.parents if p.resolved_id], statements(r))
+        "levels": [(r.title, r.level_code, [titles.get(p.resolved_id) for p in r.parents if p.resolved_id],
+                    statements(r))
                    for r in lad.roles],
         "equivalences": sorted(sorted((titles[e.a], titles[e.b])) for e in lad.equivalences
                                if e.basis in ("stated", "table") and e.a in titles and e.b in titles),
@@ -197,3 +198,26 @@ def test_level_pages_of_a_fork(data_build):
     assert "Next level, one per track this one forks into" in html and "Ridgeback Freight management" in html
     stored = json.loads((out / "ladders.json").read_text(encoding="utf-8"))
     assert {lad["id"]: lad["trunk"] for lad in stored}["ridgeback-freight-management"] == "ridgeback-freight-shared"
+
+
+def test_every_corpus_ladder_round_trips(tmp_path):
+    """Every company of ../shared/corpus/ladders, prose or data, written as YAML and as a CSV matrix and
+    read back: the same ladder. A matrix has one row order for all levels, and a level that repeats a
+    heading has its parts joined: there only the order of a level's sections may change."""
+    corpus = ROOT.parent / "shared" / "corpus" / "ladders"
+    if not corpus.exists():
+        pytest.skip(f"needs {corpus} (the shared corpus beside the project); absent in this checkout")
+    companies: dict[tuple, list] = {}
+    for lad in ladders_of(corpus):
+        companies.setdefault((lad.folder, lad.company or lad.name.split(" ")[0]), []).append(lad)
+
+    def unordered(m: dict) -> dict:
+        return {t: {**v, "levels": [(*lv[:3], sorted(lv[3], key=repr)) for lv in v["levels"]]} for t, v in m.items()}
+
+    exact = 0
+    for (folder, company), ladders in companies.items():
+        for name, write in (("again.yaml", ladder_yaml), ("again.csv", ladder_csv)):
+            again = model(read_back(tmp_path, name, write(ladders)))
+            assert unordered(again) == unordered(model(ladders)), (folder, company, name)
+            exact += again == model(ladders)
+    assert exact >= 2 * len(companies) - 8

@@ -32,8 +32,8 @@ spreadsheet numbers them (``ladder.csv:7: BAD_CELL row 5, column D: ...``): a le
 no title, a level named twice in one track (unless an ``id`` row tells them apart), an id given
 twice, a competency row (column) with no name, a reference to no level. The rest is read.
 
-Chosen by content: a header and rows of a matrix (rows no wider than the header, two levels at
-least) that is not a job-posting export (no ``description``, ``url``, ``salary``... column).
+Chosen by content: a header and rows of a matrix (rows no wider than the header; two levels at
+least, or one when a label says the table is a matrix) that is not a job-posting export (no ``description``, ``url``, ``salary``... column).
 """
 
 from __future__ import annotations
@@ -157,19 +157,30 @@ def _label_columns(header: Row) -> int:
     return 2 if first in THEME_HEADERS and second in LABEL_HEADERS else 1
 
 
+def _cue(rows: list[Row]) -> str | None:
+    """The orientation a label says: a competency header or label rows (columns), a level header or label
+    columns (rows); None when no label says."""
+    header, body = rows[0], rows[1:]
+    names = [header.cell(i).lower() for i in range(len(header.cells))]
+    first = [" ".join(r.cell(0).lower().split()) for r in body]
+    second = [" ".join(r.cell(1).lower().split()) for r in body] if _label_columns(header) == 2 else []
+    if names[0] in LABEL_HEADERS or any(f in RESERVED or f == "level" for f in first + second):
+        return "columns"
+    if names[0] in LEVEL_HEADERS or any(n in RESERVED for n in names[1:]):
+        return "rows"
+    return None
+
+
 def orientation(rows: list[Row]) -> str | None:
     """``columns`` or ``rows`` (see the module docstring); None when the table is no ladder matrix."""
     if len(rows) < 2:
         return None
     header, body = rows[0], rows[1:]
-    names = [header.cell(i).lower() for i in range(len(header.cells))]
-    if any(n in POSTING_COLUMNS for n in names):
+    if any(header.cell(i).lower() in POSTING_COLUMNS for i in range(len(header.cells))):
         return None
-    first = [r.cell(0).lower() for r in body]
-    if names[0] in LABEL_HEADERS or any(" ".join(f.split()) in RESERVED or f == "level" for f in first):
-        return "columns"
-    if names[0] in LEVEL_HEADERS or any(n in RESERVED for n in names[1:]):
-        return "rows"
+    cue = _cue(rows)
+    if cue:
+        return cue
     skip = _label_columns(header)
     across = [looks_like_level(c) for c in header.cells[skip:] if c.strip()]
     down = [looks_like_level(r.cell(0)) for r in body if r.cell(0)]
@@ -181,11 +192,14 @@ def orientation(rows: list[Row]) -> str | None:
 
 def is_matrix(rows: list[Row]) -> bool:
     """True when ``rows`` (a CSV's first records) read as a ladder matrix."""
-    if len(rows) < 2 or len(rows[0].cells) < 1 + T.LADDER_MATRIX_MIN_LEVELS:
+    if len(rows) < 2 or len(rows[0].cells) < 2:
         return False
     width = len(rows[0].cells)
     fit = sum(1 for r in rows[1:] if 2 <= len(r.cells) <= width)
-    return fit >= T.LADDER_MATRIX_ROW_SHARE * (len(rows) - 1) and orientation(rows) is not None
+    if fit < T.LADDER_MATRIX_ROW_SHARE * (len(rows) - 1) or orientation(rows) is None:
+        return False
+    # one level is enough when a label says the table is a matrix; else two levels at least
+    return width >= 1 + T.LADDER_MATRIX_MIN_LEVELS or _cue(rows) is not None
 
 
 class _Matrix:

@@ -38,7 +38,7 @@ from typing import Any, Iterable
 
 from ..model import Block, Diagnostic, Document
 from ..vocab import IC_LEVELS, LEVELS
-from .base import clean_text, content_hash
+from .base import content_hash
 
 #: Section kind of every theme and competency heading of a ladder kept as data.
 EXPECTATION_KIND = "responsibilities"
@@ -194,7 +194,7 @@ def _labelled(item: Item) -> Item:
 
 def split_cell(text: str, line: int) -> list[Item]:
     """The expectations of one cell whose text starts at ``line`` (see the module docstring); [] for an
-    empty cell. Whitespace inside a line is collapsed; blank lines are dropped."""
+    empty cell. Each line is kept as written but for the spaces around it; blank lines are dropped."""
     items: list[Item] = []
     top_indent = None
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -206,17 +206,17 @@ def split_cell(text: str, line: int) -> list[Item]:
         if bullet is not None:
             body, indent = bullet
             top_indent = indent if top_indent is None else top_indent
-            item = Item(clean_text(body), where, where)
+            item = Item(body.strip(), where, where)
             if indent > top_indent and items:
                 items[-1].children.append(_labelled(item))
             else:
                 items.append(item)
             continue
         if not items:
-            items.append(Item(clean_text(raw), where, where))
+            items.append(Item(raw.strip(), where, where))
             continue
         last = items[-1].children[-1] if items[-1].children else items[-1]
-        last.text += "\n" + clean_text(raw)
+        last.text += "\n" + raw.strip()
         last.end_line = items[-1].end_line = where
     return [_labelled(i) for i in items if i.text]
 

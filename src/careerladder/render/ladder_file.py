@@ -27,7 +27,7 @@ from typing import Any, Iterable, Sequence
 import yaml
 
 from ..model import Ladder, Role, Statement, iter_sections
-from ..readers.ladder_data import GENERAL, PATH_SEPARATOR, Item, cell_text, key_of, unique_key
+from ..readers.ladder_data import GENERAL, PATH_SEPARATOR, Item, cell_text, key_of, split_cell, unique_key
 from ..resolve.declared import declared
 from ..version import __version__
 from ..vocab import LEVELS, NON_EXPECTATION_KINDS, TRACK_NAMES
@@ -119,18 +119,23 @@ def _company(ladders: Sequence[Ladder]) -> str | None:
     return next((lad.company for lad in ladders if lad.company and not lad.company_inferred), None)
 
 
+def _text(text: str) -> str:
+    """An expectation's text as the readers read it back: a text that starts like a bullet is bulleted."""
+    return cell_text([Item(text, 0, 0)])
+
+
 def _expectation_value(items: list[Item]) -> list[Any]:
     out: list[Any] = []
     for item in items:
         if item.label or item.children:
-            value: dict[str, Any] = {"text": item.text}
+            value: dict[str, Any] = {"text": _text(item.text)}
             if item.label:
                 value["label"] = item.label
             if item.children:
                 value["children"] = _expectation_value(item.children)
             out.append(value)
         else:
-            out.append(item.text)
+            out.append(_text(item.text))
     return out
 
 
@@ -151,7 +156,9 @@ def ladder_dict(ladders: Sequence[Ladder]) -> dict[str, Any]:
             track["trunk"] = track_text(by_id[lad.trunk].track)
         track["levels"] = []
         for role in lad.roles:
-            level: dict[str, Any] = {"id": levels.key[role.id], "title": role.title}
+            # a level kept as data keeps its title as the data wrote it ("Principal Engineer (People Manager)")
+            title = role.heading if declared(role) and role.heading else role.title
+            level: dict[str, Any] = {"id": levels.key[role.id], "title": title}
             if role.level_code:
                 level["code"] = role.level_code
             if _canonical(role):
@@ -260,11 +267,12 @@ def row_order(orders: list[list[str]]) -> list[str]:
 
 def _items(values: list[Any]) -> list[Item]:
     out = []
-    for v in values:
+    for v in values:  # the text as ladder_dict wrote it (bulleted when it starts like a bullet)
         if isinstance(v, str):
-            out.append(Item(v, 0, 0))
+            out += split_cell(v, 0)
         else:
-            out.append(Item(v["text"], 0, 0, v.get("label"), _items(v.get("children", []))))
+            first = split_cell(v["text"], 0)[0]
+            out.append(Item(first.text, 0, 0, v.get("label"), _items(v.get("children", []))))
     return out
 
 
