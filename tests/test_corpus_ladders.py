@@ -67,7 +67,6 @@ TRUTH = Path(__file__).parent / "fixtures" / "corpus_ladders" / "expected.yaml"
 TRUTH_LADDERS = yaml.safe_load(TRUTH.read_text(encoding="utf-8"))["ladders"]
 #: Corpus ladders whose management track(s) careerladder does not read as written yet, and why.
 MANAGEMENT_MISSES = {
-    "Financial-Times__engineering-progression": "the ladder is YAML data (levels, themes, competencies)",
     "artsy__README": "the levels are rows of a table in one page, not pages or headings",
     "persado__persado.github.io": "the levels are columns of a raw HTML table in one post",
     "syncromatics__career-framework": "the levels are rows of a table in one README",
@@ -81,7 +80,6 @@ MANAGEMENT_MISSES = {
 }
 #: Corpus ladders whose company careerladder does not name as people do, and why.
 COMPANY_MISSES = {
-    "Financial-Times__engineering-progression": "the ladder is YAML data",
     "artsy__README": "no level is read (see above)", "persado__persado.github.io": "no level is read",
     "syncromatics__career-framework": "no level is read", "basecamp__handbook": "no level is read",
     "inDriver__handbook": "the documents never name the company; the folder says inDriver, the company is inDrive",

@@ -31,6 +31,8 @@ EXPECTED = {
     "ingest examples/corpus": "careerladder ingest",
     "report --db out/postings.db": "Market report:",
     "export ladders --db": '"name": "Saltfern Mobility management"',
+    "export ladder saltfern-mobility": "competency,Software Engineer,Senior Software Engineer",
+    "ladder examples/ladder-data": "continues from Ridgeback Freight shared, after Engineer",
     "serve --db out/careerladder.db": "",
 }
 

@@ -97,12 +97,12 @@ def role_from_data(d: Mapping[str, Any]) -> Role:
 
 
 def ladder_data(ladder: Ladder) -> dict[str, Any]:
-    """A ladder: company, track, levels in order (ids, titles, codes) with their effective expectations,
-    variants and equivalences."""
+    """A ladder: company, track, the trunk it forks from (a ladder id or None), levels in order (ids,
+    titles, codes) with their effective expectations, variants and equivalences."""
     return {
         "id": ladder.id, "name": ladder.name, "company": ladder.company,
         "company_inferred": ladder.company_inferred, "track": ladder.track, "folder": ladder.folder,
-        "order_evidence": ladder.order_evidence,
+        "order_evidence": ladder.order_evidence, "trunk": ladder.trunk,
         "equivalences": [to_data(e) for e in ladder.equivalences],
         "levels": [{"id": r.id, "title": r.title, "source": r.source, "code": r.level_code,
                     "level": r.leveling.level if r.leveling else None,

@@ -64,7 +64,9 @@ class Document:
     ``metadata``: front matter or record fields (JSON-safe values);
     ``title``/``organization``/``kind``: what the format itself says (front
     matter ``title``, a posting's company line), ``None`` when it says nothing;
-    ``content_hash``: sha256 hex of the source bytes (of the record for containers).
+    ``content_hash``: sha256 hex of the source bytes (of the record for containers);
+    ``problems``: what the reader met and read past (a bad cell of a ladder matrix), one
+    ``Diagnostic`` each, on the first document of a file; the pipeline reports them.
     """
 
     source: str
@@ -77,6 +79,7 @@ class Document:
     kind: RoleKind | None = None
     fragment: str | None = None
     line_offset: int = 0
+    problems: tuple["Diagnostic", ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,11 +323,15 @@ class Ladder:
     company names; ``folder``: the source folder of the company's documents;
     ``roles``: the track's levels, lowest first (variants are not levels: see
     ``variants``); ``order_evidence``: the strongest evidence the order rests on
-    (``level codes``, ``inheritance``, ``next-level links``, ``index page``,
+    (``declared``, ``level codes``, ``inheritance``, ``next-level links``, ``index page``,
     ``document order``, ``title``); ``effective``: role id -> effective
     expectations (own first, then inherited); ``variants``: level role id ->
     role ids of its deprecated, draft, specialisation and duplicate pages;
-    ``equivalences``: levels of other tracks of the company at the same level.
+    ``equivalences``: levels of other tracks of the company at the same level;
+    ``trunk``: the id of the ladder (a track of the same company) whose levels come
+    before this track's first level, None when the track starts on its own (the
+    Financial Times' individual-contributor and people-manager tracks both fork from
+    a ``shared`` trunk: Junior Engineer, Engineer, Senior Engineer 1).
     """
 
     id: str
@@ -338,6 +345,7 @@ class Ladder:
     order_evidence: str | None = None
     variants: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     equivalences: tuple[Equivalence, ...] = ()
+    trunk: str | None = None
 
 
 def iter_sections(sections: tuple[Section, ...]):

@@ -16,7 +16,7 @@ from .extract.layout import expand, is_listing, paragraph_kind, promote_headings
 from .model import Block, Document, Link, Role, Section, Statement
 from .readers.text import key_value
 from .vocab import (LADDER_CUES, NON_EXPECTATION_KINDS, POSTING_CUES, POSTING_METADATA_KEYS, POSTING_WEAK_CUES,
-                    looks_like_role_title, normalize, section_kind)
+                    SECTION_KINDS, looks_like_role_title, normalize, section_kind)
 
 TITLE_KEYS = ("title", "position", "job_title", "role", "name")
 ORGANIZATION_KEYS = ("company", "organization", "organisation", "employer", "company_name")
@@ -32,7 +32,9 @@ def parse(document: Document, doc_id: str, *, any_text: bool = False) -> list[Ro
 
     One role per document, or one per heading when at least
     ``thresholds.MIN_ROLES_TO_SPLIT`` headings of one level are role titles
-    (GitLab's ``_index.md``, Packback, Abtion). Paragraphs pasted as one run are split first
+    (GitLab's ``_index.md``, Packback, Abtion); never for a level of a ladder kept as data
+    (``metadata["declared"]``). A heading block whose ``label`` is a section kind (a ladder-data
+    reader's competency heading) has that kind. Paragraphs pasted as one run are split first
     (``extract.layout.expand``). Raises ``ParseError`` when the document has no text, when it
     lists many roles in one line each (code ``NOT_A_POSTING``: a job board's page, a dashboard),
     or, unless ``any_text``, when its title names no role (code ``NO_ROLE``). With ``any_text``
@@ -59,7 +61,8 @@ def parse(document: Document, doc_id: str, *, any_text: bool = False) -> list[Ro
     body_start = title_index + 1 if title_index is not None else 0
     organization = document.organization or _meta_organization(document.metadata)
 
-    splits = _role_headings(blocks, body_start)
+    # a level of a ladder kept as data is one role, whatever its competency headings look like
+    splits = [] if "declared" in document.metadata else _role_headings(blocks, body_start)
     if splits:
         anchors: dict[str, int] = {}
         roles = []
@@ -313,7 +316,7 @@ class _SectionBuilder:
         real_level = self.base_level
         for b in blocks:
             if b.kind == "heading":
-                named = _heading_kind(b.text) or (
+                named = (b.label if b.label in SECTION_KINDS else None) or _heading_kind(b.text) or (
                     "about" if self.organization and self.organization in normalize(b.text) else None)
                 if b.level > 0:
                     level = real_level = b.level

@@ -45,6 +45,17 @@ MAX_METADATA_VALUES = 10_000
 #: Longest YAML front matter read, in characters (the largest in the corpus is about 17,000;
 #: PyYAML reads some 50,000 characters a second).
 MAX_FRONT_MATTER_CHARS = 64 * 1024
+#: Longest ladder kept as YAML read, in characters (the Financial Times' largest job family is about
+#: 70,000; PyYAML reads some 50,000 characters a second, so this is 20 seconds at most).
+MAX_LADDER_YAML_CHARS = 1024 * 1024
+#: A spreadsheet matrix is a ladder only with at least this many level columns (or rows).
+LADDER_MATRIX_MIN_LEVELS = 2
+#: Share of a matrix's sniffed rows that must be no wider than its header (a spreadsheet export is
+#: rectangular; a hand-written CSV may drop trailing empty cells, and prose with commas is ragged).
+LADDER_MATRIX_ROW_SHARE = 0.8
+#: Share of the header cells (or of the first column's cells) that must look like levels (a role title
+#: or a level code) for the levels to be read as columns (or rows) when no label says which.
+LADDER_MATRIX_LEVEL_SHARE = 0.5
 #: Bytes sniffed to choose a reader.
 SNIFF_BYTES = 4096
 #: Share of NUL / control bytes above which a file is treated as binary.

@@ -16,7 +16,8 @@ import sys
 from collections import Counter
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from enum import Enum
+from typing import Any, Iterable, Optional, Sequence
 
 import typer
 import typer.core
@@ -120,12 +121,26 @@ def nothing_usable(diags: Sequence[Diagnostic], what: str = "role") -> "typer.Ex
     return fail(f"no {what} could be read from the input" + (f" ({line})" if line else ""), EXIT_NOTHING)
 
 
-def read_input(paths: Sequence[Path], *, what: str = "role", kind: str | None = None) -> Loaded:
+class Orientation(str, Enum):
+    """How a ladder matrix (CSV) holds its levels: ``--orientation``."""
+
+    columns = "columns"
+    rows = "rows"
+
+
+def orientation_option() -> Any:
+    """The ``--orientation`` option of the commands that read ladders."""
+    return typer.Option(None, "--orientation", help="How a ladder matrix (CSV) holds its levels: columns or "
+                                                     "rows (default: detected for each matrix).")
+
+
+def read_input(paths: Sequence[Path], *, what: str = "role", kind: str | None = None,
+               orientation: Optional[Orientation] = None) -> Loaded:
     """The one way a command reads its input: missing paths exit 2, an empty folder exits 1, every
     skipped file is named with its reason, and nothing usable (no role, or no role of ``kind``)
-    exits 1 after naming every file."""
+    exits 1 after naming every file. ``orientation``: ``--orientation`` for ladder matrices."""
     check_paths(paths)
-    loaded = load(paths)
+    loaded = load(paths, analyzer=Analyzer(orientation=orientation.value if orientation else None))
     if not any(kind is None or r.kind == kind for r in loaded.roles):
         raise nothing_usable(loaded.diagnostics, what)
     print_diagnostics(loaded.diagnostics)
@@ -142,7 +157,7 @@ def resolved(loaded: Loaded) -> tuple[list, list, list]:
 STDIN_NAME = "stdin"
 
 
-def read_roles(paths: Sequence[Path], *, what: str = "role") -> Loaded:
+def read_roles(paths: Sequence[Path], *, what: str = "role", orientation: Optional[Orientation] = None) -> Loaded:
     """``read_input`` for commands that take a role's text as the user gives it (``inspect``, ``level``,
     ``assess --level FILE``): a file named on the command line, or ``-`` (standard input, at most once),
     is one role whatever its title says (``Analyzer(any_text=True)``: untitled, ``title`` None); a
@@ -152,7 +167,7 @@ def read_roles(paths: Sequence[Path], *, what: str = "role") -> Loaded:
         raise fail("standard input ('-') can be given once", EXIT_USAGE)
     check_paths(paths)
     parts = []
-    any_text = Analyzer(any_text=True)
+    any_text = Analyzer(any_text=True, orientation=orientation.value if orientation else None)
     for p in paths:
         if str(p) == "-":
             text = sys.stdin.read()
@@ -161,7 +176,8 @@ def read_roles(paths: Sequence[Path], *, what: str = "role") -> Loaded:
                 raise typer.Exit(EXIT_NOTHING)
             parts.append(load_text(text, STDIN_NAME, any_text))
         else:
-            parts.append(load([p], analyzer=None if Path(p).is_dir() else any_text))
+            folder = Analyzer(orientation=any_text.orientation)
+            parts.append(load([p], analyzer=folder if Path(p).is_dir() else any_text))
     loaded = merge(parts)
     if not loaded.roles:
         raise nothing_usable(loaded.diagnostics, what)

@@ -12,15 +12,15 @@ from .. import thresholds as T
 from ..errors import CareerLadderError, NoInputError
 from ..pipeline import Analyzer, build as run_build
 from ..readers import iter_files
-from .app import EXIT_NOTHING, app, check_paths, console, err, fail, nothing_usable, plural, print_diagnostics, \
-    skipped_line
+from .app import (EXIT_NOTHING, Orientation, app, check_paths, console, err, fail, nothing_usable,
+                  orientation_option, plural, print_diagnostics, skipped_line)
 from .progress import Reporter
 
-def analyzer_of(leveling_model: Path | None) -> Analyzer:
-    """The run's ``Analyzer`` (with ``--leveling-model``, that model); a model that cannot be read fails
-    with one line naming the file."""
+def analyzer_of(leveling_model: Path | None, orientation: Optional[Orientation] = None) -> Analyzer:
+    """The run's ``Analyzer`` (with ``--leveling-model``, that model; with ``--orientation``, how ladder
+    matrices hold their levels); a model that cannot be read fails with one line naming the file."""
     try:
-        return Analyzer(leveling_model=leveling_model)
+        return Analyzer(leveling_model=leveling_model, orientation=orientation.value if orientation else None)
     except CareerLadderError as exc:
         raise fail(str(exc)) from exc
 
@@ -32,6 +32,7 @@ def build(
     out: Path = typer.Option(Path("careerladder-out"), "--out", "-o", metavar="DIR", help="Output folder."),
     leveling_model: Optional[Path] = typer.Option(
         None, "--leveling-model", metavar="FILE", help="A leveling model file (Leveler.save) instead of the shipped one."),
+    orientation: Optional[Orientation] = orientation_option(),
 ) -> None:
     """Read role documents, build the inheritance-resolved ladder, and write the outputs.
 
@@ -41,7 +42,7 @@ def build(
     not exist.
     """
     check_paths(paths or [])
-    analyzer = analyzer_of(leveling_model)
+    analyzer = analyzer_of(leveling_model, orientation)
     total = sum(1 for _ in iter_files(paths or []))
     try:
         with Reporter("build", total or None, quiet_below=T.PROGRESS_MIN_FILES) as progress:

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from ..errors import CareerLadderError
-from ..render import charts, export as exports
+from ..render import charts, export as exports, ladder_file
 from .app import EXIT_USAGE, app, err, fail, open_db
 from .serve import DEFAULT_DB
 
@@ -17,6 +17,7 @@ from .serve import DEFAULT_DB
 class What(str, Enum):
     roles = "roles"
     ladders = "ladders"
+    ladder = "ladder"
     statements = "statements"
     role = "role"
     posting = "posting"
@@ -26,7 +27,8 @@ class What(str, Enum):
 
 #: Formats each kind of export accepts; the first is the default.
 FORMATS = {
-    What.roles: ("json", "jsonl"), What.ladders: ("json", "md"), What.statements: ("csv",),
+    What.roles: ("json", "jsonl"), What.ladders: ("json", "md"), What.ladder: ("yaml", "csv"),
+    What.statements: ("csv",),
     What.role: ("md", "json"), What.posting: ("md", "jsonld"), What.radar: ("svg", "png"),
     What.matrix: ("svg", "png"),
 }
@@ -63,6 +65,12 @@ def render_export(cat, what: What, fmt: str, ref: Optional[str]) -> str | bytes:
         return exports.ladders_json(cat.store.ladders())
     if what is What.statements:
         return exports.statements_csv(cat.roles())
+    if what is What.ladder:
+        chosen = ladder_file.select(cat.ladders, ref or "")
+        if not chosen:
+            raise fail(f"{ref}: NOT_FOUND no ladder id, ladder name or company matches; stored ladders: "
+                       f"{', '.join(lad.id for lad in cat.ladders) or 'none'}", EXIT_USAGE)
+        return ladder_file.ladder_yaml(chosen) if fmt == "yaml" else ladder_file.ladder_csv(chosen)
     if what is What.matrix:
         from ..pages.context import coverage_data
         lad = _find(cat, ref, ladder=True)
@@ -84,25 +92,29 @@ def render_export(cat, what: What, fmt: str, ref: Optional[str]) -> str | bytes:
 
 @app.command("export")
 def export_command(
-    what: What = typer.Argument(..., help="roles, ladders, statements (CSV), role, posting (job-posting draft), "
-                                          "radar or matrix (charts)."),
+    what: What = typer.Argument(..., help="roles, ladders, ladder (for editing: YAML or a CSV matrix), statements "
+                                          "(CSV), role, posting (job-posting draft), radar or matrix (charts)."),
     ref: Optional[str] = typer.Argument(None, metavar="[REF]", help="For role, posting and radar: a role id or "
-                                                                    "title; for matrix: a ladder id or name."),
+                                                                    "title; for matrix: a ladder id or name; for "
+                                                                    "ladder: a ladder id or name (with the trunk it "
+                                                                    "forks from) or a company (all its tracks)."),
     db: str = typer.Option(str(DEFAULT_DB), "--db", metavar="DB",
                            help="The database a build or ingest wrote (a SQLite path or postgresql:// URL)."),
-    format: Optional[str] = typer.Option(None, "--format", "-f", help="json, jsonl, csv, md, jsonld, svg or png "
-                                                                      "(default: the first one WHAT accepts)."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="json, jsonl, yaml, csv, md, jsonld, svg or "
+                                                                      "png (default: the first one WHAT accepts)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", metavar="FILE",
                                        help="Write to this file instead of standard output."),
 ) -> None:
-    """Export from a build's database: roles (json, jsonl), ladders (json, md), statements (csv, one row per
-    statement), a role (md, json), a level as a job-posting draft (md, jsonld: schema.org JobPosting), or a
-    chart (svg, png)."""
+    """Export from a build's database: roles (json, jsonl), ladders (json, md), a ladder to edit and read back
+    (yaml: the ladder schema; csv: a matrix, levels as columns, for a spreadsheet), statements (csv, one row
+    per statement), a role (md, json), a level as a job-posting draft (md, jsonld: schema.org JobPosting), or
+    a chart (svg, png)."""
     fmt = format or FORMATS[what][0]
     if fmt not in FORMATS[what]:
         raise fail(f"{what.value} exports as {', '.join(FORMATS[what])}, not {fmt}", EXIT_USAGE)
-    if what in (What.role, What.posting, What.radar, What.matrix) and not ref:
-        raise fail(f"export {what.value} needs a REF naming the {'ladder' if what is What.matrix else 'role'}",
+    if what in (What.role, What.posting, What.radar, What.matrix, What.ladder) and not ref:
+        raise fail(f"export {what.value} needs a REF naming the "
+                   f"{'ladder' if what in (What.matrix, What.ladder) else 'role'}",
                    EXIT_USAGE)
     from ..pages.catalog import Catalog
 

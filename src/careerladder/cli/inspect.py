@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import typer
 
 from .. import codec
 from ..model import Role, Section, Statement
 from ..render.summary import requirement_text
-from .app import EXIT_USAGE, app, console, fail, plural, print_diagnostics, read_input, read_roles, resolved
+from .app import (EXIT_USAGE, Orientation, app, console, fail, orientation_option, plural, print_diagnostics,
+                  read_input, read_roles, resolved)
 
 
 class TextOrJson(str, Enum):
@@ -64,11 +65,12 @@ def inspect(
     file: Path = typer.Argument(..., metavar="FILE", help="One role document, or - to read it from standard "
                                 "input. Any text is read as one role (a posting pasted without its title too)."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
+    orientation: Optional[Orientation] = orientation_option(),
 ) -> None:
     """Show how one document parses: roles, sections, statements with source lines, requirements."""
     if file.is_dir():
         raise fail(f"{file}: is a folder; inspect takes one file (use 'careerladder build' for folders)", EXIT_USAGE)
-    loaded = read_roles([file])
+    loaded = read_roles([file], orientation=orientation)
     roles, _, diags = resolved(loaded)
     print_diagnostics(diags)
     if format is TextOrJson.json:
@@ -81,18 +83,23 @@ def inspect(
 def ladder(
     paths: List[Path] = typer.Argument(..., metavar="PATH...", help="Ladder documents or folders."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
+    orientation: Optional[Orientation] = orientation_option(),
 ) -> None:
     """Show each ladder: levels in order, what they inherit, and effective expectations with their origin.
 
     Exits 1 when the input holds no ladder level."""
-    loaded = read_input(paths, what="ladder level", kind="ladder_level")
+    loaded = read_input(paths, what="ladder level", kind="ladder_level", orientation=orientation)
     _, ladders, diags = resolved(loaded)
     print_diagnostics(diags)
     if format is TextOrJson.json:
         console.print_json(json.dumps([codec.ladder_data(l) for l in ladders], ensure_ascii=False))
         return
+    by_id = {lad.id: lad for lad in ladders}
     for lad in ladders:
         console.print(f"\nLadder: {lad.name}  ({plural(len(lad.roles), 'level')})", style="bold", markup=False)
+        trunk = by_id.get(lad.trunk or "")
+        if trunk and trunk.roles:
+            console.print(f"  continues from {trunk.name}, after {trunk.roles[-1].title}", markup=False)
         for i, role in enumerate(lad.roles, 1):
             parents = ", ".join(f"{p.title}{'' if p.resolved_id else ' (unresolved)'}" for p in role.parents)
             console.print(f"  {i}. {role.title}" + (f"  ← {parents}" if parents else ""), markup=False)

@@ -9,8 +9,9 @@ from typing import List, Optional
 import typer
 
 from ..lint import counts, exit_status, finding_data
-from ..pipeline import lint_paths
-from .app import app, check_paths, console, err, nothing_usable, plural, print_diagnostics, skipped_line
+from ..pipeline import Analyzer, lint_paths
+from .app import (Orientation, app, check_paths, console, err, nothing_usable, orientation_option, plural,
+                  print_diagnostics, skipped_line)
 from .inspect import TextOrJson
 
 _STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
@@ -23,6 +24,7 @@ def lint(
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too, not only on errors."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="CODE",
                                                help="A finding code to leave out (repeatable)."),
+    orientation: Optional[Orientation] = orientation_option(),
 ) -> None:
     """Check career ladders for what is missing, uneven or unclear (see docs/lint.md for every code).
 
@@ -30,7 +32,7 @@ def lint(
     level, 2 when a path does not exist, else 0.
     """
     check_paths(paths)
-    report = lint_paths(paths)
+    report = lint_paths(paths, Analyzer(orientation=orientation.value if orientation else None))
     if not report.ladders:
         raise nothing_usable(report.diagnostics, "ladder level")
     print_diagnostics([d for d in report.diagnostics if d.code == "NO_ROLE"])  # skipped files: named, not findings

@@ -23,7 +23,7 @@ from urllib.parse import unquote
 
 from .. import thresholds as T
 from .. import codec
-from ..model import Expectation, Ladder, Role, Statement, iter_sections, iter_statements
+from ..model import Equivalence, Expectation, Ladder, Role, Statement, iter_sections, iter_statements
 from ..store.base import Store
 from ..vocab import NON_EXPECTATION_KINDS
 
@@ -61,7 +61,8 @@ def file_key(role_id: str) -> str:
 
 
 def ladder_from_data(data: Mapping[str, Any], roles: Mapping[str, Role]) -> Ladder:
-    """The ``Ladder`` a ``codec.ladder_data`` dict describes; its levels are looked up in ``roles``.
+    """The ``Ladder`` a ``codec.ladder_data`` dict describes (company, track, trunk, variants and
+    equivalences included); its levels are looked up in ``roles``.
 
     Effective expectations point at the statement objects of their origin level
     (so they keep their competencies); a statement missing there is rebuilt
@@ -77,7 +78,13 @@ def ladder_from_data(data: Mapping[str, Any], roles: Mapping[str, Role]) -> Ladd
                         e["origin_id"], e["origin_title"], e["depth"], e.get("section_kind", "other"),
                         tuple(e.get("section_path", ())))
             for e in lv.get("effective_expectations", ()))
-    return Ladder(data["id"], data.get("name") or data["id"], levels, effective)
+    return Ladder(data["id"], data.get("name") or data["id"], levels, effective, company=data.get("company"),
+                  company_inferred=bool(data.get("company_inferred")), track=data.get("track"),
+                  folder=data.get("folder"), order_evidence=data.get("order_evidence"),
+                  variants={lv["id"]: tuple(lv.get("variants", ())) for lv in data.get("levels", ())
+                            if lv.get("variants")},
+                  equivalences=tuple(Equivalence(**e) for e in data.get("equivalences", ())),
+                  trunk=data.get("trunk"))
 
 
 def _statements(role: Role) -> Iterator[tuple[Any, Statement]]:

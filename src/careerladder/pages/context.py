@@ -101,7 +101,20 @@ def ladder_data(cat: Catalog, ladder: Ladder) -> dict[str, Any]:
     for row in rows:
         counts = row["coverage"]
         row["cells"] = [{"competency": c, "count": counts.get(c, 0), "heat": _heat(counts.get(c, 0), top)} for c in IDS]
-    return {"id": ladder.id, "key": url_key(ladder.id), "name": ladder.name, "max": top, "levels": rows}
+    fork = fork_data(cat, ladder)
+    return {"id": ladder.id, "key": url_key(ladder.id), "name": ladder.name, "max": top, "levels": rows, **fork}
+
+
+def fork_data(cat: Catalog, ladder: Ladder) -> dict[str, Any]:
+    """Where a track forks: ``trunk`` (the ladder it continues, with the trunk's last level: its level
+    below this track's first) and ``branches`` (the ladders that continue this one, each with its first
+    level: the levels above this track's last). None and [] for a track that neither forks nor continues."""
+    trunk = cat.ladder(ladder.trunk) if ladder.trunk else None
+    branches = [lad for lad in cat.ladders if lad.trunk == ladder.id and lad.roles]
+    return {"trunk": {"id": trunk.id, "key": url_key(trunk.id), "name": trunk.name,
+                      "last": role_ref(trunk.roles[-1])} if trunk and trunk.roles else None,
+            "branches": [{"id": b.id, "key": url_key(b.id), "name": b.name, "first": role_ref(b.roles[0])}
+                         for b in branches]}
 
 
 def calibration_data(ladders: list[Ladder]) -> dict[str, Any]:
@@ -163,10 +176,15 @@ def _ladder_nav(cat: Catalog, role: Role) -> dict[str, Any] | None:
         return None
     ids = [r.id for r in ladder.roles]
     i = ids.index(role.id)
+    fork = fork_data(cat, ladder)
+    lower = role_ref(ladder.roles[i - 1]) if i > 0 else (fork["trunk"]["last"] if fork["trunk"] else None)
+    # the last level of a trunk has one next level per branch
+    nexts = [{**role_ref(ladder.roles[i + 1]), "ladder_name": None}] if i + 1 < len(ladder.roles) else \
+        [{**b["first"], "ladder_name": b["name"]} for b in fork["branches"]]
     return {"id": ladder.id, "key": url_key(ladder.id), "name": ladder.name, "position": i + 1,
-            "levels": [role_ref(r) for r in ladder.roles],
-            "lower": role_ref(ladder.roles[i - 1]) if i > 0 else None,
-            "higher": role_ref(ladder.roles[i + 1]) if i + 1 < len(ladder.roles) else None}
+            "levels": [role_ref(r) for r in ladder.roles], "lower": lower,
+            "higher": nexts[0] if len(nexts) == 1 else None, "next": nexts,
+            "trunk": fork["trunk"] if i == 0 else None, "branches": fork["branches"] if i + 1 == len(ids) else []}
 
 
 def level_context(cat: Catalog, role: Role) -> dict[str, Any]:

@@ -166,8 +166,9 @@ class Analyzer:
     ``data/leveling_model.json``); ``leveler``/``classifier``: fitted objects to use instead
     (Python API; a ``leveler`` given here is pickled with the analyzer); ``level``: False stops
     before leveling; ``any_text``: every document is one role even when no title names one (the
-    user said so: ``inspect FILE``, ``level -``), see ``parse(any_text=True)``. Raises
-    ``ReadError`` at construction when ``leveling_model`` cannot be read.
+    user said so: ``inspect FILE``, ``level -``), see ``parse(any_text=True)``; ``orientation``:
+    ``columns`` or ``rows``, how a ladder matrix (CSV) holds its levels (None: each matrix is
+    detected). Raises ``ReadError`` at construction when ``leveling_model`` cannot be read.
     """
 
     leveling_model: Path | None = None
@@ -175,6 +176,7 @@ class Analyzer:
     classifier: CompetencyClassifier | None = None
     level: bool = True
     any_text: bool = False
+    orientation: str | None = None
     model_sha256: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
@@ -193,6 +195,11 @@ class Analyzer:
                 self.models()
             except (OSError, ValueError, KeyError, TypeError) as exc:
                 raise ReadError(f"not a leveling model: {type(exc).__name__}: {exc}", str(path)) from exc
+
+    @property
+    def reader_options(self) -> dict[str, str]:
+        """Options for the readers that take them (``readers.read_path``)."""
+        return {"orientation": self.orientation} if self.orientation else {}
 
     @property
     def version(self) -> str:
@@ -239,6 +246,7 @@ class Analyzer:
                 continue
             result.reanalyzed += state == "stale"
             result.problems.extend(limit_warnings(doc))  # text cut or nesting clamped: kept, and said
+            result.problems.extend(doc.problems)  # what the reader read past (a ladder matrix's bad cells)
             try:
                 roles = self.analyze(doc, key)
             except ParseError as exc:
@@ -255,7 +263,7 @@ class Analyzer:
     def analyze_file(self, task: FileTask, status: StatusCheck | None = None) -> FileResult:
         """Read one file and analyze each of its documents; never raises for bad input."""
         try:
-            documents = read_path(task.path, task.path)
+            documents = read_path(task.path, task.path, self.reader_options)
         except ReadError as exc:
             return FileResult(task.path, problems=[read_problem(exc, task.path)])
         except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
@@ -266,7 +274,7 @@ class Analyzer:
         """``analyze_file`` for a file's decoded text (a Dask dataset record); ``task.path`` names it
         and its suffix helps choose the reader."""
         try:
-            documents = read_text(text, task.path, Path(task.path))
+            documents = read_text(text, task.path, Path(task.path), self.reader_options)
         except ReadError as exc:
             return FileResult(task.path, problems=[read_problem(exc, task.path)])
         except Exception as exc:  # noqa: BLE001

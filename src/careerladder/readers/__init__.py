@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 from .. import thresholds
 from ..errors import ReadError
@@ -20,17 +20,22 @@ from .hn_json import HNJsonReader
 from .hn_page import HNPageReader
 from .html import HtmlReader
 from .job_board import JobBoardReader
+from .job_family import JobFamilyReader
 from .jsonld import JsonLdReader
+from .ladder_csv import LadderCsvReader
+from .ladder_yaml import LadderYamlReader
 from .markdown import MarkdownReader
 from .pythonjobs import PythonJobsReader
 from .rebase import RebaseIssueReader
 from .remotewlb import RemoteWLBHistoryReader, RemoteWLBReader
 from .text import TextReader
 
-# Job-posting formats first (each recognizes its own shape), then the generic document readers.
+# Job-posting formats first (each recognizes its own shape), then ladders kept as data (YAML, a CSV
+# matrix), then the generic document readers.
 _REGISTRY: list[Reader] = [
     RemoteWLBHistoryReader(), HNJsonReader(), RebaseIssueReader(), JobBoardReader(), CsvPostingsReader(),
     HNPageReader(), JsonLdReader(), PythonJobsReader(), RemoteWLBReader(),
+    LadderYamlReader(), JobFamilyReader(), LadderCsvReader(),
     HtmlReader(), MarkdownReader(), TextReader(),
 ]
 
@@ -72,8 +77,10 @@ def choose_reader(path: Path, head: str) -> Reader | None:
     return best
 
 
-def read_path(path: Path | str, source: str | None = None) -> list[Document]:
-    """Every document in the file at ``path``; ``source`` is how it is named in output.
+def read_path(path: Path | str, source: str | None = None, options: Mapping[str, Any] | None = None
+              ) -> list[Document]:
+    """Every document in the file at ``path``; ``source`` is how it is named in output; ``options``:
+    reader options (``{"orientation": "rows"}`` for a ladder matrix), given to the reader that takes them.
 
     Raises ``ReadError`` (one line naming the file and the problem) when the
     file is missing, empty, binary, too large, or of no known format.
@@ -86,11 +93,13 @@ def read_path(path: Path | str, source: str | None = None) -> list[Document]:
     if suffix in CODE_SUFFIXES:
         raise ReadError(f"a {suffix} file is not a role document", source, reason="not a role document")
     text = decode(read_bytes(path, source), source)
-    return read_text(text, source, path)
+    return read_text(text, source, path, options)
 
 
-def read_text(text: str, source: str, path: Path | None = None) -> list[Document]:
-    """Every document in ``text`` as if read from ``path`` (used by ``read_path`` and the web app)."""
+def read_text(text: str, source: str, path: Path | None = None, options: Mapping[str, Any] | None = None
+              ) -> list[Document]:
+    """Every document in ``text`` as if read from ``path`` (used by ``read_path`` and the web app);
+    ``options`` as for ``read_path`` (a reader lists those it takes in its ``options`` attribute)."""
     if not text.strip():
         raise ReadError("empty file", source, reason="empty")
     # lone surrogates (escaped in JSON, pasted into the web app) cannot be stored or rendered
@@ -99,7 +108,8 @@ def read_text(text: str, source: str, path: Path | None = None) -> list[Document
     reader = choose_reader(path, text[: thresholds.SNIFF_BYTES])
     if reader is None:
         raise ReadError("unknown format: no reader recognizes this content", source, reason="unknown format")
-    docs = list(reader.read(source, text))
+    given = {k: v for k, v in (options or {}).items() if v is not None and k in getattr(reader, "options", ())}
+    docs = list(reader.read(source, text, **given))
     if not docs:
         raise ReadError(f"no documents found ({reader.name} reader)", source, reason="no documents")
     return docs

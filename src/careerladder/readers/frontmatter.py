@@ -93,7 +93,7 @@ def load_yaml(text: str, source: str, first_line: int = 1) -> Any:
     if len(text) > thresholds.MAX_FRONT_MATTER_CHARS:
         raise LimitError(f"front matter of {len(text)} characters, over the "
                          f"{thresholds.MAX_FRONT_MATTER_CHARS}-character limit", source, first_line)
-    if _flow_depth(text) > thresholds.MAX_MARKUP_DEPTH:  # PyYAML's scanner is quadratic in it
+    if flow_depth(text) > thresholds.MAX_MARKUP_DEPTH:  # PyYAML's scanner is quadratic in it
         raise LimitError(f"front matter nests deeper than {thresholds.MAX_MARKUP_DEPTH} levels",
                          source, first_line)
     try:
@@ -113,7 +113,7 @@ def load_yaml(text: str, source: str, first_line: int = 1) -> Any:
         raise LimitError(exc.message, source, first_line) from exc
 
 
-def _flow_depth(text: str) -> int:
+def flow_depth(text: str) -> int:
     """Deepest nesting of ``[``/``{`` in ``text`` (brackets inside quotes count too: an upper bound)."""
     if text.count("[") + text.count("{") <= thresholds.MAX_MARKUP_DEPTH:
         return 0

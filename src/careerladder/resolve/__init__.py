@@ -13,7 +13,9 @@ equivalences, from all the ladder levels of a run (pure: no I/O; nothing raises)
    candidate just below the level in its track;
 5. ``equivalences`` between tracks, and each level's effective expectations.
 
-A ladder is one (company, track). Job postings take no part: they come back unchanged.
+A ladder is one (company, track). Job postings take no part: they come back unchanged. What a
+ladder kept as data states (``declared``: tracks, trunks, positions, codes, parents, equivalences)
+wins over all of this inference.
 ``pages``: documents of the run that hold no role (index pages, READMEs): their titles name
 companies and their links order levels.
 """
@@ -28,6 +30,7 @@ from ..extract.grammar import slugify
 from ..model import Diagnostic, Document, Ladder, NextLevelRef, Role
 from ..vocab import TRACK_NAMES
 from .companies import Company, companies
+from .declared import declared, declared_parent, declared_track
 from .equivalences import equivalences
 from .order import order_levels
 from .references import Index, Resolution, cycles, effective_expectations, resolve_ref, title_tokens
@@ -42,12 +45,21 @@ def _references(levels: list[Role], index: Index, units: dict[str, str | None]
     open_refs: dict[tuple[str, int], Resolution] = {}
     for role in levels:
         parents = []
-        for i, p in enumerate(role.parents):
+        stated = declared_parent(role, index.roles)
+        # a level kept as data inherits what the data says, never what a phrase of a cell seems to say
+        own = [] if declared(role) else list(role.parents)
+        if stated is not None:  # the data names the parent: no title search
+            parents.append(stated)
+            if stated.resolved_id is None:
+                open_refs[(role.id, 0)] = Resolution(None, (), Diagnostic(
+                    "UNRESOLVED_PARENT", f"parent {stated.title!r} is not a level in this ladder", role.source,
+                    stated.line))
+        for i, p in enumerate(own, start=len(parents)):
             res = resolve_ref(role, p.title, p.href, index, units, p.line, "parent")
             parents.append(replace(p, resolved_id=res.id))
             if res.diagnostic:
                 open_refs[(role.id, i)] = res
-        nxt: NextLevelRef | None = role.next_level
+        nxt: NextLevelRef | None = None if declared(role) else role.next_level
         if nxt is not None:
             res = resolve_ref(role, nxt.title, nxt.href, index, units, nxt.line, "next level")
             nxt = replace(nxt, resolved_id=res.id)
@@ -135,8 +147,10 @@ def resolve(roles: Sequence[Role], pages: Sequence[Document] = ()
     evidence: dict[tuple[str, str], str] = {}
     for key, members in by_company.items():
         found = tracks(members)
+        found.update({r.id: declared_track(r) for r in members if declared_track(r)})
         track_of.update(found)
-        apply_variants(updated, variants(members, found, pages_per_source))
+        apply_variants(updated, {rid: v for rid, v in variants(members, found, pages_per_source).items()
+                                 if not declared(updated[rid])})  # the data lists each level once
         unit_pages = _pages_in(pages, company_of[members[0].id].folder)
         for track in dict.fromkeys(found[r.id] for r in members):
             in_track = [updated[r.id] for r in members if found[r.id] == track and _is_level(updated[r.id])]
@@ -161,7 +175,8 @@ def _assemble(roles, updated, company_of, groups, evidence, diags, pages):
     for (key, track), members in groups.items():
         company = company_of[members[0]]
         for rid in members:
-            updated[rid] = replace(updated[rid], ladder=ids[(key, track)], track=track,
+            code = declared(updated[rid]).get("code") or updated[rid].level_code
+            updated[rid] = replace(updated[rid], ladder=ids[(key, track)], track=track, level_code=code,
                                    organization=updated[rid].organization or (None if company.inferred
                                                                               else company.name))
     for rid, role in list(updated.items()):  # variants follow the level they belong to
@@ -184,12 +199,14 @@ def _assemble(roles, updated, company_of, groups, evidence, diags, pages):
             if role.variant_of in members:
                 variant_map[role.variant_of].append(rid)
         roles_in_order = tuple(final[r] for r in members)
+        trunk = next((declared(r).get("trunk") for r in roles_in_order if declared(r).get("trunk")), None)
         ladders.append(Ladder(
             ids[(key, track)], f"{company.name} {track_label(track)}", roles_in_order,
             {r.id: effective_expectations(r.id, final) for r in roles_in_order},
             company=None if company.inferred else company.name, company_inferred=company.inferred,
             track=track, folder=company.folder, order_evidence=evidence[(key, track)],
-            variants={k: tuple(v) for k, v in variant_map.items()}, equivalences=tuple(equiv)))
+            variants={k: tuple(v) for k, v in variant_map.items()}, equivalences=tuple(equiv),
+            trunk=ids.get((key, trunk)) if trunk != track else None))
     return [final.get(r.id, r) for r in roles], ladders, diags
 
 

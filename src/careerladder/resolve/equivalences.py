@@ -1,7 +1,8 @@
 """A management level and an individual-contributor level of one company that stand at the same level
 (``model.Equivalence``).
 
-From what the ladder says, strongest first: a sentence of one level naming a level of the other kind
+From what the ladder says, strongest first: the pairs a ladder kept as data declares (basis
+``stated``, between any two of its tracks), a sentence of one level naming a level of the other kind
 of track with an equivalence word ("Staff Engineer is the individual equivalent of a Senior Engineering
 Manager"), a table row that pairs the two by title or code, or the same number in both tracks' level
 codes (IC5 and M5, D5 and EM5) when the management codes start above 1 (numbers shared as bands: a
@@ -20,6 +21,7 @@ from ..extract.levels import ic_rank, level_code
 from ..extract.titles import title_level
 from ..model import Document, Equivalence, Role, role_statements
 from ..vocab import IC_EQUIVALENT, is_management_track
+from .declared import declared_equivalents
 from .references import title_tokens
 
 _EQUIVALENT = re.compile(r"\b(?:equivalent|equivalence|equal to|on par with|same level as|parallel to|"
@@ -52,6 +54,11 @@ def equivalences(levels: Sequence[Role], track_of: dict[str, str], pages: Sequen
         if managing[a.id] != managing[b.id] and frozenset((a.id, b.id)) not in out:
             out[frozenset((a.id, b.id))] = Equivalence(a.id, b.id, basis, source, line)
 
+    by_id = {r.id: r for r in levels}
+    for r in levels:  # what a ladder kept as data states, between any two tracks
+        for other, line in declared_equivalents(r):
+            if other in by_id and track_of[other] != track_of[r.id] and frozenset((r.id, other)) not in out:
+                out[frozenset((r.id, other))] = Equivalence(r.id, other, "stated", r.source, line)
     for r in levels:
         others = [o for o in levels if managing[o.id] != managing[r.id]]
         for _, st in role_statements(r):

@@ -1,5 +1,7 @@
 """The order of the levels of one track, from the strongest evidence first.
 
+0. ``declared``: the order in which a ladder kept as data lists the levels of the track (its
+   ``position``: a YAML list, the columns of a spreadsheet matrix);
 1. ``level codes``: the ladder's own numbers in one scheme (M3 < M4, IC2 < IC3, Level 3 < Level 4);
 2. ``inheritance``: a level comes after the level it inherits from ("Same as X, but also...");
 3. ``next-level links``: a level comes before the level it names as next;
@@ -12,7 +14,7 @@
 7. ``title``: what the titles claim (engineering manager < director; junior < senior < staff).
 
 Each kind adds "A before B" pairs, stronger kinds first; a pair that contradicts a stronger one is
-left out, and when both come from explicit evidence (1-6) it becomes an ``ORDER_CONFLICT`` diagnostic
+left out, and when both come from explicit evidence (0-6) it becomes an ``ORDER_CONFLICT`` diagnostic
 naming both. Levels the evidence leaves unordered are placed by their titles, then as read; never by
 alphabet.
 """
@@ -29,10 +31,11 @@ from ..extract.levels import diagram_edges, ic_rank, level_code
 from ..extract.titles import title_level
 from ..model import Diagnostic, Document, Role
 from ..vocab import IC_LEVELS, LEVELS
+from .declared import declared_position
 from .references import Index, title_tokens
 
 #: Evidence kinds, strongest first (the ladder's ``order_evidence`` names the strongest one used).
-KINDS = ("level codes", "inheritance", "next-level links", "index page", "diagram", "document order")
+KINDS = ("declared", "level codes", "inheritance", "next-level links", "index page", "diagram", "document order")
 
 
 #: Front matter keys a site orders its pages by.
@@ -51,6 +54,20 @@ def title_rank(role: Role) -> float:
     if rank:
         return float(IC_LEVELS.index(rank))
     return T.RESOLVE_UNKNOWN_LEVEL_RANK
+
+
+def _declared_pairs(levels: Sequence[Role]) -> list[tuple[str, str, str]]:
+    """"A before B" for the levels of one file in the order the file lists them (positions declared)."""
+    by_file: dict[str, list[tuple[int, Role]]] = defaultdict(list)
+    for r in levels:
+        pos = declared_position(r)
+        if pos is not None:
+            by_file[r.id.split("#", 1)[0]].append((pos, r))
+    pairs = []
+    for items in by_file.values():
+        items.sort(key=lambda x: x[0])
+        pairs += [(a.id, b.id, f"{a.source}:{a.span[0]}") for (_, a), (_, b) in zip(items, items[1:])]
+    return pairs
 
 
 def _code_pairs(levels: Sequence[Role]) -> list[tuple[str, str, str]]:
@@ -182,6 +199,7 @@ def order_levels(levels: Sequence[Role], index: Index, pages: Sequence[Document]
     position = {r.id: i for i, r in enumerate(levels)}
     ranks = {r.id: title_rank(r) for r in levels}
     evidence: dict[str, list[tuple[str, str, str]]] = {
+        "declared": _declared_pairs(levels),
         "level codes": _code_pairs(levels),
         "inheritance": [(home.get(p.resolved_id, p.resolved_id), r.id, r.source) for r in levels for p in r.parents
                         if home.get(p.resolved_id, p.resolved_id) in by_id and home.get(p.resolved_id) != r.id
