@@ -16,22 +16,27 @@ from ..errors import ReadError
 from ..model import Document
 from .base import Reader, decode, read_bytes
 from .csv_postings import CsvPostingsReader
+from .exports import RecordsReader
+from .fields import FieldMap, parse_fields
+from .hn_items import HNItemReader
 from .hn_json import HNJsonReader
 from .hn_page import HNPageReader
 from .html import HtmlReader
 from .job_board import JobBoardReader
 from .jsonld import JsonLdReader
+from .listing import ListingReader
 from .markdown import MarkdownReader
 from .pythonjobs import PythonJobsReader
 from .rebase import RebaseIssueReader
 from .remotewlb import RemoteWLBHistoryReader, RemoteWLBReader
 from .text import TextReader
 
-# Job-posting formats first (each recognizes its own shape), then the generic document readers.
+# Job-posting formats first (each recognizes its own shape), then any export of postings (JSON, JSON
+# Lines, CSV with common field names), index files, and the generic document readers.
 _REGISTRY: list[Reader] = [
-    RemoteWLBHistoryReader(), HNJsonReader(), RebaseIssueReader(), JobBoardReader(), CsvPostingsReader(),
-    HNPageReader(), JsonLdReader(), PythonJobsReader(), RemoteWLBReader(),
-    HtmlReader(), MarkdownReader(), TextReader(),
+    RemoteWLBHistoryReader(), HNJsonReader(), HNItemReader(), RebaseIssueReader(), JobBoardReader(),
+    CsvPostingsReader(), HNPageReader(), JsonLdReader(), PythonJobsReader(), RemoteWLBReader(),
+    RecordsReader(), ListingReader(), HtmlReader(), MarkdownReader(), TextReader(),
 ]
 
 #: Suffixes of binary formats (images, archives, office files, fonts, media, databases): such a file is
@@ -62,21 +67,24 @@ def reader_names() -> list[str]:
     return [r.name for r in _REGISTRY]
 
 
-def choose_reader(path: Path, head: str) -> Reader | None:
-    """The reader with the highest sniff score for ``head``, or None when all score 0."""
+def choose_reader(path: Path, head: str, fields: FieldMap | None = None) -> Reader | None:
+    """The reader with the highest sniff score for ``head``, or None when all score 0; with ``fields``
+    (``--fields``), the export reader taking those fields comes first (it wins when it sees them)."""
     best, best_score = None, 0.0
-    for reader in _REGISTRY:
+    for reader in ([RecordsReader(fields)] if fields else []) + _REGISTRY:
         score = reader.sniff(path, head)
         if score > best_score:
             best, best_score = reader, score
     return best
 
 
-def read_path(path: Path | str, source: str | None = None) -> list[Document]:
-    """Every document in the file at ``path``; ``source`` is how it is named in output.
+def read_path(path: Path | str, source: str | None = None, fields: FieldMap | None = None) -> list[Document]:
+    """Every document in the file at ``path``; ``source`` is how it is named in output; ``fields``: the
+    fields of exported records named by the user (``readers.fields.parse_fields``).
 
     Raises ``ReadError`` (one line naming the file and the problem) when the
-    file is missing, empty, binary, too large, or of no known format.
+    file is missing, empty, binary, too large, or of no known format; ``NotPostingError`` (a
+    ``ReadError``) when it is readable but holds no posting (an index, derived data).
     """
     path = Path(path)
     source = source or str(path)
@@ -86,17 +94,17 @@ def read_path(path: Path | str, source: str | None = None) -> list[Document]:
     if suffix in CODE_SUFFIXES:
         raise ReadError(f"a {suffix} file is not a role document", source, reason="not a role document")
     text = decode(read_bytes(path, source), source)
-    return read_text(text, source, path)
+    return read_text(text, source, path, fields)
 
 
-def read_text(text: str, source: str, path: Path | None = None) -> list[Document]:
+def read_text(text: str, source: str, path: Path | None = None, fields: FieldMap | None = None) -> list[Document]:
     """Every document in ``text`` as if read from ``path`` (used by ``read_path`` and the web app)."""
     if not text.strip():
         raise ReadError("empty file", source, reason="empty")
     # lone surrogates (escaped in JSON, pasted into the web app) cannot be stored or rendered
     text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
     path = path or Path(source)
-    reader = choose_reader(path, text[: thresholds.SNIFF_BYTES])
+    reader = choose_reader(path, text[: thresholds.SNIFF_BYTES], fields)
     if reader is None:
         raise ReadError("unknown format: no reader recognizes this content", source, reason="unknown format")
     docs = list(reader.read(source, text))
@@ -130,5 +138,5 @@ def iter_files(paths: Iterable[Path | str]) -> Iterator[tuple[Path, Path]]:
             yield p, p.parent
 
 
-__all__ = ["Reader", "register", "reader_names", "choose_reader", "read_path", "read_text",
-           "iter_files"]
+__all__ = ["Reader", "FieldMap", "register", "reader_names", "choose_reader", "parse_fields", "read_path",
+           "read_text", "iter_files"]
