@@ -126,7 +126,7 @@ def test_a_sample_of_the_postings_corpus_ingests_without_a_crash(postings_dir, t
     log = tmp_path / "errors.log"
     s = ingest([], tmp_path / "x.db", jobs=2, errors_path=log, tasks=sample)
     assert s.files == len(sample)
-    assert s.stored + s.skipped + s.no_role + s.failed == s.read
+    assert s.stored + sum(s.duplicates.values()) + s.skipped + s.no_role + s.failed == s.read
     lines = log_problems(log)
     assert len(lines) == s.files_failed + s.failed + s.no_role + s.warnings
     paths = {t.path for t in sample}

@@ -24,7 +24,8 @@ from rich.console import Console
 
 from ..errors import CareerLadderError
 from ..model import Diagnostic
-from ..pipeline import Loaded, load
+from ..pipeline import Analyzer, Loaded, load
+from ..readers import FieldMap, parse_fields
 from ..store import Store, open_store
 from ..version import __version__
 
@@ -92,6 +93,28 @@ def skipped_line(diags: Iterable[Diagnostic]) -> str | None:
     return f"{sum(counts.values())} skipped: {parts}"
 
 
+#: Help of ``--fields`` (ingest, build, inspect, level).
+FIELDS_HELP = ("Fields of exported records (JSON, JSON Lines, CSV) when their names are not the common ones: "
+               "SLOT=FIELD,... with slots title, company, text, location, date, salary, url, id; FIELD may be "
+               "a.b for a nested object, text may be named more than once.")
+
+
+def fields_of(spec: str | None) -> FieldMap | None:
+    """The ``--fields`` option parsed once (None when not given); a bad one exits 2 with one line."""
+    if spec is None:
+        return None
+    try:
+        return parse_fields(spec)
+    except ValueError as exc:
+        raise fail(str(exc), EXIT_USAGE) from exc
+
+
+def print_notes(notes: Iterable[Diagnostic]) -> None:
+    """What reading chose, once per file (``PATH: FIELDS ...``), dim on stderr."""
+    for note in notes:
+        err.print(" ".join(str(note).split()), style="dim", markup=False)
+
+
 def fail(message: str, code: int = EXIT_NOTHING) -> "typer.Exit":
     """Print ``error: message`` (one line) and return the Exit to raise."""
     err.print(f"error: {' '.join(message.split())}", style="red", markup=False)
@@ -120,12 +143,15 @@ def nothing_usable(diags: Sequence[Diagnostic], what: str = "role") -> "typer.Ex
     return fail(f"no {what} could be read from the input" + (f" ({line})" if line else ""), EXIT_NOTHING)
 
 
-def read_input(paths: Sequence[Path], *, what: str = "role", kind: str | None = None) -> Loaded:
+def read_input(paths: Sequence[Path], *, what: str = "role", kind: str | None = None,
+               fields: FieldMap | None = None) -> Loaded:
     """The one way a command reads its input: missing paths exit 2, an empty folder exits 1, every
     skipped file is named with its reason, and nothing usable (no role, or no role of ``kind``)
-    exits 1 after naming every file."""
+    exits 1 after naming every file; ``fields``: the ``--fields`` of the command, and the fields
+    read are said once per file."""
     check_paths(paths)
-    loaded = load(paths)
+    loaded = load(paths, analyzer=Analyzer(fields=fields) if fields else None)
+    print_notes(loaded.notes)
     if not any(kind is None or r.kind == kind for r in loaded.roles):
         raise nothing_usable(loaded.diagnostics, what)
     print_diagnostics(loaded.diagnostics)

@@ -11,19 +11,20 @@ from rich.table import Table
 from ..errors import CareerLadderError, NoInputError
 from ..pipeline import Analyzer, build as run_build
 from ..readers import iter_files
-from .app import EXIT_NOTHING, app, check_paths, console, err, fail, nothing_usable, plural, print_diagnostics, \
-    skipped_line
+from ..readers import FieldMap
+from .app import EXIT_NOTHING, FIELDS_HELP, app, check_paths, console, err, fail, fields_of, nothing_usable, plural, \
+    print_diagnostics, print_notes, skipped_line
 from .progress import Reporter
 
 #: Files below which build shows no progress bar on a terminal.
 QUIET_BELOW_FILES = 20
 
 
-def analyzer_of(leveling_model: Path | None) -> Analyzer:
-    """The run's ``Analyzer`` (with ``--leveling-model``, that model); a model that cannot be read fails
-    with one line naming the file."""
+def analyzer_of(leveling_model: Path | None, fields: FieldMap | None = None) -> Analyzer:
+    """The run's ``Analyzer`` (with ``--leveling-model``, that model; with ``--fields``, those fields); a
+    model that cannot be read fails with one line naming the file."""
     try:
-        return Analyzer(leveling_model=leveling_model)
+        return Analyzer(leveling_model=leveling_model, fields=fields)
     except CareerLadderError as exc:
         raise fail(str(exc)) from exc
 
@@ -35,6 +36,7 @@ def build(
     out: Path = typer.Option(Path("careerladder-out"), "--out", "-o", metavar="DIR", help="Output folder."),
     leveling_model: Optional[Path] = typer.Option(
         None, "--leveling-model", metavar="FILE", help="A leveling model file (Leveler.save) instead of the shipped one."),
+    fields: Optional[str] = typer.Option(None, "--fields", metavar="SLOT=FIELD,...", help=FIELDS_HELP),
 ) -> None:
     """Read role documents, build the inheritance-resolved ladder, and write the outputs.
 
@@ -44,7 +46,7 @@ def build(
     not exist.
     """
     check_paths(paths or [])
-    analyzer = analyzer_of(leveling_model)
+    analyzer = analyzer_of(leveling_model, fields_of(fields))
     total = sum(1 for _ in iter_files(paths or []))
     try:
         with Reporter("build", total or None, quiet_below=QUIET_BELOW_FILES) as progress:
@@ -60,6 +62,7 @@ def build(
         raise nothing_usable(exc.diagnostics) from exc
     except CareerLadderError as exc:
         raise fail(str(exc), EXIT_NOTHING) from exc
+    print_notes(result.loaded.notes)
     print_diagnostics(result.diagnostics)
     levels = [r for r in result.roles if r.kind == "ladder_level"]
     postings = [r for r in result.roles if r.kind == "job_posting"]
@@ -70,6 +73,10 @@ def build(
     table.add_row("files without a role", str(loaded.files_skipped))
     table.add_row("roles", f"{len(result.roles)} ({plural(len(levels), 'ladder level')}, "
                            f"{plural(len(postings), 'job posting')})")
+    folded = result.duplicates
+    if any(folded.values()):
+        table.add_row("duplicate postings stored once", f"{sum(folded.values())} ({folded['exact']} exact, "
+                                                       f"{folded['near']} near)")
     table.add_row("ladders", str(len(result.ladders)))
     unresolved = sum(1 for r in levels for p in r.parents if not p.resolved_id)
     table.add_row("unresolved parents", str(unresolved))

@@ -13,7 +13,9 @@ from .. import codec
 from ..model import Role, Section, Statement
 from ..render.summary import requirement_text
 from ..resolve import resolve
-from .app import EXIT_USAGE, app, console, fail, plural, print_diagnostics, read_input
+from typing import Optional
+
+from .app import EXIT_USAGE, FIELDS_HELP, app, console, fail, fields_of, plural, print_diagnostics, read_input
 
 
 class TextOrJson(str, Enum):
@@ -64,11 +66,12 @@ def role_text(role: Role) -> str:
 def inspect(
     file: Path = typer.Argument(..., metavar="FILE", help="One role document."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
+    fields: Optional[str] = typer.Option(None, "--fields", metavar="SLOT=FIELD,...", help=FIELDS_HELP),
 ) -> None:
     """Show how one document parses: roles, sections, statements with source lines, requirements."""
     if file.is_dir():
         raise fail(f"{file}: is a folder; inspect takes one file (use 'careerladder build' for folders)", EXIT_USAGE)
-    loaded = read_input([file])
+    loaded = read_input([file], fields=fields_of(fields))
     roles, _, diags = resolve(loaded.roles)
     print_diagnostics(diags)
     if format is TextOrJson.json:

@@ -27,13 +27,14 @@ from typing import Callable, Iterable, Iterator, Literal, Mapping, Sequence
 
 from .. import codec
 from ..classify import CompetencyClassifier, classify, default_classifier
-from ..errors import ParseError, ReadError
+from ..errors import NotPostingError, ParseError, ReadError
 from ..extract import extract
 from ..leveling import MODEL_PATH, Leveler, level_role
 from ..model import Diagnostic, Document, Expectation, Ladder, Role
 from ..parse import parse
-from ..readers import iter_files, read_path, read_text
+from ..readers import FieldMap, iter_files, read_path, read_text
 from ..readers.base import limit_warnings
+from ..readers.fingerprint import Fingerprint, fingerprint
 from ..resolve import resolve
 from ..store.base import DocumentRecord
 from ..version import __version__
@@ -86,7 +87,9 @@ class Analyzed:
 
     ``key``: its document key; ``where``: how messages name it (``path#fragment``);
     ``document``: what the reader gave; ``roles``: the analyzed roles (model objects), or
-    ``data``: the same roles as stored dicts once ``encode``d (what crosses a process boundary).
+    ``data``: the same roles as stored dicts once ``encode``d (what crosses a process boundary);
+    ``fingerprint``: of a job posting's text, to find duplicates where it is stored
+    (``readers.fingerprint``, ``store.duplicates``), None for other documents.
     """
 
     key: str
@@ -95,6 +98,7 @@ class Analyzed:
     roles: tuple[Role, ...] = ()
     data: list[dict] | None = None
     version: str = ""
+    fingerprint: Fingerprint | None = None
 
     def encode(self, effective: Mapping[str, tuple[Expectation, ...]] | None = None,
                resolved: Mapping[str, Role] | None = None) -> "Analyzed":
@@ -110,9 +114,10 @@ class Analyzed:
         """The store record of an encoded document (raises ``ValueError`` before ``encode``)."""
         if self.data is None:
             raise ValueError(f"{self.where}: encode() the analyzed document before storing it")
-        doc = self.document
+        doc, fp = self.document, self.fingerprint
         return DocumentRecord(self.key, doc.content_hash, analysis_hash(self.data), doc.format, doc.metadata,
-                              self.version)
+                              self.version, fp.text_hash if fp else None, fp.signature if fp else None,
+                              fp.bands if fp else ())
 
 
 @dataclass(slots=True)
@@ -121,7 +126,8 @@ class FileResult:
 
     ``read``: documents the file held (0 when it could not be read); ``skipped``: documents the
     store already holds as they are (``current``); ``reanalyzed``: documents analyzed again only
-    because the store holds them from another analysis version (``stale``).
+    because the store holds them from another analysis version (``stale``); ``notes``: what
+    reading chose, said once per file (``FIELDS``: the fields of an export), not problems.
     """
 
     path: str
@@ -130,6 +136,7 @@ class FileResult:
     skipped: int = 0
     reanalyzed: int = 0
     problems: list[Diagnostic] = field(default_factory=list)
+    notes: list[Diagnostic] = field(default_factory=list)
 
     def encode(self) -> "FileResult":
         """A copy with every document ``encode``d (what a worker process sends back)."""
@@ -137,8 +144,20 @@ class FileResult:
 
 
 def read_problem(exc: ReadError, where: str) -> Diagnostic:
-    """The ``READ_ERROR`` diagnostic of a file that cannot be read, with the error's ``reason``."""
+    """The ``READ_ERROR`` diagnostic of a file that cannot be read, with the error's ``reason``; for a
+    file that holds no posting by design (``NotPostingError``), ``NOT_A_POSTING`` (information)."""
+    if isinstance(exc, NotPostingError):
+        return Diagnostic("NOT_A_POSTING", exc.message, where, exc.line, "info", exc.reason)
     return Diagnostic("READ_ERROR", exc.message, where, exc.line, "error", exc.reason)
+
+
+def fields_note(documents: Sequence[Document], where: str) -> list[Diagnostic]:
+    """``FIELDS`` (information) naming the fields the export reader chose for a file, once per file."""
+    chosen = documents[0].metadata.get("fields") if documents else None
+    if not isinstance(chosen, Mapping):
+        return []
+    said = ", ".join(f"{slot}={path}" for slot, path in chosen.items())
+    return [Diagnostic("FIELDS", f"{documents[0].format} export, fields read: {said}", where, None, "info")]
 
 
 def internal_error(what: str, exc: BaseException, where: str) -> Diagnostic:
@@ -161,13 +180,16 @@ class Analyzer:
     ``leveling_model``: a model file written by ``Leveler.save`` (default: the shipped
     ``data/leveling_model.json``); ``leveler``/``classifier``: fitted objects to use instead
     (Python API; a ``leveler`` given here is pickled with the analyzer); ``level``: False stops
-    before leveling. Raises ``ReadError`` at construction when ``leveling_model`` cannot be read.
+    before leveling; ``fields``: the fields of exported records named by the user (``--fields``,
+    ``readers.parse_fields``), given to every read. Raises ``ReadError`` at construction when
+    ``leveling_model`` cannot be read.
     """
 
     leveling_model: Path | None = None
     leveler: Leveler | None = None
     classifier: CompetencyClassifier | None = None
     level: bool = True
+    fields: FieldMap | None = None
     model_sha256: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
@@ -189,8 +211,10 @@ class Analyzer:
 
     @property
     def version(self) -> str:
-        """``<careerladder version>+<first 12 hex of the leveling model's sha256>``."""
-        return f"{__version__}+{self.model_sha256[:12]}"
+        """``<careerladder version>+<first 12 hex of the leveling model's sha256>``, and ``+fields-<8 hex>``
+        when fields are named (documents read with other fields are analyzed again)."""
+        named = f"+fields-{hashlib.sha256(self.fields.describe().encode()).hexdigest()[:8]}" if self.fields else ""
+        return f"{__version__}+{self.model_sha256[:12]}{named}"
 
     def models(self) -> tuple[CompetencyClassifier, Leveler]:
         """The classifier and the leveler, loaded once per process."""
@@ -217,7 +241,7 @@ class Analyzer:
 
         ``status(key, content_hash, version)`` says what the store holds; ``current``
         documents are skipped. Never raises for bad input."""
-        result = FileResult(task.path, read=len(documents))
+        result = FileResult(task.path, read=len(documents), notes=fields_note(documents, task.path))
         used: set[str] = set()
         for doc in documents:
             key = f"{task.key}#{doc.fragment}" if doc.fragment else task.key
@@ -241,13 +265,15 @@ class Analyzer:
             except Exception as exc:  # noqa: BLE001 - a bug on one document must not stop the batch
                 result.problems.append(internal_error("analysis failed", exc, where))
                 continue
-            result.analyzed.append(Analyzed(key, where, doc, tuple(roles), version=self.version))
+            posting = roles and all(r.kind == "job_posting" for r in roles)
+            result.analyzed.append(Analyzed(key, where, doc, tuple(roles), version=self.version,
+                                            fingerprint=fingerprint(doc, roles[0].title) if posting else None))
         return result
 
     def analyze_file(self, task: FileTask, status: StatusCheck | None = None) -> FileResult:
         """Read one file and analyze each of its documents; never raises for bad input."""
         try:
-            documents = read_path(task.path, task.path)
+            documents = read_path(task.path, task.path, self.fields)
         except ReadError as exc:
             return FileResult(task.path, problems=[read_problem(exc, task.path)])
         except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the batch
@@ -258,7 +284,7 @@ class Analyzer:
         """``analyze_file`` for a file's decoded text (a Dask dataset record); ``task.path`` names it
         and its suffix helps choose the reader."""
         try:
-            documents = read_text(text, task.path, Path(task.path))
+            documents = read_text(text, task.path, Path(task.path), self.fields)
         except ReadError as exc:
             return FileResult(task.path, problems=[read_problem(exc, task.path)])
         except Exception as exc:  # noqa: BLE001
@@ -273,4 +299,4 @@ class Analyzer:
 
 
 __all__ = ["Analyzer", "Analyzed", "FileResult", "FileTask", "DocumentStatus", "StatusCheck", "analysis_hash",
-           "document_key", "file_tasks", "internal_error"]
+           "document_key", "fields_note", "file_tasks", "internal_error", "read_problem"]

@@ -21,7 +21,7 @@ from typing import Any, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..errors import NotPostingError, ReadError
+from ..errors import NotPostingError
 from ..model import Document
 from .base import clean_text
 from .hn import comment_blocks, header_html, parse_header, strip_tags
