@@ -19,7 +19,7 @@ from conftest import log_problems
 #: One line of the error log: ``file[#fragment][:line]: CODE message``.
 LOG_LINE = re.compile(r"^(?P<file>[^#\n]+?)(?:#(?P<fragment>[^:\n]+))?(?::\d+)?: "
                       r"(?P<code>READ_ERROR|NO_ROLE|NOT_A_POSTING|INTERNAL_ERROR|STORE_ERROR|WORKER_DIED|"
-                      r"STATEMENT_CUT|NESTING_CLAMPED) \S.*$")
+                      r"STATEMENT_CUT|NESTING_CLAMPED|RECORD_SKIPPED) \S.*$")
 #: Files taken from each folder of the postings corpus for the sample run (every n-th, sorted).
 SAMPLE_PER_FOLDER = 12
 #: Container files above this size (a month of HN posts, the EMSCAD CSV) are limited to one per folder.

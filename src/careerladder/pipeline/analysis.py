@@ -151,6 +151,22 @@ def read_problem(exc: ReadError, where: str) -> Diagnostic:
     return Diagnostic("READ_ERROR", exc.message, where, exc.line, "error", exc.reason)
 
 
+def skipped_records(documents: Sequence[Document], where: str) -> list[Diagnostic]:
+    """``RECORD_SKIPPED`` (a warning) per bad record of a container file that the reader skipped, one line
+    naming its line and problem (the first ``readers.records.MAX_SKIP_REASONS``, then how many more)."""
+    meta = documents[0].metadata if documents else {}
+    count, reasons = meta.get("skipped_records") or 0, meta.get("skipped") or []
+    out = []
+    for reason in reasons:
+        head, colon, problem = str(reason).partition(": ")
+        line = int(head[5:]) if colon and head.startswith("line ") and head[5:].isdigit() else None
+        out.append(Diagnostic("RECORD_SKIPPED", problem if line else str(reason), where, line, "warning"))
+    if count > len(reasons):
+        out.append(Diagnostic("RECORD_SKIPPED", f"{count - len(reasons)} more records skipped", where, None,
+                              "warning"))
+    return out
+
+
 def fields_note(documents: Sequence[Document], where: str) -> list[Diagnostic]:
     """``FIELDS`` (information) naming the fields the export reader chose for a file, once per file."""
     chosen = documents[0].metadata.get("fields") if documents else None
@@ -241,7 +257,8 @@ class Analyzer:
 
         ``status(key, content_hash, version)`` says what the store holds; ``current``
         documents are skipped. Never raises for bad input."""
-        result = FileResult(task.path, read=len(documents), notes=fields_note(documents, task.path))
+        result = FileResult(task.path, read=len(documents), notes=fields_note(documents, task.path),
+                            problems=skipped_records(documents, task.path))
         used: set[str] = set()
         for doc in documents:
             key = f"{task.key}#{doc.fragment}" if doc.fragment else task.key

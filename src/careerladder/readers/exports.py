@@ -220,6 +220,8 @@ class RecordsReader:
     what = "records"
     #: A record with text and no title is read as an HN-style post (False: it is skipped).
     header_posts = True
+    #: Make a repeated fragment unique here as ``<id>-<n>`` (else the pipeline keys it ``#<id>~2``).
+    unique_fragments = False
 
     def __init__(self, named: FieldMap | None = None):
         self.named = named
@@ -308,16 +310,17 @@ class RecordsReader:
             if key not in used and not (key.lower().startswith("salary") and value in (0, "0", "")) \
                     and (header is None or meta.get(key) is None):
                 meta[key] = value
-        for slot in ("location", "date", "salary", "url"):
+        for slot in ("location", "date", "salary", "url"):  # under their own names, as one line of text
             path = choice.get(slot)
-            if path and path != slot:
-                meta[slot] = text_value(value_at(rec, path), slot) or meta.get(slot)
+            value = value_at(rec, path) if path else None
+            if value not in (None, 0, "0", "") and (header is None or meta.get(slot) is None):
+                meta[slot] = text_value(value, slot) or meta.get(slot)
         meta = self.metadata(meta, rec, record, container, source)
         if self.fixed is None:
             meta["fields"] = choice.as_metadata()
         ident = text_value(value_at(rec, choice.get("id") or ""), "id") if choice.get("id") else None
         fragment = self.fragment(ident, rec, n)
-        if fragment in seen:
+        if fragment in seen and self.unique_fragments:
             fragment = f"{fragment}-{n}"
         seen.add(fragment)
         return posting(source, self.name, blocks, self.raw(text, record), title=title, organization=company, metadata=meta,

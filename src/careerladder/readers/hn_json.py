@@ -55,6 +55,7 @@ class HNJsonReader(RecordsReader):
 
     name = "hn_json"
     what = "HN posts"
+    unique_fragments = True
     fixed = Choice((("text", HTML_KEY), ("location", "location")))
 
     def sniff(self, path: Path, head: str) -> float:
