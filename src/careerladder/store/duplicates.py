@@ -96,9 +96,10 @@ def fold_columns(record: DocumentRecord, fold: Fold | None) -> tuple:
 Fetch = Callable[[str, Sequence[Any]], list]
 
 
-def sql_finder(fetch: Fetch, mark: str) -> DuplicateFinder:
+def sql_finder(fetch: Fetch, mark: str, join: str = "JOIN") -> DuplicateFinder:
     """A ``DuplicateFinder`` over the ``documents`` and ``document_bands`` tables (both stores), through
-    ``fetch`` with ``mark`` as the parameter placeholder (``?`` or ``%s``)."""
+    ``fetch`` with ``mark`` as the parameter placeholder (``?`` or ``%s``); ``join``: ``CROSS JOIN`` makes
+    SQLite keep the bands first (PostgreSQL's planner does so by itself, and has no ``CROSS JOIN … ON``)."""
     exact_sql = f"SELECT coalesce(duplicate_of, source) FROM documents WHERE text_hash = {mark} LIMIT 1"
 
     def exact(text_hash: str) -> str | None:
@@ -107,9 +108,11 @@ def sql_finder(fetch: Fetch, mark: str) -> DuplicateFinder:
 
     def near(bands: Sequence[int]) -> list[tuple[str, bytes]]:
         marks = ", ".join([mark] * len(bands))
-        sql = ("SELECT d.source, d.minhash FROM document_bands b JOIN documents d ON d.source = b.source "
-               f"WHERE b.key IN ({marks}) AND d.duplicate_of IS NULL GROUP BY d.source "
-               f"ORDER BY count(*) DESC, d.source LIMIT {int(thresholds.DUPLICATE_CANDIDATES)}")
+        # the bands first (a few rows by their key), then their documents: never a scan of the postings
+        sql = (f"SELECT d.source, d.minhash FROM (SELECT source, count(*) AS shared FROM document_bands "
+               f"WHERE key IN ({marks}) GROUP BY source) b {join} documents d ON d.source = b.source "
+               f"WHERE d.duplicate_of IS NULL ORDER BY b.shared DESC, d.source "
+               f"LIMIT {int(thresholds.DUPLICATE_CANDIDATES)}")
         return [(source, bytes(signature) if signature is not None else b"") for source, signature
                 in fetch(sql, list(bands))]
 

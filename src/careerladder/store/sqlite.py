@@ -58,7 +58,7 @@ class SQLiteStore:
                 migrate(self.conn, self.path)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database: {exc}", self.path) from exc
-        self.finder = sql_finder(lambda sql, args: self.conn.execute(sql, args).fetchall(), "?")
+        self.finder = sql_finder(lambda sql, args: self.conn.execute(sql, args).fetchall(), "?", "CROSS JOIN")
 
     # -- writes ---------------------------------------------------------------
     def has_document(self, source: str, content_hash: str, analysis_hash: str | None = None) -> bool:
