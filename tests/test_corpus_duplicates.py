@@ -24,7 +24,22 @@ JUDGED = Path(__file__).parent / "fixtures" / "duplicates" / "judged_pairs.tsv"
 #: Per source folder: (files, files that are not postings, documents stored — whole or folded —,
 #: folded as exact duplicates, folded as near duplicates). Near counts can move by a few between
 #: runs with workers (which copy is kept depends on completion order; chains A~B~C fold differently).
-EXPECTED: dict[str, tuple[int, int, int, int, int]] = {}
+EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
+    "RemoteWLB__remote-jobs": (6676, 2, 7667, 1147, 487),
+    "ceshine__whoishiring": (2, 1, 78, 0, 0),
+    "coderanger__rackspace_devex_jobs": (7, 1, 6, 0, 0),
+    "damianhakert__damianhakert.github.io": (5, 1, 4, 0, 0),
+    "gaganpreet__hn-hiring-mapped": (56, 0, 28237, 2863, 2301),
+    "gantryops__hn-jobs-data": (24, 16, 2301, 691, 90),
+    "grv7-deve__fakejobpost": (1, 0, 3083, 1016, 48),
+    "moumen-soliman__careers": (11, 1, 7, 0, 0),
+    "oilnam__whereis-whoishiring-hiring": (1, 0, 844, 738, 5),
+    "parallel-capital__parallel-capital.github.io": (9, 1, 7, 0, 0),
+    "pythonjobs__jobs": (264, 2, 258, 13, 5),
+    "rebase-network__who-is-hiring": (1118, 0, 1117, 12, 16),
+    "summercms__jobs": (12, 1, 8, 0, 0),
+    "taimooralam__job-search": (801, 3, 1237, 75, 52),
+}
 NEAR_SLACK = 0.02
 
 
