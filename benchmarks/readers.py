@@ -75,7 +75,7 @@ def main() -> int:
         ("EMSCAD CSV", [(EMSCAD.name, emscad)], old_csv.CsvPostingsReader(), CsvPostingsReader()),
         ("job-board JSON", [("board.json", board_text(emscad))], old_board.JobBoardReader(), JobBoardReader()),
     ]
-    print(f"| input | documents | dedicated (baseline) s | configuration s | ratio | generic, fields chosen s | ratio |")
+    print("| input | documents | dedicated (baseline) s | configuration s | ratio | generic, fields chosen s | ratio |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     worst = 0.0
     for name, texts, old, new in cases:
