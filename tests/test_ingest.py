@@ -18,8 +18,8 @@ from conftest import log_problems
 
 #: One line of the error log: ``file[#fragment][:line]: CODE message``.
 LOG_LINE = re.compile(r"^(?P<file>[^#\n]+?)(?:#(?P<fragment>[^:\n]+))?(?::\d+)?: "
-                      r"(?P<code>READ_ERROR|NO_ROLE|INTERNAL_ERROR|STORE_ERROR|WORKER_DIED|"
-                      r"STATEMENT_CUT|NESTING_CLAMPED) \S.*$")
+                      r"(?P<code>READ_ERROR|NO_ROLE|NOT_A_POSTING|INTERNAL_ERROR|STORE_ERROR|WORKER_DIED|"
+                      r"STATEMENT_CUT|NESTING_CLAMPED|RECORD_SKIPPED) \S.*$")
 #: Files taken from each folder of the postings corpus for the sample run (every n-th, sorted).
 SAMPLE_PER_FOLDER = 12
 #: Container files above this size (a month of HN posts, the EMSCAD CSV) are limited to one per folder.
@@ -126,16 +126,17 @@ def test_a_sample_of_the_postings_corpus_ingests_without_a_crash(postings_dir, t
     log = tmp_path / "errors.log"
     s = ingest([], tmp_path / "x.db", jobs=2, errors_path=log, tasks=sample)
     assert s.files == len(sample)
-    assert s.stored + s.skipped + s.no_role + s.failed == s.read
+    assert s.stored + sum(s.duplicates.values()) + s.skipped + s.no_role + s.failed == s.read
     lines = log_problems(log)
-    assert len(lines) == s.files_failed + s.failed + s.no_role + s.warnings
+    assert len(lines) == s.files_failed + s.failed + s.no_role + s.not_postings + s.warnings
     paths = {t.path for t in sample}
     for line in lines:
         m = LOG_LINE.match(line)
         assert m and m["file"] in paths, line
         assert m["code"] not in ("INTERNAL_ERROR", "WORKER_DIED", "STORE_ERROR"), line  # no crash, no lost write
     store = open_store(tmp_path / "x.db")
-    assert store.counts()["documents"] == s.stored
+    assert store.counts()["documents"] == s.stored + sum(s.duplicates.values())  # folded ones keep their key
+    assert store.duplicate_counts() == s.duplicates
     assert store.counts()["roles"] == s.roles
     stored_files = {r["source"] for r in store.roles()}
     remote = {t.path for t in sample if "/jobs/" in t.path and t.path.endswith("README.md")

@@ -64,8 +64,9 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
     result = build([src], tmp_path / "out")
     assert [r.title for r in result.roles] == ["Engineering Manager"]
     errors = sorted((d.source.rsplit("/", 1)[-1], d.code) for d in result.diagnostics if d.severity == "error")
-    assert errors == [("binary.txt", "READ_ERROR"), ("broken.md", "READ_ERROR"), ("data.json", "READ_ERROR"),
-                      ("empty.md", "READ_ERROR")]
+    assert errors == [("binary.txt", "READ_ERROR"), ("broken.md", "READ_ERROR"), ("empty.md", "READ_ERROR")]
+    data, = [d for d in result.diagnostics if d.source.endswith("data.json")]  # JSON with no posting: named
+    assert (data.code, data.severity, data.reason) == ("NOT_A_POSTING", "info", "not a posting")
     assert all("\n" not in str(d) for d in result.diagnostics)
     assert "broken YAML front matter" in (tmp_path / "out" / "summary.md").read_text()
 

@@ -50,7 +50,7 @@ def test_unknown_yaml_tags_never_construct_objects(write):
     (b"   \n\n", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
     ("---\ntitle: [unclosed\n---\n# x\n".encode(), "broken YAML front matter"),
-    (b'{"just": "json"}', "unknown format"),
+    (b'{"just": "json"}', "JSON data, not postings"),
 ])
 def test_bad_input_gives_one_line_error_naming_the_file(write, content, message):
     path = write("bad.md", content)

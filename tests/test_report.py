@@ -94,7 +94,8 @@ def test_only_job_postings_count(tmp_path):
     level = posting("b", "VP of Engineering") | {"kind": "ladder_level"}
     store.write_document(DocumentRecord("b", "h", "a", "markdown", {}), [level])
     assert market_report(store)["postings"] == 1
-    assert aggregate([]) == {"version": 1, "postings": 0, "level_source": {}, "levels": []}
+    assert aggregate([]) == {"version": 2, "postings": 0, "level_source": {}, "duplicates": {"exact": 0, "near": 0},
+                             "levels": []}
 
 
 def test_report_over_ingested_seeds_agrees_with_the_store(seeds_dir, tmp_path):

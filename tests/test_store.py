@@ -265,7 +265,8 @@ def test_sqlite_filtered_search_keeps_only_matches_passing_every_filter(tmp_path
 
 
 def test_snippet_marks_query_words_and_cuts_long_text():
-    from careerladder.store.sqlite import MARK_END, MARK_START, snippet
+    from careerladder.store.base import MARK_END, MARK_START
+    from careerladder.store.sqlite_search import snippet
 
     text = " ".join(f"w{i}" for i in range(40)) + " Managing budgets well " + " ".join(f"v{i}" for i in range(40))
     cut = snippet(text, ["budget", "manag"])

@@ -33,6 +33,8 @@ NOT_TUNABLES: dict[str, str] = {
     "store/migrations.py:MIGRATIONS": "the SQLite schema history, numbered",
     "store/postgres_migrations.py:MIGRATIONS": "the PostgreSQL schema history, numbered",
     "store/postgres.py:MIGRATION_LOCK": "key of an advisory lock: any fixed 64-bit number",
+    "store/postgres.py:WRITE_LOCK": "key of an advisory lock: any fixed 64-bit number",
+    "readers/fingerprint.py:MINHASH_SEED": "fixed so that signatures stored by one run compare with the next",
     # vocabularies that carry numbers (like the competency lexicon's weights)
     "extract/grammar.py:NUMBER_WORDS": "English number words and their values ('twelve': 12)",
     "lint/words.py:IC_SENIORITY": "the seniority scale of IC title words (intern 0 ... fellow 6)",

@@ -3,6 +3,7 @@
     CareerLadderError
      ├── ReadError        a file cannot be read or decoded, or no reader knows it
      │    ├── LimitError  a file exceeds a size, depth or length limit
+     │    ├── NotPostingError  a readable file that holds no posting (an index, derived data)
      │    └── NoInputError  nothing usable in a whole input (every file skipped)
      ├── ParseError       a document was read but holds no usable role
      ├── ResolveError     inheritance cannot be resolved (used by strict callers)
@@ -53,6 +54,14 @@ class LimitError(ReadError):
     """The input exceeds a limit in ``careerladder.thresholds`` (size, depth, statement length)."""
 
     reason = "too large"
+
+
+class NotPostingError(ReadError):
+    """The file was read and holds no posting by design: an index of file names, data derived from
+    postings (counts, classifications), an export with no records. Reported as ``NOT_A_POSTING``
+    (information, not a read error); the message says what the file is."""
+
+    reason = "not a posting"
 
 
 class NoInputError(ReadError):

@@ -36,15 +36,17 @@ def parse(document: Document, doc_id: str, *, any_text: bool = False) -> list[Ro
     (``metadata["declared"]``). A heading block whose ``label`` is a section kind (a ladder-data
     reader's competency heading) has that kind. Paragraphs pasted as one run are split first
     (``extract.layout.expand``). Raises ``ParseError`` when the document has no text, when it
-    lists many roles in one line each (code ``NOT_A_POSTING``: a job board's page, a dashboard),
-    or, unless ``any_text``, when its title names no role (code ``NO_ROLE``). With ``any_text``
+    lists many roles in one line each and no format says it is a posting (code ``NOT_A_POSTING``: a
+    job board's page, a dashboard), or, unless ``any_text``, when its title names no role (code
+    ``NO_ROLE``). With ``any_text``
     (the user said the text is a role) such a document is one role whose title is read from
     its first lines when one names a role, else None.
     """
     blocks = list(document.blocks)
     if not blocks:
         raise ParseError("no text to parse (the body is empty)", document.source)
-    if is_listing(blocks) and not _role_headings(blocks, 0):
+    # a record of a postings format is a posting even when it lists several roles (an HN post of five)
+    if document.kind is None and is_listing(blocks) and not _role_headings(blocks, 0):
         raise ParseError("not a posting: the text lists many roles, one line each (a job board, a careers "
                          "page or a dashboard)", document.source, code="NOT_A_POSTING", reason="not a posting")
     blocks = expand(_field_lines(blocks))

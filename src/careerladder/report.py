@@ -12,9 +12,14 @@ signals: managing managers is a ``manages_managers`` requirement or scope signal
 board contact are the ``budget`` and ``board`` scope signals leveling uses
 (``extract.rules.scope``), matched on every statement.
 
-The returned dict (``REPORT_VERSION`` 1; all counts are postings unless named otherwise)::
+Duplicates: a posting stored more than once (the same text, or nearly, with the same title) is
+stored once (``store.duplicates``), so every count here counts it once; ``duplicates`` says how
+many stored documents were folded into another posting, by kind.
 
-    {"version": 1, "postings": int, "level_source": {"leveling": int, "title": int},
+The returned dict (``REPORT_VERSION`` 2; all counts are postings unless named otherwise)::
+
+    {"version": 2, "postings": int, "level_source": {"leveling": int, "title": int},
+     "duplicates": {"exact": int, "near": int},   # documents folded into a stored posting
      "levels": [{                                  # vocab.LEVELS order, then "ic", "unknown"
         "level": "director", "name": "Director of Engineering", "postings": int, "share": float,
         "level_source": {"leveling": int, "title": int},
@@ -44,7 +49,7 @@ from .extract.titles import title_level
 from .store import Store
 from .vocab import LEVEL_NAMES, LEVELS, OTHER_LEVELS
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2
 #: Scope signals counted per level (ids of ``extract.rules.scope`` signals / requirement types).
 SIGNALS: tuple[str, ...] = ("manages_managers", "budget", "board")
 
@@ -64,11 +69,12 @@ class _LevelStats:
 
 def market_report(store: Store) -> dict[str, Any]:
     """Aggregate the store's job postings per canonical level (shape in the module docstring)."""
-    return aggregate(store.roles(kind="job_posting"))
+    return aggregate(store.roles(kind="job_posting"), store.duplicate_counts())
 
 
-def aggregate(roles: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
-    """The market report of ``roles`` (``roles.jsonl`` dicts of job postings), streamed once."""
+def aggregate(roles: Iterable[Mapping[str, Any]], duplicates: Mapping[str, int] | None = None) -> dict[str, Any]:
+    """The market report of ``roles`` (``roles.jsonl`` dicts of job postings), streamed once;
+    ``duplicates``: documents folded into a stored posting, by kind (``Store.duplicate_counts``)."""
     stats: dict[str, _LevelStats] = {}
     recognizers = _recognizers()
     for role in roles:
@@ -102,6 +108,7 @@ def aggregate(roles: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         "version": REPORT_VERSION,
         "postings": total,
         "level_source": dict(sum((s.source for s in stats.values()), Counter())),
+        "duplicates": {"exact": int((duplicates or {}).get("exact", 0)), "near": int((duplicates or {}).get("near", 0))},
         "levels": [_level_entry(level, stats[level], total) for level in order if level in stats],
     }
 
@@ -206,8 +213,11 @@ def _level_entry(level: str, s: _LevelStats, total: int) -> dict[str, Any]:
 def report_text(report: Mapping[str, Any]) -> str:
     """The report as plain text: one block per level (numbers only; no markup)."""
     src = report["level_source"]
+    folded = report.get("duplicates") or {}
     lines = [f"Market report: {report['postings']} job postings "
-             f"(level from leveling: {src.get('leveling', 0)}, from the title: {src.get('title', 0)})", ""]
+             f"(level from leveling: {src.get('leveling', 0)}, from the title: {src.get('title', 0)})",
+             f"Duplicates folded: {sum(folded.values())} documents repeated a posting and were counted once "
+             f"({folded.get('exact', 0)} exact, {folded.get('near', 0)} near)", ""]
     for e in report["levels"]:
         lines.append(f"{e['name']} [{e['level']}]: {e['postings']} postings ({e['share']:.1%})")
         for key, label in (("years_required", "years required"), ("team_size", "team size")):

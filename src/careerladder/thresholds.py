@@ -448,3 +448,34 @@ PROGRESS_MIN_FILES = 20
 PROGRESS_SECONDS = 5.0
 #: Problems ``careerladder ingest`` prints on the terminal before "... N more in <error log>".
 CLI_PRINTED_PROBLEMS = 50
+
+# --- exports of postings (readers.exports, readers.fields, readers.listing) ---
+#: Records of a file looked at to choose its fields (title, company, text...).
+RECORDS_SAMPLED_FOR_FIELDS = 50
+#: A CSV header cell longer than this is prose, not a field name.
+RECORDS_MAX_COLUMN_NAME_CHARS = 60
+#: Keys listed when a JSON file is refused as not postings.
+RECORDS_MAX_KEYS_NAMED = 8
+#: Unix times (seconds) read as dates lie between these years.
+RECORDS_EPOCH_YEARS = (1990, 2100)
+#: A file listing (``readers.listing``) has at least this many path lines...
+LISTING_FILE_MIN_LINES = 2
+#: ...and a path there ends in an extension of at most this many characters.
+LISTING_FILE_MAX_EXTENSION = 5
+
+# --- duplicate postings (readers.fingerprint, store.duplicates) ---
+#: Words a posting's text shingle is made of (word n-grams compared by MinHash).
+SHINGLE_WORDS = 5
+#: MinHash permutations per posting (the signature is this many 32-bit values)...
+MINHASH_PERMUTATIONS = 128
+#: ...cut into this many bands of MINHASH_PERMUTATIONS / MINHASH_BANDS values for the LSH lookup: two
+#: postings sharing a band are compared (16 bands of 8: a pair at Jaccard 0.8 shares one 95% of the time).
+MINHASH_BANDS = 16
+#: Estimated Jaccard similarity of word shingles from which two postings with the same title are one.
+NEAR_DUPLICATE_SIMILARITY = 0.8
+#: Postings with fewer words than this are never folded (a title and a line say too little).
+DUPLICATE_MIN_WORDS = 30
+#: Stored postings compared with a new one, the ones sharing the most bands first.
+DUPLICATE_CANDIDATES = 20
+#: Share of a text file's lines that name a path from which it is an index file, not a posting.
+LISTING_SHARE = 0.9

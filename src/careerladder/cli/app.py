@@ -26,6 +26,7 @@ from rich.console import Console
 from ..errors import CareerLadderError
 from ..model import Diagnostic
 from ..pipeline import Analyzer, Loaded, load, load_text, merge
+from ..readers import FieldMap, parse_fields
 from ..store import Store, open_store
 from ..version import __version__
 
@@ -93,6 +94,28 @@ def skipped_line(diags: Iterable[Diagnostic]) -> str | None:
     return f"{sum(counts.values())} skipped: {parts}"
 
 
+#: Help of ``--fields`` (ingest, build, inspect, level).
+FIELDS_HELP = ("Fields of exported records (JSON, JSON Lines, CSV) when their names are not the common ones: "
+               "SLOT=FIELD,... with slots title, company, text, location, date, salary, url, id; FIELD may be "
+               "a.b for a nested object, text may be named more than once.")
+
+
+def fields_of(spec: str | None) -> FieldMap | None:
+    """The ``--fields`` option parsed once (None when not given); a bad one exits 2 with one line."""
+    if spec is None:
+        return None
+    try:
+        return parse_fields(spec)
+    except ValueError as exc:
+        raise fail(str(exc), EXIT_USAGE) from exc
+
+
+def print_notes(notes: Iterable[Diagnostic]) -> None:
+    """What reading chose, once per file (``PATH: FIELDS ...``), dim on stderr."""
+    for note in notes:
+        err.print(" ".join(str(note).split()), style="dim", markup=False)
+
+
 def fail(message: str, code: int = EXIT_NOTHING) -> "typer.Exit":
     """Print ``error: message`` (one line) and return the Exit to raise."""
     err.print(f"error: {' '.join(message.split())}", style="red", markup=False)
@@ -135,12 +158,14 @@ def orientation_option() -> Any:
 
 
 def read_input(paths: Sequence[Path], *, what: str = "role", kind: str | None = None,
-               orientation: Optional[Orientation] = None) -> Loaded:
+               orientation: Optional[Orientation] = None, fields: FieldMap | None = None) -> Loaded:
     """The one way a command reads its input: missing paths exit 2, an empty folder exits 1, every
     skipped file is named with its reason, and nothing usable (no role, or no role of ``kind``)
-    exits 1 after naming every file. ``orientation``: ``--orientation`` for ladder matrices."""
+    exits 1 after naming every file. ``orientation``: ``--orientation`` for ladder matrices;
+    ``fields``: the ``--fields`` of the command, and the fields read are said once per file."""
     check_paths(paths)
-    loaded = load(paths, analyzer=Analyzer(orientation=orientation.value if orientation else None))
+    loaded = load(paths, analyzer=Analyzer(orientation=orientation.value if orientation else None, fields=fields))
+    print_notes(loaded.notes)
     if not any(kind is None or r.kind == kind for r in loaded.roles):
         raise nothing_usable(loaded.diagnostics, what)
     print_diagnostics(loaded.diagnostics)
@@ -157,7 +182,8 @@ def resolved(loaded: Loaded) -> tuple[list, list, list]:
 STDIN_NAME = "stdin"
 
 
-def read_roles(paths: Sequence[Path], *, what: str = "role", orientation: Optional[Orientation] = None) -> Loaded:
+def read_roles(paths: Sequence[Path], *, what: str = "role", orientation: Optional[Orientation] = None,
+               fields: FieldMap | None = None) -> Loaded:
     """``read_input`` for commands that take a role's text as the user gives it (``inspect``, ``level``,
     ``assess --level FILE``): a file named on the command line, or ``-`` (standard input, at most once),
     is one role whatever its title says (``Analyzer(any_text=True)``: untitled, ``title`` None); a
@@ -167,18 +193,19 @@ def read_roles(paths: Sequence[Path], *, what: str = "role", orientation: Option
         raise fail("standard input ('-') can be given once", EXIT_USAGE)
     check_paths(paths)
     parts = []
-    any_text = Analyzer(any_text=True, orientation=orientation.value if orientation else None)
+    any_text = Analyzer(any_text=True, orientation=orientation.value if orientation else None, fields=fields)
     for p in paths:
         if str(p) == "-":
             text = sys.stdin.read()
             if not text.strip():
-                err.print(f"-: NO_INPUT standard input is empty", style="red", markup=False)
+                err.print("-: NO_INPUT standard input is empty", style="red", markup=False)
                 raise typer.Exit(EXIT_NOTHING)
             parts.append(load_text(text, STDIN_NAME, any_text))
         else:
-            folder = Analyzer(orientation=any_text.orientation)
+            folder = Analyzer(orientation=any_text.orientation, fields=fields)
             parts.append(load([p], analyzer=folder if Path(p).is_dir() else any_text))
     loaded = merge(parts)
+    print_notes(loaded.notes)
     if not loaded.roles:
         raise nothing_usable(loaded.diagnostics, what)
     print_diagnostics(loaded.diagnostics)

@@ -11,16 +11,20 @@ from rich.table import Table
 from .. import thresholds as T
 from ..errors import CareerLadderError, NoInputError
 from ..pipeline import Analyzer, build as run_build
-from ..readers import iter_files
-from .app import (EXIT_NOTHING, Orientation, app, check_paths, console, err, fail, nothing_usable,
-                  orientation_option, plural, print_diagnostics, skipped_line)
+from ..readers import FieldMap, iter_files
+from .app import (EXIT_NOTHING, FIELDS_HELP, Orientation, app, check_paths, console, err, fail, fields_of,
+                  nothing_usable, orientation_option, plural, print_diagnostics, print_notes, skipped_line)
 from .progress import Reporter
 
-def analyzer_of(leveling_model: Path | None, orientation: Optional[Orientation] = None) -> Analyzer:
+
+def analyzer_of(leveling_model: Path | None, orientation: Optional[Orientation] = None,
+                fields: FieldMap | None = None) -> Analyzer:
     """The run's ``Analyzer`` (with ``--leveling-model``, that model; with ``--orientation``, how ladder
-    matrices hold their levels); a model that cannot be read fails with one line naming the file."""
+    matrices hold their levels; with ``--fields``, those fields); a model that cannot be read fails
+    with one line naming the file."""
     try:
-        return Analyzer(leveling_model=leveling_model, orientation=orientation.value if orientation else None)
+        return Analyzer(leveling_model=leveling_model, orientation=orientation.value if orientation else None,
+                        fields=fields)
     except CareerLadderError as exc:
         raise fail(str(exc)) from exc
 
@@ -33,6 +37,7 @@ def build(
     leveling_model: Optional[Path] = typer.Option(
         None, "--leveling-model", metavar="FILE", help="A leveling model file (Leveler.save) instead of the shipped one."),
     orientation: Optional[Orientation] = orientation_option(),
+    fields: Optional[str] = typer.Option(None, "--fields", metavar="SLOT=FIELD,...", help=FIELDS_HELP),
 ) -> None:
     """Read role documents, build the inheritance-resolved ladder, and write the outputs.
 
@@ -42,7 +47,7 @@ def build(
     not exist.
     """
     check_paths(paths or [])
-    analyzer = analyzer_of(leveling_model, orientation)
+    analyzer = analyzer_of(leveling_model, orientation, fields_of(fields))
     total = sum(1 for _ in iter_files(paths or []))
     try:
         with Reporter("build", total or None, quiet_below=T.PROGRESS_MIN_FILES) as progress:
@@ -58,6 +63,7 @@ def build(
         raise nothing_usable(exc.diagnostics) from exc
     except CareerLadderError as exc:
         raise fail(str(exc), EXIT_NOTHING) from exc
+    print_notes(result.loaded.notes)
     print_diagnostics(result.diagnostics)
     levels = [r for r in result.roles if r.kind == "ladder_level"]
     postings = [r for r in result.roles if r.kind == "job_posting"]
@@ -68,6 +74,10 @@ def build(
     table.add_row("files without a role", str(loaded.files_skipped))
     table.add_row("roles", f"{len(result.roles)} ({plural(len(levels), 'ladder level')}, "
                            f"{plural(len(postings), 'job posting')})")
+    folded = result.duplicates
+    if any(folded.values()):
+        table.add_row("duplicate postings stored once", f"{sum(folded.values())} ({folded['exact']} exact, "
+                                                       f"{folded['near']} near)")
     table.add_row("ladders", str(len(result.ladders)))
     unresolved = sum(1 for r in levels for p in r.parents if not p.resolved_id)
     table.add_row("unresolved parents", str(unresolved))

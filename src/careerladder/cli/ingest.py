@@ -14,8 +14,8 @@ from .. import thresholds
 from ..errors import CareerLadderError
 from ..model import Diagnostic
 from ..pipeline import IngestSummary, file_tasks, ingest as run_ingest
-from .app import (EXIT_NOTHING, app, check_paths, console, err, fail, plural, print_diagnostics, require_extra,
-                  skipped_line)
+from .app import (EXIT_NOTHING, FIELDS_HELP, app, check_paths, console, err, fail, fields_of, plural,
+                  print_diagnostics, print_notes, require_extra, skipped_line)
 from .build import analyzer_of
 from .progress import Reporter
 
@@ -45,6 +45,7 @@ def ingest(
     leveling_model: Optional[Path] = typer.Option(
         None, "--leveling-model", metavar="FILE", help="A leveling model file (Leveler.save) instead of the shipped one; documents "
                                        "stored by another model are analyzed again."),
+    fields: Optional[str] = typer.Option(None, "--fields", metavar="SLOT=FIELD,...", help=FIELDS_HELP),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Stream job postings into a database: worker processes read and analyze, one writer stores.
@@ -53,10 +54,12 @@ def ingest(
     skipped; those stored by another version are analyzed again. Documents are keyed as
     `build` keys them, so a built folder can be ingested into the same database; ladder
     levels are resolved with every ladder level already stored. Every failure is one line
-    `file: CODE reason` in the error log. Exits 1 when no document could be read.
+    `file: CODE reason` in the error log; files holding no posting (an index, derived data) are
+    named as such. A posting that repeats one already stored (the same text, or nearly, with the
+    same title) is stored once, with every key it came under. Exits 1 when no document could be read.
     """
     check_paths(paths)
-    analyzer = analyzer_of(leveling_model)
+    analyzer = analyzer_of(leveling_model, fields=fields_of(fields))
     total = sum(1 for _ in file_tasks(paths))
     printed: list[Diagnostic] = []
 
@@ -77,13 +80,13 @@ def ingest(
                                       force=force, progress=step, analyzer=analyzer, on_problem=show)
             else:
                 summary = run_ingest(paths, db, jobs=jobs, errors_path=errors, force=force, progress=step,
-                                     analyzer=analyzer, on_problem=show)
+                                     analyzer=analyzer, on_problem=show, on_note=lambda n: print_notes([n]))
     except CareerLadderError as exc:
         raise fail(str(exc)) from exc
     if len(printed) > thresholds.CLI_PRINTED_PROBLEMS:
         err.print(f"... {len(printed) - thresholds.CLI_PRINTED_PROBLEMS} more in {summary.errors_path}", style="dim",
                   markup=False)
-    if not (summary.stored or summary.skipped):
+    if not (summary.stored or summary.skipped or any(summary.duplicates.values())):
         skipped = skipped_line([]) if not summary.reasons else \
             f"{sum(summary.reasons.values())} skipped: " + ", ".join(
                 f"{n} {r}" for r, n in sorted(summary.reasons.items(), key=lambda kv: -kv[1]))
@@ -100,12 +103,16 @@ def print_summary(summary: IngestSummary) -> None:
     table.add_row("files", f"{summary.files} ({summary.files_failed} could not be read)")
     table.add_row("documents read", str(summary.read))
     table.add_row("stored", f"{summary.stored} ({plural(summary.roles, 'role')})")
+    folded = summary.duplicates
+    table.add_row("duplicates stored once", f"{sum(folded.values())} ({folded['exact']} exact, {folded['near']} near)")
     table.add_row("skipped (already stored)", str(summary.skipped))
     if summary.reanalyzed:
         table.add_row("analyzed again (stored by another analysis version)", str(summary.reanalyzed))
     if summary.ladder_levels:
         table.add_row("ladder levels resolved", str(summary.ladder_levels))
     table.add_row("without a role", str(summary.no_role))
+    if summary.not_postings:
+        table.add_row("files that are not postings", str(summary.not_postings))
     table.add_row("failed", str(summary.failed + summary.files_failed))
     if summary.warnings:
         table.add_row("warnings (text cut, nesting clamped)", str(summary.warnings))

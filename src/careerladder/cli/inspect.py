@@ -12,8 +12,8 @@ import typer
 from .. import codec
 from ..model import Role, Section, Statement
 from ..render.summary import requirement_text
-from .app import (EXIT_USAGE, Orientation, app, console, fail, orientation_option, plural, print_diagnostics,
-                  read_input, read_roles, resolved)
+from .app import (EXIT_USAGE, FIELDS_HELP, Orientation, app, console, fail, fields_of, orientation_option, plural,
+                  print_diagnostics, read_input, read_roles, resolved)
 
 
 class TextOrJson(str, Enum):
@@ -66,11 +66,12 @@ def inspect(
                                 "input. Any text is read as one role (a posting pasted without its title too)."),
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
     orientation: Optional[Orientation] = orientation_option(),
+    fields: Optional[str] = typer.Option(None, "--fields", metavar="SLOT=FIELD,...", help=FIELDS_HELP),
 ) -> None:
     """Show how one document parses: roles, sections, statements with source lines, requirements."""
     if file.is_dir():
         raise fail(f"{file}: is a folder; inspect takes one file (use 'careerladder build' for folders)", EXIT_USAGE)
-    loaded = read_roles([file], orientation=orientation)
+    loaded = read_roles([file], orientation=orientation, fields=fields_of(fields))
     roles, _, diags = resolved(loaded)
     print_diagnostics(diags)
     if format is TextOrJson.json:

@@ -6,7 +6,7 @@ import dataclasses
 import json
 from enum import Enum
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import typer
 from rich.table import Table
@@ -14,7 +14,7 @@ from rich.table import Table
 from .. import thresholds as T
 from ..leveling import by_level, calibrate as calibrate_ladders, level_role
 from ..vocab import IC_LEVEL_NAMES, LEVEL_NAMES
-from .app import app, console, fail, print_diagnostics, read_input, read_roles, resolved
+from .app import FIELDS_HELP, app, console, fail, fields_of, print_diagnostics, read_input, read_roles, resolved
 from .inspect import TextOrJson
 
 
@@ -43,9 +43,10 @@ def level(
                                             "standard input. A file or - is read as one role even without a title."),
     format: TableOrJsonl = typer.Option(TableOrJsonl.table, "--format", "-f", help="table or jsonl."),
     hide_title: bool = typer.Option(False, "--hide-title", help="Level from the text alone (ignore the titles)."),
+    fields: Optional[str] = typer.Option(None, "--fields", metavar="SLOT=FIELD,...", help=FIELDS_HELP),
 ) -> None:
     """Level every role from what it asks: canonical level, confidence, evidence lines, title inflation."""
-    loaded = read_roles(paths)
+    loaded = read_roles(paths, fields=fields_of(fields))
     roles = [level_role(r, use_title=False) for r in loaded.roles] if hide_title else loaded.roles
     if format is TableOrJsonl.jsonl:
         for role in roles:

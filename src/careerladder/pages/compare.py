@@ -8,7 +8,7 @@ from .. import thresholds as T
 from ..competencies import IDS
 from ..diff import UNCLASSIFIED, diff_levels, top_competency
 from ..model import Role
-from ..store.sqlite import MARK_END, MARK_START
+from ..store.base import MARK_END, MARK_START
 from ..vocab import LEVEL_NAMES, LEVELS, ROLE_KINDS
 from .catalog import Catalog, url_key
 from .context import (competencies_data, competency_name, coverage_data, expectation_data, requirement_data,

@@ -5,7 +5,8 @@ streaming ingest (``ingest``) and the Dask engine (``distributed``, the ``dask``
 from .analysis import Analyzed, Analyzer, FileResult, FileTask, analysis_hash, document_key, file_tasks
 from .build import (EXAMPLE_LADDER, ROLE_SCHEMA, BuildResult, LintReport, Loaded, build, lint_paths, load, load_text,
                     merge)
-from .ingest import IngestSummary, default_errors_path, ingest, resolve_stored
+from .ingest import default_errors_path, ingest
+from .writer import IngestSummary, resolve_stored
 
 __all__ = ["EXAMPLE_LADDER", "ROLE_SCHEMA", "Analyzed", "Analyzer", "BuildResult", "FileResult", "FileTask",
            "IngestSummary", "LintReport", "Loaded", "analysis_hash", "build", "default_errors_path", "document_key", "file_tasks",

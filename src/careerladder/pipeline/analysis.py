@@ -23,17 +23,18 @@ import hashlib
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Literal, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Literal, Mapping, Sequence
 
 from .. import codec
 from ..classify import CompetencyClassifier, classify, default_classifier
-from ..errors import ParseError, ReadError
+from ..errors import NotPostingError, ParseError, ReadError
 from ..extract import extract
 from ..leveling import MODEL_PATH, Leveler, level_role
 from ..model import Diagnostic, Document, Expectation, Ladder, Role
 from ..parse import parse
-from ..readers import iter_files, read_path, read_text
+from ..readers import FieldMap, iter_files, read_path, read_text
 from ..readers.base import limit_warnings
+from ..readers.fingerprint import Fingerprint, fingerprint
 from ..resolve import resolve
 from ..store.base import DocumentRecord
 from ..version import __version__
@@ -87,7 +88,9 @@ class Analyzed:
 
     ``key``: its document key; ``where``: how messages name it (``path#fragment``);
     ``document``: what the reader gave; ``roles``: the analyzed roles (model objects), or
-    ``data``: the same roles as stored dicts once ``encode``d (what crosses a process boundary).
+    ``data``: the same roles as stored dicts once ``encode``d (what crosses a process boundary);
+    ``fingerprint``: of a job posting's text, to find duplicates where it is stored
+    (``readers.fingerprint``, ``store.duplicates``), None for other documents.
     """
 
     key: str
@@ -96,6 +99,7 @@ class Analyzed:
     roles: tuple[Role, ...] = ()
     data: list[dict] | None = None
     version: str = ""
+    fingerprint: Fingerprint | None = None
 
     def encode(self, effective: Mapping[str, tuple[Expectation, ...]] | None = None,
                resolved: Mapping[str, Role] | None = None) -> "Analyzed":
@@ -111,9 +115,10 @@ class Analyzed:
         """The store record of an encoded document (raises ``ValueError`` before ``encode``)."""
         if self.data is None:
             raise ValueError(f"{self.where}: encode() the analyzed document before storing it")
-        doc = self.document
+        doc, fp = self.document, self.fingerprint
         return DocumentRecord(self.key, doc.content_hash, analysis_hash(self.data), doc.format, doc.metadata,
-                              self.version)
+                              self.version, fp.text_hash if fp else None, fp.signature if fp else None,
+                              fp.bands if fp else ())
 
 
 @dataclass(slots=True)
@@ -124,7 +129,8 @@ class FileResult:
     store already holds as they are (``current``); ``reanalyzed``: documents analyzed again only
     because the store holds them from another analysis version (``stale``); ``pages``: documents
     that hold no role but link other files (index pages, READMEs: the ladder step reads their
-    titles, the order of their links, tables and diagrams).
+    titles, the order of their links, tables and diagrams); ``notes``: what reading chose, said
+    once per file (``FIELDS``: the fields of an export), not problems.
     """
 
     path: str
@@ -134,6 +140,7 @@ class FileResult:
     reanalyzed: int = 0
     problems: list[Diagnostic] = field(default_factory=list)
     pages: list[Document] = field(default_factory=list)
+    notes: list[Diagnostic] = field(default_factory=list)
 
     def encode(self) -> "FileResult":
         """A copy with every document ``encode``d and no pages (what a worker process sends back)."""
@@ -141,8 +148,36 @@ class FileResult:
 
 
 def read_problem(exc: ReadError, where: str) -> Diagnostic:
-    """The ``READ_ERROR`` diagnostic of a file that cannot be read, with the error's ``reason``."""
+    """The ``READ_ERROR`` diagnostic of a file that cannot be read, with the error's ``reason``; for a
+    file that holds no posting by design (``NotPostingError``), ``NOT_A_POSTING`` (information)."""
+    if isinstance(exc, NotPostingError):
+        return Diagnostic("NOT_A_POSTING", exc.message, where, exc.line, "info", exc.reason)
     return Diagnostic("READ_ERROR", exc.message, where, exc.line, "error", exc.reason)
+
+
+def skipped_records(documents: Sequence[Document], where: str) -> list[Diagnostic]:
+    """``RECORD_SKIPPED`` (a warning) per bad record of a container file that the reader skipped, one line
+    naming its line and problem (the first ``readers.records.MAX_SKIP_REASONS``, then how many more)."""
+    meta = documents[0].metadata if documents else {}
+    count, reasons = meta.get("skipped_records") or 0, meta.get("skipped") or []
+    out = []
+    for reason in reasons:
+        head, colon, problem = str(reason).partition(": ")
+        line = int(head[5:]) if colon and head.startswith("line ") and head[5:].isdigit() else None
+        out.append(Diagnostic("RECORD_SKIPPED", problem if line else str(reason), where, line, "warning"))
+    if count > len(reasons):
+        out.append(Diagnostic("RECORD_SKIPPED", f"{count - len(reasons)} more records skipped", where, None,
+                              "warning"))
+    return out
+
+
+def fields_note(documents: Sequence[Document], where: str) -> list[Diagnostic]:
+    """``FIELDS`` (information) naming the fields the export reader chose for a file, once per file."""
+    chosen = documents[0].metadata.get("fields") if documents else None
+    if not isinstance(chosen, Mapping):
+        return []
+    said = ", ".join(f"{slot}={path}" for slot, path in chosen.items())
+    return [Diagnostic("FIELDS", f"{documents[0].format} export, fields read: {said}", where, None, "info")]
 
 
 def internal_error(what: str, exc: BaseException, where: str) -> Diagnostic:
@@ -168,7 +203,9 @@ class Analyzer:
     before leveling; ``any_text``: every document is one role even when no title names one (the
     user said so: ``inspect FILE``, ``level -``), see ``parse(any_text=True)``; ``orientation``:
     ``columns`` or ``rows``, how a ladder matrix (CSV) holds its levels (None: each matrix is
-    detected). Raises ``ReadError`` at construction when ``leveling_model`` cannot be read.
+    detected); ``fields``: the fields of exported records named by the user (``--fields``,
+    ``readers.parse_fields``), given to every read. Raises ``ReadError`` at construction when
+    ``leveling_model`` cannot be read.
     """
 
     leveling_model: Path | None = None
@@ -177,6 +214,7 @@ class Analyzer:
     level: bool = True
     any_text: bool = False
     orientation: str | None = None
+    fields: FieldMap | None = None
     model_sha256: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
@@ -197,14 +235,16 @@ class Analyzer:
                 raise ReadError(f"not a leveling model: {type(exc).__name__}: {exc}", str(path)) from exc
 
     @property
-    def reader_options(self) -> dict[str, str]:
-        """Options for the readers that take them (``readers.read_path``)."""
-        return {"orientation": self.orientation} if self.orientation else {}
+    def reader_options(self) -> dict[str, Any]:
+        """Options for the readers that take them (``readers.read_path``): ``orientation``, ``fields``."""
+        return {k: v for k, v in (("orientation", self.orientation), ("fields", self.fields)) if v}
 
     @property
     def version(self) -> str:
-        """``<careerladder version>+<first 12 hex of the leveling model's sha256>``."""
-        return f"{__version__}+{self.model_sha256[:12]}"
+        """``<careerladder version>+<first 12 hex of the leveling model's sha256>``, and ``+fields-<8 hex>``
+        when fields are named (documents read with other fields are analyzed again)."""
+        named = f"+fields-{hashlib.sha256(self.fields.describe().encode()).hexdigest()[:8]}" if self.fields else ""
+        return f"{__version__}+{self.model_sha256[:12]}{named}"
 
     def models(self) -> tuple[CompetencyClassifier, Leveler]:
         """The classifier and the leveler, loaded once per process."""
@@ -231,7 +271,8 @@ class Analyzer:
 
         ``status(key, content_hash, version)`` says what the store holds; ``current``
         documents are skipped. Never raises for bad input."""
-        result = FileResult(task.path, read=len(documents))
+        result = FileResult(task.path, read=len(documents), notes=fields_note(documents, task.path),
+                            problems=skipped_records(documents, task.path))
         used: set[str] = set()
         for doc in documents:
             key = f"{task.key}#{doc.fragment}" if doc.fragment else task.key
@@ -257,7 +298,9 @@ class Analyzer:
             except Exception as exc:  # noqa: BLE001 - a bug on one document must not stop the batch
                 result.problems.append(internal_error("analysis failed", exc, where))
                 continue
-            result.analyzed.append(Analyzed(key, where, doc, tuple(roles), version=self.version))
+            posting = roles and all(r.kind == "job_posting" for r in roles)
+            result.analyzed.append(Analyzed(key, where, doc, tuple(roles), version=self.version,
+                                            fingerprint=fingerprint(doc, roles[0].title) if posting else None))
         return result
 
     def analyze_file(self, task: FileTask, status: StatusCheck | None = None) -> FileResult:
@@ -304,4 +347,4 @@ class Analyzer:
 
 
 __all__ = ["Analyzer", "Analyzed", "FileResult", "FileTask", "DocumentStatus", "StatusCheck", "analysis_hash",
-           "document_key", "file_tasks", "internal_error"]
+           "document_key", "fields_note", "file_tasks", "internal_error", "read_problem"]

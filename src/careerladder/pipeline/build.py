@@ -22,6 +22,7 @@ from ..render.summary import write_summary
 from ..site import render_site
 from ..store import open_store
 from ..store.base import write_batch
+from ..store.duplicates import Fold
 from .analysis import Analyzed, Analyzer, FileTask, file_tasks
 
 #: Folder of the example ladder shipped with the package (used when ``build`` gets no path).
@@ -38,12 +39,14 @@ class Loaded:
     ``analyzed``: one ``Analyzed`` per document that holds roles, in input order;
     ``diagnostics``: one per file that failed or document that held no role (and every limit
     a kept document ran into); ``pages``: documents without a role that link other files (the
-    ladder step reads them); counts are of files.
+    ladder step reads them); ``notes``: what reading chose, once per file (``FIELDS``); counts
+    are of files (``files_skipped``: files without a role, those holding no posting included).
     """
 
     analyzed: list[Analyzed] = field(default_factory=list)
     pages: list[Document] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    notes: list[Diagnostic] = field(default_factory=list)
     files_read: int = 0
     files_failed: int = 0
     files_skipped: int = 0
@@ -60,7 +63,8 @@ class Loaded:
 
 @dataclass
 class BuildResult:
-    """Roles (resolved, in input order), ladders, all diagnostics, counts and output paths."""
+    """Roles (resolved, in input order), ladders, all diagnostics, counts and output paths; ``written``:
+    documents stored whole, ``duplicates``: postings stored folded into one already stored, by kind."""
 
     roles: list[Role]
     ladders: list[Ladder]
@@ -68,6 +72,7 @@ class BuildResult:
     loaded: Loaded
     outputs: dict[str, Path] = field(default_factory=dict)
     written: int = 0
+    duplicates: dict[str, int] = field(default_factory=lambda: {"exact": 0, "near": 0})
 
 
 def load(paths: Iterable[Path | str], progress: Progress | None = None, analyzer: Analyzer | None = None) -> Loaded:
@@ -84,8 +89,12 @@ def load(paths: Iterable[Path | str], progress: Progress | None = None, analyzer
             progress(task.path)
         result = analyzer.analyze_file(task)
         out.diagnostics.extend(result.problems)
+        out.notes.extend(result.notes)
         if not result.read:
-            out.files_failed += 1
+            if any(p.code == "NOT_A_POSTING" for p in result.problems):
+                out.files_skipped += 1
+            else:
+                out.files_failed += 1
             continue
         out.files_read += 1
         out.analyzed.extend(result.analyzed)
@@ -117,6 +126,8 @@ def merge(parts: Iterable[Loaded]) -> Loaded:
     for p in parts:
         out.analyzed += p.analyzed
         out.diagnostics += p.diagnostics
+        out.pages += p.pages
+        out.notes += p.notes
         out.files_read += p.files_read
         out.files_failed += p.files_failed
         out.files_skipped += p.files_skipped
@@ -150,8 +161,10 @@ def build(paths: Sequence[Path | str] | None, out_dir: Path | str, progress: Pro
     Writes ``careerladder.db`` (SQLite; documents keyed by ``analysis.document_key``, as
     ``ingest`` keys them), ``roles.jsonl`` (one Role per line, see ``role.schema.json``, copied
     beside it), ``ladders.json``, ``summary.md`` and the static ladder site ``site/``
-    (``careerladder.site``). Raises ``NoInputError`` (with every file's diagnostic) and writes
-    nothing when no file holds a role.
+    (``careerladder.site``). A job posting that repeats one already stored is stored once
+    (``store.duplicates``; counted in ``BuildResult.duplicates``), so the database and the site hold
+    it once; ``roles.jsonl`` keeps every role read. Raises ``NoInputError`` (with every file's
+    diagnostic) and writes nothing when no file holds a role.
     """
     analyzer = analyzer or Analyzer()
     paths = list(paths or [EXAMPLE_LADDER])
@@ -176,6 +189,8 @@ def build(paths: Sequence[Path | str] | None, out_dir: Path | str, progress: Pro
             if isinstance(outcome, Exception):
                 message = outcome.message if isinstance(outcome, StoreError) else str(outcome)
                 result.diagnostics.append(Diagnostic("STORE_ERROR", message, item.where, None, "error"))
+            elif isinstance(outcome, Fold):
+                result.duplicates[outcome.kind] += 1
             else:
                 result.written += int(outcome)
         store.write_ladders([codec.ladder_data(lad) for lad in ladders])

@@ -40,9 +40,8 @@ from ..model import Diagnostic
 from ..readers.base import decode, read_bytes
 from ..store import Store, open_store
 from .analysis import Analyzer, FileResult, FileTask, file_tasks
-from .ingest import (IngestSummary, ProblemCallback, ProgressCallback, Writer,
-                     _existed, default_errors_path, discard_if_nothing_stored, resolve_stored,
-                     run_log)
+from .ingest import _existed, default_errors_path, discard_if_nothing_stored, run_log
+from .writer import IngestSummary, ProblemCallback, ProgressCallback, Writer, resolve_stored
 
 #: Columns of a dataset record and of the Parquet output.
 RECORD_COLUMNS = ("id", "source", "text")

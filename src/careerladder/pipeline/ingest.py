@@ -30,72 +30,20 @@ import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence, TextIO
+from typing import Iterable, Iterator, Sequence, TextIO
 
-from .. import codec
 from .. import thresholds as T
 from ..errors import CareerLadderError, StoreError
 from ..model import Diagnostic
 from ..store import Store, open_store
-from ..store.base import write_batch
 from ..version import __version__
-from .analysis import Analyzed, Analyzer, FileResult, FileTask, analysis_hash, file_tasks, internal_error
+from .analysis import Analyzer, FileResult, FileTask, file_tasks, internal_error
+from .writer import IngestSummary, ProblemCallback, ProgressCallback, Writer
 
 #: Name of the error log written next to a SQLite database (or in the current folder).
 ERROR_LOG_NAME = "careerladder-errors.log"
-
-
-@dataclass
-class IngestSummary:
-    """Counts of one ingest run.
-
-    ``files``: files seen; ``files_failed``: files that could not be read; ``read``:
-    documents read; ``stored``: documents written (new or changed); ``skipped``:
-    documents already stored with this content and analysis version; ``reanalyzed``:
-    documents analyzed again because the store held them from another analysis version;
-    ``ladder_levels``: ladder levels resolved again by the ladder step; ``no_role``: documents that hold no
-    role (not a job posting); ``failed``: documents that could not be analyzed or
-    stored; ``warnings``: limits a stored document ran into (``STATEMENT_CUT``,
-    ``NESTING_CLAMPED``); ``roles``: roles written; ``elapsed``: seconds;
-    ``errors_path``: the log holding one line per problem (files_failed + no_role +
-    failed + warnings lines) after this run's header line; ``reasons``: skipped files and
-    documents by reason (``Diagnostic.reason``: binary, unknown format, not a role document...).
-    """
-
-    files: int = 0
-    files_failed: int = 0
-    read: int = 0
-    stored: int = 0
-    skipped: int = 0
-    reanalyzed: int = 0
-    ladder_levels: int = 0
-    no_role: int = 0
-    failed: int = 0
-    warnings: int = 0
-    roles: int = 0
-    elapsed: float = 0.0
-    errors_path: Path | None = None
-    reasons: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def documents_per_second(self) -> float:
-        return self.read / self.elapsed if self.elapsed > 0 else 0.0
-
-    def as_dict(self) -> dict:
-        return {"files": self.files, "files_failed": self.files_failed, "read": self.read, "stored": self.stored,
-                "skipped": self.skipped, "reanalyzed": self.reanalyzed, "ladder_levels": self.ladder_levels,
-                "no_role": self.no_role, "failed": self.failed,
-                "warnings": self.warnings, "roles": self.roles,
-                "elapsed": round(self.elapsed, 3), "documents_per_second": round(self.documents_per_second, 1),
-                "errors_path": str(self.errors_path) if self.errors_path else None,
-                "reasons": dict(sorted(self.reasons.items()))}
-
-
-ProgressCallback = Callable[[IngestSummary], None]
-ProblemCallback = Callable[[Diagnostic], None]
 
 
 # -- what a worker does -----------------------------------------------------------
@@ -125,92 +73,6 @@ def _worker_task(task: FileTask) -> FileResult:
     return _worker_analyzer.analyze_file(task, check).encode()
 
 
-# -- the single writer ------------------------------------------------------------
-class Writer:
-    """The parent's side: counts results, logs problems, writes documents in batches.
-
-    ``log`` gets one line per problem; ``write_batch`` keeps each document atomic.
-    """
-
-    def __init__(self, store: Store, summary: IngestSummary, log: TextIO, batch_size: int | None = None,
-                 analyzer: Analyzer | None = None, on_problem: ProblemCallback | None = None):
-        self.store, self.summary, self.log = store, summary, log
-        #: Documents per store transaction (default ``thresholds.BATCH_DOCUMENTS``).
-        self.batch_size = T.BATCH_DOCUMENTS if batch_size is None else batch_size
-        self.on_problem = on_problem
-        self.pending: list[Analyzed] = []
-        #: Documents holding a ladder level, kept for the ladder step (``finish``) when ``analyzer`` is given.
-        self.ladder_documents: list[Analyzed] = []
-        self.analyzer = analyzer
-
-    def add(self, result: FileResult) -> None:
-        s = self.summary
-        s.files += 1
-        s.read += result.read
-        s.skipped += result.skipped
-        s.reanalyzed += result.reanalyzed
-        for problem in result.problems:
-            if problem.code == "NO_ROLE":
-                s.no_role += 1
-            elif problem.severity == "warning":
-                s.warnings += 1
-            elif result.read == 0:
-                s.files_failed += 1
-            else:
-                s.failed += 1
-            self.problem(problem)
-        for item in result.analyzed:
-            item = item if item.data is not None else item.encode()
-            ladder = self.analyzer is not None and any(d.get("kind") == "ladder_level" for d in item.data or ())
-            (self.ladder_documents if ladder else self.pending).append(item)
-        if len(self.pending) >= self.batch_size:
-            self.flush()
-
-    def problem(self, problem: Diagnostic) -> None:
-        self.log.write(" ".join(str(problem).split()) + "\n")
-        if problem.reason:
-            self.summary.reasons[problem.reason] = self.summary.reasons.get(problem.reason, 0) + 1
-        if self.on_problem is not None:
-            self.on_problem(problem)
-
-    def flush(self) -> None:
-        batch, self.pending = self.pending, []
-        if not batch:
-            return
-        try:
-            outcomes = write_batch(self.store, [(a.record, a.data) for a in batch])
-        except StoreError as exc:  # the whole transaction failed: nothing of the batch is stored
-            outcomes = [exc] * len(batch)
-        self.count(batch, outcomes)
-
-    def finish(self) -> None:
-        """Write what is pending, then run the ladder step (``resolve_stored``) when the run analyzed
-        ladder levels: they are written once, resolved with every ladder level already stored."""
-        self.flush()
-        if not self.ladder_documents or self.analyzer is None:
-            return
-        batch, self.ladder_documents = self.ladder_documents, []
-        try:
-            outcomes, self.summary.ladder_levels = resolve_stored(self.store, self.analyzer, batch)
-        except StoreError as exc:
-            outcomes = [exc] * len(batch)
-        self.count(batch, outcomes)
-
-    def count(self, batch: Sequence[Analyzed], outcomes: Sequence[bool | Exception]) -> None:
-        """Count written, unchanged and failed documents; one log line per failure."""
-        for item, outcome in zip(batch, outcomes):
-            if outcome is True:
-                self.summary.stored += 1
-                self.summary.roles += len(item.data or ())
-            elif outcome is False:
-                self.summary.skipped += 1
-            else:
-                self.summary.failed += 1
-                message = outcome.message if isinstance(outcome, StoreError) else str(outcome)
-                self.problem(Diagnostic("STORE_ERROR", message, item.where, None, "error"))
-        self.log.flush()
-
-
 # -- the run ----------------------------------------------------------------------
 def default_errors_path(db: str | Path) -> Path:
     """Where the error log goes: beside a SQLite file, else in the current folder."""
@@ -220,36 +82,6 @@ def default_errors_path(db: str | Path) -> Path:
     if "://" in text or text == ":memory:":
         return Path(ERROR_LOG_NAME)
     return Path(text).parent / ERROR_LOG_NAME
-
-
-def resolve_stored(store: Store, analyzer: Analyzer, pending: Sequence[Analyzed] = ()
-                   ) -> tuple[list[bool | Exception], int]:
-    """The ladder step over a store: every ladder level stored, plus those of ``pending`` (encoded
-    documents not written yet, which replace stored ones with the same key), resolved together
-    (``Analyzer.resolve``) and written with their ladder and effective expectations; the stored
-    ladders are replaced.
-
-    Returns (one write outcome per ``pending`` document, as ``write_batch`` gives them; the number
-    of ladder levels resolved). Documents whose roles come out the same are not rewritten.
-    Raises ``StoreError`` when the store cannot be read or the ladders cannot be written.
-    """
-    new = {a.key for a in pending}
-    documents = [(record, data) for record, data in store.documents(kind="ladder_level") if record.source not in new]
-    documents += [(a.record, a.data or []) for a in pending]
-    decoded = [(record, [codec.role_from_data(d) for d in data]) for record, data in documents]
-    levels = [r for _, roles in decoded for r in roles if r.kind == "ladder_level"]
-    if not levels:
-        return write_batch(store, documents[len(documents) - len(pending):]), 0
-    roles, ladders, _ = analyzer.resolve(levels)
-    by_id = {r.id: r for r in roles}
-    effective = {rid: exps for ladder in ladders for rid, exps in ladder.effective.items()}
-    batch = []
-    for record, doc_roles in decoded:
-        data = [codec.role_data(by_id.get(r.id, r), effective.get(r.id)) for r in doc_roles]
-        batch.append((replace(record, analysis_hash=analysis_hash(data)), data))
-    outcomes = write_batch(store, batch)
-    store.write_ladders([codec.ladder_data(lad) for lad in ladders])
-    return outcomes[len(outcomes) - len(pending):], len(levels)
 
 
 @contextmanager
@@ -270,7 +102,8 @@ def discard_if_nothing_stored(db: str | Path, existed: bool | Path, summary: Ing
     for them: nothing is left behind. ``existed``: what ``_existed(db)`` said before the run.
     Returns True when it removed the database."""
     text = str(db).removeprefix("sqlite:///")
-    if existed is True or summary.stored or summary.skipped or "://" in text or text == ":memory:":
+    if existed is True or summary.stored or summary.skipped or any(summary.duplicates.values()) \
+            or "://" in text or text == ":memory:":
         return False
     for suffix in ("", "-wal", "-shm"):
         Path(text + suffix).unlink(missing_ok=True)
@@ -297,13 +130,15 @@ def _existed(db: str | Path) -> bool | Path:
 def ingest(paths: Sequence[Path | str], db: str | Path, *, jobs: int | None = None,
            errors_path: Path | str | None = None, batch_size: int | None = None, force: bool = False,
            progress: ProgressCallback | None = None, tasks: Iterable[FileTask] | None = None,
-           analyzer: Analyzer | None = None, on_problem: ProblemCallback | None = None) -> IngestSummary:
+           analyzer: Analyzer | None = None, on_problem: ProblemCallback | None = None,
+           on_note: ProblemCallback | None = None) -> IngestSummary:
     """Ingest every file under ``paths`` into the store at ``db``; returns the summary.
 
     ``analyzer``: the analysis (default ``Analyzer()``: the shipped models), given once to each
     worker process; ``jobs``: worker processes (default: CPU count; 1 runs in this process);
     ``errors_path``: the error log (default ``default_errors_path(db)``), appended to with a
     header per run (``run_log``); ``on_problem``: called with each problem as it is logged;
+    ``on_note``: with what reading chose for a file (``FIELDS``: the fields of an export), once per file;
     ``force``: analyze documents even when already stored; ``progress``:
     called with the running summary after each file; ``tasks``: files to ingest
     instead of walking ``paths`` (benchmarks replicate a corpus this way).
@@ -319,7 +154,7 @@ def ingest(paths: Sequence[Path | str], db: str | Path, *, jobs: int | None = No
     store = open_store(db)
     try:
         with run_log(summary, "ingest", paths) as log:
-            writer = Writer(store, summary, log, batch_size, analyzer, on_problem)
+            writer = Writer(store, summary, log, batch_size, analyzer, on_problem, on_note)
 
             def tick() -> None:
                 summary.elapsed = time.perf_counter() - started

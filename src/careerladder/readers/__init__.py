@@ -16,6 +16,9 @@ from ..errors import ReadError
 from ..model import Document
 from .base import Reader, decode, read_bytes
 from .csv_postings import CsvPostingsReader
+from .exports import RecordsReader
+from .fields import FieldMap, parse_fields
+from .hn_items import HNItemReader
 from .hn_json import HNJsonReader
 from .hn_page import HNPageReader
 from .html import HtmlReader
@@ -24,6 +27,7 @@ from .job_family import JobFamilyReader
 from .jsonld import JsonLdReader
 from .ladder_csv import LadderCsvReader
 from .ladder_yaml import LadderYamlReader
+from .listing import ListingReader
 from .markdown import MarkdownReader
 from .pythonjobs import PythonJobsReader
 from .rebase import RebaseIssueReader
@@ -31,12 +35,13 @@ from .remotewlb import RemoteWLBHistoryReader, RemoteWLBReader
 from .text import TextReader
 
 # Job-posting formats first (each recognizes its own shape), then ladders kept as data (YAML, a CSV
-# matrix), then the generic document readers.
+# matrix), then any export of postings (JSON, JSON Lines, CSV with common field names), index files,
+# and the generic document readers.
 _REGISTRY: list[Reader] = [
-    RemoteWLBHistoryReader(), HNJsonReader(), RebaseIssueReader(), JobBoardReader(), CsvPostingsReader(),
-    HNPageReader(), JsonLdReader(), PythonJobsReader(), RemoteWLBReader(),
+    RemoteWLBHistoryReader(), HNJsonReader(), HNItemReader(), RebaseIssueReader(), JobBoardReader(),
+    CsvPostingsReader(), HNPageReader(), JsonLdReader(), PythonJobsReader(), RemoteWLBReader(),
     LadderYamlReader(), JobFamilyReader(), LadderCsvReader(),
-    HtmlReader(), MarkdownReader(), TextReader(),
+    RecordsReader(), ListingReader(), HtmlReader(), MarkdownReader(), TextReader(),
 ]
 
 #: Suffixes of binary formats (images, archives, office files, fonts, media, databases): such a file is
@@ -67,10 +72,11 @@ def reader_names() -> list[str]:
     return [r.name for r in _REGISTRY]
 
 
-def choose_reader(path: Path, head: str) -> Reader | None:
-    """The reader with the highest sniff score for ``head``, or None when all score 0."""
+def choose_reader(path: Path, head: str, fields: FieldMap | None = None) -> Reader | None:
+    """The reader with the highest sniff score for ``head``, or None when all score 0; with ``fields``
+    (``--fields``), the export reader taking those fields comes first (it wins when it sees them)."""
     best, best_score = None, 0.0
-    for reader in _REGISTRY:
+    for reader in ([RecordsReader(fields)] if fields else []) + _REGISTRY:
         score = reader.sniff(path, head)
         if score > best_score:
             best, best_score = reader, score
@@ -80,10 +86,13 @@ def choose_reader(path: Path, head: str) -> Reader | None:
 def read_path(path: Path | str, source: str | None = None, options: Mapping[str, Any] | None = None
               ) -> list[Document]:
     """Every document in the file at ``path``; ``source`` is how it is named in output; ``options``:
-    reader options (``{"orientation": "rows"}`` for a ladder matrix), given to the reader that takes them.
+    reader options, given to the reader that takes them: ``{"orientation": "rows"}`` for a ladder
+    matrix, ``{"fields": FieldMap}`` for the fields of exported records named by the user
+    (``readers.fields.parse_fields``).
 
     Raises ``ReadError`` (one line naming the file and the problem) when the
-    file is missing, empty, binary, too large, or of no known format.
+    file is missing, empty, binary, too large, or of no known format; ``NotPostingError`` (a
+    ``ReadError``) when it is readable but holds no posting (an index, derived data).
     """
     path = Path(path)
     source = source or str(path)
@@ -105,7 +114,7 @@ def read_text(text: str, source: str, path: Path | None = None, options: Mapping
     # lone surrogates (escaped in JSON, pasted into the web app) cannot be stored or rendered
     text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
     path = path or Path(source)
-    reader = choose_reader(path, text[: thresholds.SNIFF_BYTES])
+    reader = choose_reader(path, text[: thresholds.SNIFF_BYTES], (options or {}).get("fields"))
     if reader is None:
         raise ReadError("unknown format: no reader recognizes this content", source, reason="unknown format")
     given = {k: v for k, v in (options or {}).items() if v is not None and k in getattr(reader, "options", ())}
@@ -140,5 +149,5 @@ def iter_files(paths: Iterable[Path | str]) -> Iterator[tuple[Path, Path]]:
             yield p, p.parent
 
 
-__all__ = ["Reader", "register", "reader_names", "choose_reader", "read_path", "read_text",
-           "iter_files"]
+__all__ = ["Reader", "FieldMap", "register", "reader_names", "choose_reader", "parse_fields", "read_path",
+           "read_text", "iter_files"]

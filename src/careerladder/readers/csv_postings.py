@@ -1,4 +1,5 @@
-"""CSV files of job postings, one posting per row (the EMSCAD "fake job postings" layout).
+"""CSV files of job postings, one posting per row (the EMSCAD "fake job postings" layout): a
+configuration of the generic export reader (``readers.exports``) with fixed columns.
 
 ::
 
@@ -35,11 +36,12 @@ from __future__ import annotations
 import csv
 import html as _html
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Mapping
 
-from ..model import Block, Document
+from ..model import Block
 from .base import clean_text, cut
-from .records import Skips, posting, with_skips
+from .exports import RecordsReader
+from .fields import Choice
 
 TITLE = "title"
 #: Text columns in reading order and the heading each gets.
@@ -89,10 +91,14 @@ def field_blocks(value: str, line: int) -> list[Block]:
     return blocks
 
 
-class CsvPostingsReader:
+class CsvPostingsReader(RecordsReader):
     """CSV with a ``title`` column and posting text columns; one job posting per row."""
 
     name = "csv_postings"
+    what = "CSV rows"
+    headings = True
+    header_posts = False
+    fixed = Choice(((TITLE, TITLE),), tuple(TEXT_COLUMNS))
 
     def sniff(self, path: Path, head: str) -> float:
         cols = _header(head)
@@ -100,54 +106,23 @@ class CsvPostingsReader:
             return 0.0
         return 0.97 if any(c in cols for c, _ in TEXT_COLUMNS) else 0.0
 
-    def read(self, source: str, text: str) -> Iterator[Document]:
-        # split on "\n" only: splitlines() also breaks at U+2028, \x0b, \x0c... and row lines would drift
-        parts = text.lstrip("\ufeff").split("\n")
-        lines = iter([p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else []))
-        reader = csv.reader(lines)
-        header = [c.strip().lower() for c in next(reader)]
-        skips = Skips()
-        rows: list[tuple[int, dict[str, str]]] = []
-        done = reader.line_num
-        while True:
-            start = done + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                done = reader.line_num
-                skips.add(start, f"broken CSV row: {exc}")
-                continue
-            done = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(header):
-                skips.add(start, f"{len(row)} fields, the header has {len(header)}")
-                continue
-            record = dict(zip(header, row))
-            if not record.get(TITLE, "").strip():
-                skips.add(start, "no title")
-                continue
-            rows.append((start, record))
-        yield from with_skips(rows, lambda n, row: self._document(source, n, *row), skips, source, "CSV rows")
+    def blocks(self, value: str, line: int, hn_post: bool) -> list[Block]:
+        return field_blocks(value, line)
 
-    def _document(self, source: str, n: int, line: int, record: dict[str, str]) -> Document:
-        text_cols = {c for c, _ in TEXT_COLUMNS}
-        blocks: list[Block] = []
-        for column, heading in TEXT_COLUMNS:
-            value = record.get(column, "")
-            if value.strip():
-                blocks.append(Block("heading", heading, line, line, 2))
-                blocks.extend(field_blocks(value, line))
-        meta: dict[str, Any] = {}
-        for key, value in record.items():
-            if key in text_cols or key == TITLE:
-                continue
-            value = clean_text(value)
-            meta[key] = (value == "1") if key in FLAG_COLUMNS and value in ("0", "1") else value
-        meta["row_line"] = line
-        row_id = next((record[c].strip() for c in ID_COLUMNS if record.get(c, "").strip()), None)
-        raw = "\x1f".join(record.values())
-        return posting(source, self.name, blocks, raw, title=clean_text(clean_field(record[TITLE])),
-                       organization=None, metadata=meta, fragment=row_id or f"row-{n}", title_line=line)
+    def clean(self, value: str | None) -> str | None:
+        return clean_text(clean_field(value)) if value else value
+
+    def fragment(self, ident: str | None, rec: Mapping, n: int) -> str:
+        found = next((rec[c].strip() for c in ID_COLUMNS if str(rec.get(c) or "").strip()), None)
+        return found or f"row-{n}"
+
+    def metadata(self, meta: dict[str, Any], rec: Mapping, record, container: str, source: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in meta.items():
+            value = clean_text(value) if isinstance(value, str) else value
+            out[key] = (value == "1") if key in FLAG_COLUMNS and value in ("0", "1") else value
+        out["row_line"] = record.line
+        return out
+
+    def raw(self, text: str, record) -> str:
+        return "\x1f".join(record.value.values())

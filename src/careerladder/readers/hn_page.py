@@ -11,7 +11,7 @@ several-roles choice: one Document with ``metadata["roles"]``).
 ``fragment`` is the comment's HN item id; ``metadata`` holds ``user``, ``thread``
 (the page title) and the header fields. Deleted or dead comments, and comments
 without text, are skipped and counted in the first document's metadata. A page
-without any comment (a story list) raises ``ReadError``.
+without any comment (a story list) raises ``NotPostingError`` (a story list holds no posting).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any, Iterator
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .. import thresholds as T
-from ..errors import ReadError
+from ..errors import NotPostingError
 from ..model import Document
 from .base import clean_text
 from .hn import comment_blocks, header_html, parse_header, strip_tags
@@ -80,7 +80,7 @@ class HNPageReader:
         thread = clean_text(title_node.text()) if title_node is not None else None
         comments = tree.css(COMMENT_SELECTOR)
         if not comments:
-            raise ReadError("Hacker News page holds no comments (a story list?), so no job postings", source)
+            raise NotPostingError("Hacker News page holds no comments (a story list?), so no job postings", source)
         skips = Skips()
         found: list[tuple[int, str, str | None, str]] = []
         line, pos = 1, 0

@@ -47,21 +47,22 @@ class Skips:
         return {"skipped_records": self.count, "skipped": list(self.reasons)} if self.count else {}
 
 
-def iter_json_array(text: str, source: str, skips: Skips) -> Iterator[tuple[int, Any, int, int]]:
+def iter_json_array(text: str, source: str, skips: Skips, start: int = 0) -> Iterator[tuple[int, Any, int, int]]:
     """(line where the element starts, decoded element, start offset, end offset) for each
-    element of a top-level JSON list (offsets into ``text``).
+    element of the JSON list that opens at offset ``start`` of ``text`` (0: the top-level list;
+    elsewhere a list under a key, see ``readers.exports``); offsets are into ``text``.
 
-    Raises ``ReadError`` when ``text`` is not a JSON list at all. An element that
+    Raises ``ReadError`` when there is no JSON list there at all. An element that
     does not decode is counted in ``skips``; reading resumes at the next element
     that starts on its own line with the same indentation (pretty-printed files),
     otherwise the rest of the file is counted as one skipped record.
     """
     decoder = json.JSONDecoder()
-    i = WHITESPACE.match(text, 0).end()
+    i = WHITESPACE.match(text, start).end()
     if text[i:i + 1] != "[":
-        raise ReadError("expected a JSON list of records", source, 1)
+        raise ReadError("expected a JSON list of records", source, 1 + text.count("\n", 0, i))
+    line, pos, n = 1 + text.count("\n", 0, i), i, len(text)
     i += 1
-    line, pos, n = 1, 0, len(text)
     while True:
         i = WHITESPACE.match(text, i).end()
         if i >= n:

@@ -74,8 +74,8 @@ def _is_heading(line: str, alone: bool) -> bool:
         return len(s) > 1
     if s.endswith(_SENTENCE_END):
         return False
-    if section_kind(s) is not None:
-        return True  # "What you'll do" right above its text
+    if section_kind(s) is not None and not any(ch.isdigit() for ch in s):
+        return True  # "What you'll do" right above its text; "8+ years of experience" is a requirement
     if not alone:
         return False
     letters = [c for c in s if c.isalpha()]

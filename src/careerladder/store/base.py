@@ -22,7 +22,11 @@ class DocumentRecord:
     """One stored document: ``source`` (its document key: the path relative to the input root,
     ``#fragment`` for container records), its ``content_hash`` (sha256 of the input),
     ``analysis_hash`` (sha256 of the roles written for it), ``format``, ``metadata`` and
-    ``analysis_version`` (the analysis that made it: ``pipeline.Analyzer.version``)."""
+    ``analysis_version`` (the analysis that made it: ``pipeline.Analyzer.version``); for a job
+    posting, the fingerprint of its text (``readers.fingerprint``: ``text_hash``, the MinHash
+    ``signature`` and its LSH ``bands``) that finds duplicates (``store.duplicates``; None and
+    empty for other documents and short texts), and, read back, ``duplicate_of``: the posting it
+    was folded into."""
 
     source: str
     content_hash: str
@@ -30,6 +34,10 @@ class DocumentRecord:
     format: str
     metadata: Mapping[str, Any]
     analysis_version: str = ""
+    text_hash: str | None = None
+    signature: bytes | None = None
+    bands: tuple[int, ...] = ()
+    duplicate_of: str | None = None
 
 
 #: What a store holds of a document (``Store.document_status``): ``new`` (nothing), ``changed``
@@ -80,16 +88,22 @@ class Store(Protocol):
         (``document_status``); ingest skips ``current`` documents and re-analyzes the rest."""
         ...
 
-    def write_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> bool:
+    def write_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> Any:
         """Replace what is stored under ``record.source`` by ``roles`` in one transaction; True when
-        written, False when content and analysis were unchanged (only ``analysis_version`` is then
-        brought up to date). On error the previous version stays intact."""
+        written, a ``store.duplicates.Fold`` when written folded into a posting already stored
+        (its roles are then not stored), False when content and analysis were unchanged (only
+        ``analysis_version`` is then brought up to date). On error the previous version stays intact."""
         ...
 
     def write_documents(self, batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]]
-                        ) -> list[bool | Exception]:
+                        ) -> list[Any]:
         """``write_document`` for many documents in one transaction, each whole or not at all: one
-        outcome per item, in order (True, False, or the ``StoreError`` of a document that failed)."""
+        outcome per item, in order (True, False, the ``store.duplicates.Fold`` of a posting written
+        folded into one already stored, or the ``StoreError`` of a document that failed)."""
+        ...
+
+    def duplicate_counts(self) -> dict[str, int]:
+        """Documents folded into another posting, by kind: ``{"exact": n, "near": n}``."""
         ...
 
     def write_ladders(self, ladders: Sequence[Mapping[str, Any]]) -> None:
@@ -183,10 +197,11 @@ def assessment_row(data: Mapping[str, Any], path: str | None) -> tuple:
 
 
 def write_batch(store: Store, batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]]
-                ) -> list[bool | Exception]:
+                ) -> list[Any]:
     """Write many documents, each atomically: one outcome per item, in order.
 
-    An outcome is True (written), False (already stored with this content and
+    An outcome is True (written), a ``store.duplicates.Fold`` (written as a duplicate of a
+    posting already stored), False (already stored with this content and
     analysis) or the ``StoreError`` that document raised; a failed document
     leaves nothing of itself behind and the rest of the batch is still written.
     Uses the store's own ``write_documents`` (one transaction for the batch,
@@ -195,7 +210,7 @@ def write_batch(store: Store, batch: Sequence[tuple[DocumentRecord, Sequence[Map
     bulk = getattr(store, "write_documents", None)
     if bulk is not None:
         return bulk(batch)
-    out: list[bool | Exception] = []
+    out: list[Any] = []
     for record, roles in batch:
         try:
             out.append(store.write_document(record, roles))

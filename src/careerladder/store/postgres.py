@@ -19,12 +19,16 @@ from .. import thresholds as T
 from ..errors import StoreError
 from .base import (MARK_END, MARK_START, DocumentRecord, DocumentStatus, SearchHit, assessment_row,
                    document_status, flatten_statements)
+from .duplicates import DOCUMENT_COLUMNS, Fold, batch_finder, count_sql, fold_columns, sql_finder, stale_sql
 from .postgres_migrations import LATEST, MIGRATIONS
 
 #: Text-search configuration used for the statements' ``tsvector``.
 TS_CONFIG = "english"
 #: Key of the advisory lock that serializes concurrent migrations (any fixed 64-bit number).
 MIGRATION_LOCK = 7_264_921_001
+#: Key of the advisory lock held while a batch is checked for duplicates and written, so that writers
+#: in parallel (Dask partitions) never store the same posting twice.
+WRITE_LOCK = 7_264_921_002
 
 _STATEMENT_COLUMNS = ("id, role_id, parent_id, section_kind, section_path, kind, label, text, line, "
                       "competency, competencies, reference")
@@ -126,28 +130,29 @@ class PostgresStore:
                                 "AND analysis_version <> %s",
                                 [(r.analysis_version, r.source, r.analysis_version) for r in records])
 
-    def write_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> bool:
+    def write_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> bool | Fold:
         """Replace what is stored for ``record.source`` by ``roles`` in one transaction.
 
         Returns False (and writes only a newer ``analysis_version``) when content and analysis are
-        unchanged. Raises ``StoreError`` on a database error; the previous version stays intact.
+        unchanged, a ``Fold`` when the document repeats a stored posting (``store.duplicates``).
+        Raises ``StoreError`` on a database error; the previous version stays intact.
         """
         if self.has_document(record.source, record.content_hash, record.analysis_hash):
             self._update_versions([record])
             return False
-        rows = _document_rows([(record, roles)])  # KeyError for a malformed role, before any write
+        _document_rows([(record, roles)], [None])  # KeyError for a malformed role, before any write
         try:
-            with self.conn.transaction():
-                self._copy(rows)
+            fold, = self._write([(record, roles)])
         except psycopg.Error as exc:
             raise StoreError(f"cannot store document: {_first_line(exc)}", record.source) from exc
-        return True
+        return fold or True
 
     def write_documents(self, batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]]
-                        ) -> list[bool | Exception]:
+                        ) -> list[Any]:
         """Write many documents with one COPY per table in one transaction.
 
-        Returns one outcome per item: True (written), False (unchanged) or the
+        Returns one outcome per item: True (written), a ``Fold`` (written folded into a stored
+        posting), False (unchanged) or the
         ``StoreError`` of a document that failed. When the bulk transaction fails it
         is rolled back whole and every document is retried in its own transaction,
         so a bad document never leaves a partial role and never blocks the others.
@@ -159,16 +164,15 @@ class PostgresStore:
         for src, content, analysis in self.conn.execute(
                 "SELECT source, content_hash, analysis_hash FROM documents WHERE source = ANY(%s)", (sources,)):
             stored[src] = (content, analysis)
-        out: list[bool | Exception] = [False] * len(batch)
+        out: list[Any] = [False] * len(batch)
         todo = [i for i, (record, _) in enumerate(batch)
                 if stored.get(record.source) != (record.content_hash, record.analysis_hash)]
         self._update_versions([record for i, (record, _) in enumerate(batch) if i not in set(todo)])
         if not todo:
             return out
         try:
-            rows = _document_rows([batch[i] for i in todo])
-            with self.conn.transaction():
-                self._copy(rows)
+            _document_rows([batch[i] for i in todo], [None] * len(todo))  # KeyError for a malformed role
+            folds = self._write([batch[i] for i in todo])
         except Exception:  # noqa: BLE001 - find the failing document(s) one by one
             for i in todo:
                 try:
@@ -178,16 +182,28 @@ class PostgresStore:
                 except Exception as exc:  # noqa: BLE001
                     out[i] = StoreError(f"cannot store document: {type(exc).__name__}: {exc}", batch[i][0].source)
             return out
-        for i in todo:
-            out[i] = True
+        for i, fold in zip(todo, folds):
+            out[i] = fold or True
         return out
 
-    def _copy(self, rows: dict[str, list[tuple]]) -> None:
-        """Delete the documents being replaced, then COPY every table's rows (inside a transaction)."""
-        with self.conn.cursor() as cur:
-            cur.execute("DELETE FROM documents WHERE source = ANY(%s)", ([r[0] for r in rows["documents"]],))
-            for table, columns in (("documents", "source, content_hash, analysis_hash, format, metadata, "
-                                                 "analysis_version"),
+    def _write(self, batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]]) -> list[Fold | None]:
+        """In one transaction holding ``WRITE_LOCK``: delete the documents being replaced (marking stale the
+        ones folded into a posting whose text changed), find each one's duplicate, COPY every table's rows."""
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            texts = {record.source: record.text_hash for record, _ in batch}
+            cur.execute("DELETE FROM documents WHERE source = ANY(%s) RETURNING source, text_hash", (list(texts),))
+            changed = [(source,) for source, old in cur.fetchall() if old and old != texts.get(source)]
+            if changed:
+                cur.executemany(stale_sql("%s"), changed)
+            finder, add = batch_finder(*_lookups(self.conn))
+            folds = []
+            for record, roles in batch:
+                folds.append(finder.find(record, roles))
+                add(record, folds[-1])
+            rows = _document_rows(batch, folds)
+            for table, columns in (("documents", DOCUMENT_COLUMNS),
+                                   ("document_bands", "key, source"),
                                    ("roles", "id, document, title, organization, kind, ladder, title_level, level, "
                                              "confidence, inflation, line_start, line_end, data"),
                                    ("statements", _STATEMENT_COLUMNS),
@@ -199,6 +215,7 @@ class PostgresStore:
                 with cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                     for row in rows[table]:
                         copy.write_row(row)
+        return folds
 
     def write_ladders(self, ladders: Sequence[Mapping[str, Any]]) -> None:
         """Replace the stored ladders (they are derived from all stored levels)."""
@@ -214,11 +231,12 @@ class PostgresStore:
     def documents(self, kind: str | None = None) -> Iterator[tuple[DocumentRecord, list[dict[str, Any]]]]:
         """Stored documents by key, each with its roles in document order; with ``kind``, only those
         holding a role of that kind."""
-        sql = ("SELECT source, content_hash, analysis_hash, format, metadata, analysis_version FROM documents d"
+        sql = ("SELECT source, content_hash, analysis_hash, format, metadata, analysis_version, duplicate_of "
+               "FROM documents d"
                + (" WHERE EXISTS (SELECT 1 FROM roles r WHERE r.document = d.source AND r.kind = %s)" if kind else "")
                + " ORDER BY source")
         for row in self.conn.execute(sql, (kind,) if kind else ()).fetchall():
-            record = DocumentRecord(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5])
+            record = DocumentRecord(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5], duplicate_of=row[6])
             data = [json.loads(r[0]) for r in self.conn.execute(
                 "SELECT data FROM roles WHERE document = %s ORDER BY line_start, id", (row[0],))]
             yield record, data
@@ -318,6 +336,11 @@ class PostgresStore:
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
                 for t in ("documents", "roles", "statements", "requirements", "ladders")}
 
+    def duplicate_counts(self) -> dict[str, int]:
+        """Documents folded into another posting, by kind: ``{"exact": n, "near": n}``."""
+        found = dict(self.conn.execute(count_sql()).fetchall())
+        return {"exact": found.get("exact", 0), "near": found.get("near", 0)}
+
     def integrity_ok(self) -> bool:
         """No role without its document, no statement or requirement without its role."""
         checks = ("SELECT count(*) FROM roles r LEFT JOIN documents d ON d.source = r.document WHERE d.source IS NULL",
@@ -335,12 +358,26 @@ class PostgresStore:
         self.close()
 
 
-def _document_rows(batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]]) -> dict[str, list[tuple]]:
-    """The rows of every table for a batch of documents (raises KeyError for a malformed role dict)."""
-    rows: dict[str, list[tuple]] = {t: [] for t in ("documents", "roles", "statements", "requirements", "parents")}
-    for record, roles in batch:
+def _lookups(conn: psycopg.Connection):
+    """The database lookups of the duplicate finder (``store.duplicates.sql_finder``) on ``conn``."""
+    finder = sql_finder(lambda sql, args: conn.execute(sql, args).fetchall(), "%s")
+    return finder.exact, finder.near
+
+
+def _document_rows(batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]],
+                   folds: Sequence[Fold | None]) -> dict[str, list[tuple]]:
+    """The rows of every table for a batch of documents, a folded one without its roles (raises KeyError
+    for a malformed role dict)."""
+    rows: dict[str, list[tuple]] = {t: [] for t in ("documents", "document_bands", "roles", "statements",
+                                                    "requirements", "parents")}
+    for (record, roles), fold in zip(batch, folds):
         rows["documents"].append(_row((record.source, record.content_hash, record.analysis_hash, record.format,
-                                       json.dumps(record.metadata, ensure_ascii=False), record.analysis_version)))
+                                       json.dumps(record.metadata, ensure_ascii=False), record.analysis_version,
+                                       *fold_columns(record, fold))))
+        if fold is not None:
+            continue
+        rows["document_bands"].extend((key, record.source) for key in dict.fromkeys(record.bands)
+                                      if record.text_hash)
         for role in roles:
             leveling = role.get("leveling") or {}
             span = role.get("span") or [0, 0]

@@ -103,6 +103,21 @@ CREATE INDEX assessments_person ON assessments(person, assessed_on);
     (3, "analysis version of each document", """
 ALTER TABLE documents ADD COLUMN analysis_version TEXT NOT NULL DEFAULT '';
 """),
+    (4, "duplicate postings: text fingerprints, LSH bands, folded documents", """
+ALTER TABLE documents ADD COLUMN text_hash TEXT;
+ALTER TABLE documents ADD COLUMN minhash BYTEA;
+ALTER TABLE documents ADD COLUMN duplicate_of TEXT;
+ALTER TABLE documents ADD COLUMN duplicate_kind TEXT;
+ALTER TABLE documents ADD COLUMN similarity DOUBLE PRECISION;
+CREATE INDEX documents_text_hash ON documents(text_hash);
+CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+CREATE TABLE document_bands (
+    key BIGINT NOT NULL,
+    source TEXT NOT NULL REFERENCES documents(source) ON DELETE CASCADE,
+    PRIMARY KEY (key, source)
+);
+CREATE INDEX document_bands_source ON document_bands(source);
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

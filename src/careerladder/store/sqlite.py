@@ -15,57 +15,15 @@ from typing import Any, Iterator, Mapping, Sequence
 
 from .. import thresholds as T
 from ..errors import StoreError
-from .base import (MARK_END, MARK_START, DocumentRecord, DocumentStatus, SearchHit, assessment_row,
+from .base import (DocumentRecord, DocumentStatus, SearchHit, assessment_row,
                    document_status, flatten_statements)
+from .duplicates import DOCUMENT_COLUMNS, Fold, count_sql, fold_columns, sql_finder, stale_sql
 from .migrations import migrate
+from .sqlite_search import filter_tag, fts_query, search_tags, snippet
 
 
 class _BatchFailed(Exception):
     """A document of a batch written without savepoints failed; the batch was rolled back."""
-
-
-def fts_query(text: str) -> str:
-    """A safe FTS5 query for user text: every word quoted (AND), the last one as a prefix."""
-    words = ["".join(ch for ch in w if ch.isalnum() or ch in "-_'") for w in text.split()]
-    words = [w.replace('"', "") for w in words if w.strip("-_'")]
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-def _tag(value: str | None) -> str:
-    """A filter value as one index word: letters and digits only (user input cannot reach MATCH syntax)."""
-    return "".join(ch for ch in (value or "none") if ch.isalnum()) or "none"
-
-
-def search_tags(role: Mapping[str, Any], competency: str | None) -> str:
-    """The filter words a statement carries in the full-text index: ``zk<kind> zl<level> zc<competency>``
-    (underscores dropped, ``none`` when unknown), so that filters are part of the MATCH (migration 3
-    computes the same words in SQL for statements stored before)."""
-    level = (role.get("leveling") or {}).get("level")
-    return f"zk{_tag(role.get('kind'))} zl{_tag(level)} zc{_tag(competency)}"
-
-
-def snippet(text: str, words: list[str]) -> str:
-    """``text`` around its first word matching a query word, matches between ``MARK_START``/``MARK_END``,
-    cut to ``thresholds.SEARCH_SNIPPET_CONTEXT`` words each side with "…". A text word matches when it
-    starts with the query word, or shares its first ``thresholds.SEARCH_SNIPPET_STEM`` letters (FTS5
-    matched it through its stemmer)."""
-    stem = T.SEARCH_SNIPPET_STEM
-    prefixes = [w[:stem] if len(w) > stem else w for w in words if w]
-    tokens = text.split()
-    hits = []
-    for i, tok in enumerate(tokens):
-        bare = "".join(ch for ch in tok.lower() if ch.isalnum() or ch == "-")
-        if bare and any(bare.startswith(p) for p in prefixes):
-            hits.append(i)
-            tokens[i] = MARK_START + tok + MARK_END
-    first = hits[0] if hits else 0
-    context = T.SEARCH_SNIPPET_CONTEXT
-    lo, hi = max(0, first - context), min(len(tokens), first + context + 1)
-    return ("…" if lo else "") + " ".join(tokens[lo:hi]) + ("…" if hi < len(tokens) else "")
 
 
 class SQLiteStore:
@@ -93,6 +51,7 @@ class SQLiteStore:
                 migrate(self.conn, self.path)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database: {exc}", self.path) from exc
+        self.finder = sql_finder(lambda sql, args: self.conn.execute(sql, args).fetchall(), "?", "CROSS JOIN")
 
     # -- writes ---------------------------------------------------------------
     def has_document(self, source: str, content_hash: str, analysis_hash: str | None = None) -> bool:
@@ -121,28 +80,30 @@ class SQLiteStore:
                               (record.analysis_version, record.source))
         return True
 
-    def write_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> bool:
+    def write_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> bool | Fold:
         """Replace what is stored for ``record.source`` by ``roles`` in one transaction.
 
         Returns False (and writes only a newer ``analysis_version``) when content and analysis are
-        unchanged. Raises ``StoreError`` on a database error; the previous version stays intact.
+        unchanged, a ``Fold`` when the document repeats a stored posting (``store.duplicates``).
+        Raises ``StoreError`` on a database error; the previous version stays intact.
         """
         try:
             with self.conn:
                 if self._unchanged(record):
                     return False
-                self._replace_document(record, roles)
+                fold = self._replace_document(record, roles)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot store document: {exc}", record.source) from exc
         except UnicodeEncodeError as exc:  # text UTF-8 cannot hold (a lone surrogate from a JSON/YAML escape)
             raise StoreError(f"cannot store document: {exc.reason} in its text", record.source) from exc
-        return True
+        return fold or True
 
     def write_documents(self, batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, Any]]]]
-                        ) -> list[bool | Exception]:
+                        ) -> list[Any]:
         """Write many documents in one transaction; each document is stored whole or not at all.
 
-        Returns one outcome per item: True (written), False (unchanged) or the
+        Returns one outcome per item: True (written), a ``Fold`` (written folded into a stored
+        posting), False (unchanged) or the
         ``StoreError`` of a document that failed. The batch is first written without
         savepoints (the fast path); if any document fails, it is rolled back and written
         again with a savepoint per document, so the failing ones leave nothing behind and
@@ -154,8 +115,8 @@ class SQLiteStore:
         except _BatchFailed:
             return self._write_batch(batch, savepoints=True)
 
-    def _write_batch(self, batch, *, savepoints: bool) -> list[bool | Exception]:
-        out: list[bool | Exception] = []
+    def _write_batch(self, batch, *, savepoints: bool) -> list[Any]:
+        out: list[Any] = []
         conn = self.conn
         try:
             if not conn.in_transaction:
@@ -166,15 +127,15 @@ class SQLiteStore:
                     continue
                 if not savepoints:
                     try:
-                        self._replace_document(record, roles)
+                        fold = self._replace_document(record, roles)
                     except Exception as exc:  # noqa: BLE001 - redo the batch document by document
                         conn.rollback()
                         raise _BatchFailed from exc
-                    out.append(True)
+                    out.append(fold or True)
                     continue
                 conn.execute("SAVEPOINT document")
                 try:
-                    self._replace_document(record, roles)
+                    fold = self._replace_document(record, roles)
                 except Exception as exc:  # noqa: BLE001 - a bad role dict fails its document only
                     conn.execute("ROLLBACK TO document")
                     conn.execute("RELEASE document")
@@ -183,22 +144,33 @@ class SQLiteStore:
                                                record.source))
                     continue
                 conn.execute("RELEASE document")
-                out.append(True)
+                out.append(fold or True)
             conn.commit()
         except sqlite3.Error as exc:
             conn.rollback()
             raise StoreError(f"cannot store a batch of {len(batch)} documents: {exc}", self.path) from exc
         return out
 
-    def _replace_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> None:
-        self.conn.execute("DELETE FROM documents WHERE source = ?", (record.source,))
+    def _replace_document(self, record: DocumentRecord, roles: Sequence[Mapping[str, Any]]) -> Fold | None:
+        """Delete what ``record.source`` holds, then write it whole, or folded (no roles) when it repeats a
+        stored posting; the documents folded into a posting whose text changed are marked stale."""
+        old = self.conn.execute("DELETE FROM documents WHERE source = ? RETURNING text_hash",
+                                (record.source,)).fetchone()
+        if old and old[0] and old[0] != record.text_hash:
+            self.conn.execute(stale_sql("?"), (record.source,))
+        fold = self.finder.find(record, roles)
         self.conn.execute(
-            "INSERT INTO documents (source, content_hash, analysis_hash, format, metadata, ingested_at, "
-            "analysis_version) VALUES (?, ?, ?, ?, ?, datetime('now'), ?)",
+            f"INSERT INTO documents ({DOCUMENT_COLUMNS}, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "datetime('now'))",
             (record.source, record.content_hash, record.analysis_hash, record.format,
-             json.dumps(record.metadata, ensure_ascii=False), record.analysis_version))
-        for role in roles:
-            self._insert_role(record.source, role)
+             json.dumps(record.metadata, ensure_ascii=False), record.analysis_version, *fold_columns(record, fold)))
+        if fold is None:
+            for role in roles:
+                self._insert_role(record.source, role)
+            if record.text_hash and record.bands:
+                self.conn.executemany("INSERT OR IGNORE INTO document_bands VALUES (?, ?)",
+                                      [(key, record.source) for key in record.bands])
+        return fold
 
     def _insert_role(self, source: str, role: Mapping[str, Any]) -> None:
         leveling = role.get("leveling") or {}
@@ -235,11 +207,12 @@ class SQLiteStore:
     def documents(self, kind: str | None = None) -> Iterator[tuple[DocumentRecord, list[dict[str, Any]]]]:
         """Stored documents by key, each with its roles in document order; with ``kind``, only those
         holding a role of that kind."""
-        sql = ("SELECT source, content_hash, analysis_hash, format, metadata, analysis_version FROM documents d"
+        sql = ("SELECT source, content_hash, analysis_hash, format, metadata, analysis_version, duplicate_of "
+               "FROM documents d"
                + (" WHERE EXISTS (SELECT 1 FROM roles r WHERE r.document = d.source AND r.kind = ?)" if kind else "")
                + " ORDER BY source")
         for row in self.conn.execute(sql, (kind,) if kind else ()).fetchall():
-            record = DocumentRecord(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5])
+            record = DocumentRecord(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5], duplicate_of=row[6])
             data = [json.loads(r[0]) for r in self.conn.execute(
                 "SELECT data FROM roles WHERE document = ? ORDER BY line_start, id", (row[0],))]
             yield record, data
@@ -282,7 +255,7 @@ class SQLiteStore:
         if not match:
             return []
         limit = T.SEARCH_RESULTS if limit is None else limit
-        wanted = {f"{prefix}{_tag(value)}" for prefix, value in (("zk", kind), ("zl", level), ("zc", competency))
+        wanted = {f"{prefix}{filter_tag(value)}" for prefix, value in (("zk", kind), ("zl", level), ("zc", competency))
                   if value}
         try:
             window = self._window(match, wanted, organization, T.SEARCH_FILTERED_RANKED * int(limit))
@@ -386,6 +359,11 @@ class SQLiteStore:
         """Rows per table: documents, roles, statements, requirements, ladders."""
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
                 for t in ("documents", "roles", "statements", "requirements", "ladders")}
+
+    def duplicate_counts(self) -> dict[str, int]:
+        """Documents folded into another posting, by kind: ``{"exact": n, "near": n}``."""
+        found = dict(self.conn.execute(count_sql()).fetchall())
+        return {"exact": found.get("exact", 0), "near": found.get("near", 0)}
 
     def integrity_ok(self) -> bool:
         """``PRAGMA integrity_check`` says ok."""
