@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careerladder.extract.scope import SIGNALS, find, find_all, reports_to
+from careerladder.extract.scope import SIGNALS, find, find_all, manager_level, reports_to
 
 
 @pytest.mark.parametrize("text, signal", [
@@ -20,6 +20,10 @@ from careerladder.extract.scope import SIGNALS, find, find_all, reports_to
     ("Set the company technology vision", "tech_vision"),
     ("Stay hands-on and review pull requests", "hands_on"),
     ("Run sprint planning and stand-ups", "team_rituals"),
+    ("Hold regular one-on-ones and write performance reviews", "people_management"),
+    ("Grow the careers of your direct reports", "people_management"),
+    ("Hire and onboard engineers as the team doubles", "hiring"),
+    ("Shape our talent acquisition strategy", "hiring"),
 ])
 def test_signal_found(text, signal):
     assert signal in find(text)
@@ -30,6 +34,9 @@ def test_signal_found(text, signal):
     ("Manage the team budget for offsites", "budget"),
     ("A generous learning budget", "budget"),
     ("Partner with product managers", "manages_managers"),
+    ("Our hiring process has three interviews", "hiring"),
+    ("Improve the performance of our database", "people_management"),
+    ("Be the first engineer to try new tools", "founding"),
 ])
 def test_signal_not_found(text, signal):
     assert signal not in find(text)
@@ -51,3 +58,13 @@ def test_find_all_matches_find_one_by_one():
 ])
 def test_reports_to(text, level):
     assert reports_to(text) == level
+
+
+@pytest.mark.parametrize("text, manager", [
+    ("You will report to the VP of Engineering.", "vp"),
+    ("Reports to our CEO and co-founder", "ceo"),
+    ("reporting to the Director of Platform Engineering", "director"),
+    ("We report results to customers", None),
+])
+def test_manager_level(text, manager):
+    assert manager_level(text) == manager

@@ -54,6 +54,16 @@ SIGNALS: tuple[Signal, ...] = (
     _s("ic_reports", "em", "manages individual engineers", " engineers| developers|individual contributors",
        r"\b(?:manage|lead|mentor|coach|supervise)\s+(?:a\s+(?:team|group)\s+of\s+)?(?:\d+\s+|several\s+)?"
        r"(?:software\s+|senior\s+|junior\s+)?(?:engineers|developers|individual\s+contributors)\b"),
+    _s("people_management", "em", "manages people: reviews, careers, one-to-ones, direct reports",
+       "people management|line management|people manager|performance|career|direct reports|"
+       "1:1|one-on-one|one on one|manage a team|managing a team|lead a team|leading a team|people leader",
+       r"\b(?:people|line)\s+manag\w+\b|\bpeople\s+leader(?:ship)?\b|\bperformance\s+(?:reviews?|management|"
+       r"evaluations?|feedback|conversations?)\b|\bcareer\s+(?:development|growth|paths?|progression)\b|"
+       r"\bdirect\s+reports\b|\b1:1s?\b|\bone[- ]on[- ]ones?\b|\b(?:manag|lead)(?:e|es|ing)?\s+a\s+team\b"),
+    _s("hiring", "em", "hires for the team", "hire|hiring|recruit|interview|talent",
+       r"\b(?:hir(?:e|es|ing)|recruit(?:s|ing|ment)?|interview(?:s|ing)?)\b(?!\s+(?:process|manager)\b)"
+       r"(?=[^.;]{0,60}\b(?:engineers?|developers?|team|talent|people|staff|candidates?)\b)|"
+       r"\btalent\s+(?:acquisition|strategy)\b"),
     _s("multiple_teams", "senior_em", "several teams", "teams|squads|pods",
        r"\b(?:multiple|several|two|three|four|2-3|2-4|3-5|2\+|3\+|many|a\s+few|various)\s+"
        r"(?:\w+\s+){0,2}(?:teams|squads|pods)\b|\bteams?\s+of\s+teams\b|\bgroup\s+of\s+teams\b"),
@@ -94,7 +104,8 @@ SIGNALS: tuple[Signal, ...] = (
     _s("investors", "cto", "works with investors", "investor|fundrais|due diligence|venture|series a|series b|series c|series d",
        r"\binvestors?\b|\bfundrais\w*\b|\bdue\s+diligence\b|\bventure[- ]backed\b|\bseries\s+[a-d]\b"),
     _s("founding", "cto", "founding or first technical leader", "founder|founding|first technical|first engineering|from scratch|zero to one|0 to 1|0->1",
-       r"\bco-?founder\b|\bfounding\b|\bfirst\s+(?:technical|engineering)\s+(?:hire|leader)\b|\bfrom\s+scratch\b|"
+       r"\bco-?founder\b|\bfounding\b|(?<![\w-])first\s+(?:technical|engineering)\s+(?:hire|leader)\b|"
+       r"\bfrom\s+scratch\b|"
        r"\bzero\s+to\s+one\b|\b0\s*(?:->|to)\s*1\b"),
     _s("tech_vision", "cto", "sets the company's technology vision", "technology vision|technical vision|technology strategy|technical strategy|technology direction|technical direction",
        r"\b(?:company|company's|our|overall)\s+(?:technology|technical)\s+(?:vision|strategy|direction)\b|"
@@ -146,18 +157,19 @@ def find_all(texts: list[str]) -> list[list[str]]:
     return out
 
 
-def reports_to(text: str) -> str | None:
-    """The level a role sits at judging by whom it reports to, or None.
+def manager_level(text: str) -> str | None:
+    """The level of the manager a statement says the role reports to: a level of ``vocab.LEVELS``,
+    ``ceo`` (the CEO, a founder, the president) or ``ic``; None when it names no one.
 
-    One level below the manager's level: "reports to the VP of Engineering" -> ``director``;
-    "reports to the CEO" -> ``cto``; "reports to an Engineering Manager" -> ``ic``.
+    >>> manager_level("You will report to the VP of Engineering."), manager_level("Reports to our CEO")
+    ('vp', 'ceo')
     """
     m = _REPORTS_TO.search(text)
     if not m:
         return None
     target = re.split(r"\s+(?:and|who|with|to|on|in|for|at|while|as)\s+|[,(]", m.group("title"), maxsplit=1)[0]
     if _FOUNDER.search(target) and not re.search(r"\bvice\s+president\b|\bvp\b", target, re.I):
-        return "cto"
+        return "ceo"
     level = title_level(target)
     if level == "unknown" and re.search(r"\bhead\b", target, re.I):
         level = "director"
@@ -165,11 +177,23 @@ def reports_to(text: str) -> str | None:
         level = "senior_director" if re.search(r"\b(?:senior|sr)\b", target, re.I) else "director"
     if level == "unknown" and re.search(r"\b(?:vp|vice\s+president)\b", target, re.I):
         level = "vp"
-    if level not in LEVELS:
+    return level if level in LEVELS else None
+
+
+def reports_to(text: str) -> str | None:
+    """The level a role sits at judging by whom it reports to, or None.
+
+    One level below the manager's level (``manager_level``): "reports to the VP of Engineering" ->
+    ``director``; "reports to the CEO" -> ``cto``; "reports to an Engineering Manager" -> ``ic``.
+    """
+    manager = manager_level(text)
+    if manager is None:
         return None
-    i = LEVELS.index(level)
-    if level == "vp":
+    if manager == "ceo":
+        return "cto"
+    if manager == "vp":
         return "director"
-    if level == "cto":
+    if manager == "cto":
         return "vp"
+    i = LEVELS.index(manager)
     return LEVELS[i - 1] if i > 0 else "ic"

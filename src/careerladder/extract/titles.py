@@ -147,6 +147,14 @@ def title_level(title: str | None) -> str:
     return "ic"
 
 
+#: Words that put a title clearly in engineering (``clear_label``).
+_CLEAR_ENG = re.compile(r"\b(?:engineering|software|technology|cto|platform|infrastructure|devops|sre|"
+                        r"site reliability|qa|quality engineering|(?:software|application|product|web|mobile|"
+                        r"platform|game|backend|front-?end|full-?stack)\s+development|development\s+manager)\b")
+#: An individual contributor's noun that names the role ("Staff Engineer"), not "Software Engineer Manager".
+_IC_NOUN_ROLE = re.compile(_IC_NOUN.pattern + r"(?!\s+manager\b)")
+
+
 def clear_label(title: str | None) -> str | None:
     """The level a title *clearly* names, for evaluation labels; None when unclear.
 
@@ -163,19 +171,20 @@ def clear_label(title: str | None) -> str | None:
     segments = [seg.strip(" ,:;") for seg in _SEPARATORS.split(t) if seg and seg.strip(" ,:;")]
     if not segments or not _LEVEL_WORD.search(segments[0]):
         return None  # the level is only a trailing rank ("QA Engineering - VP")
-    core = segments[0]
+    core = _with_specialisation(segments[0], segments[1:])  # "VP - Cloud Engineering": what it leads
     if len(set(re.findall(r"\b(?:cto|vp|director|manager|head|chief)\b", core))) > 1 or "assistant" in core:
         return None
-    if level != "cto" and _IC_NOUN.search(core):
+    # "Engineering Manager, Designer Data": after the comma, a team's name; its nouns are not the role's
+    head, _, tail = core.partition(",")
+    head_is_eng = bool(_CLEAR_ENG.search(head))
+    if level != "cto" and (_IC_NOUN_ROLE.search(head) or not head_is_eng and _IC_NOUN_ROLE.search(tail)):
         return None
-    if not re.search(r"\b(?:engineering|software|technology|cto|platform|infrastructure|devops|sre|"
-                     r"site reliability|qa|quality engineering|(?:software|application|product|web|mobile|"
-                     r"platform|game|backend|frontend)\s+development|development\s+manager)\b", core):
+    if not _CLEAR_ENG.search(core):
         return None
     if re.search(r"\bsales\b", core):
         return None
-    if re.search(r"\b(?:sales|solutions?|customer|support|field|application|commercial|learning|inventory|"
-                 r"funding|growth|business|partner|corporate|reverse)\s+(?:\w+\s+)?(?:engineering|development)\b",
-                 core):
+    if re.search(r"\b(?:sales|solutions?|customer|support|field|application|commercial|(?<!machine )learning|"
+                 r"inventory|funding|growth|business|partner|corporate|reverse)\s+(?:\w+\s+)?"
+                 r"(?:engineering|development)\b", core):
         return None
     return level
