@@ -40,6 +40,8 @@ NOT_TUNABLES: dict[str, str] = {
     "lint/words.py:IC_SENIORITY": "the seniority scale of IC title words (intern 0 ... fellow 6)",
     "lint/words.py:NUMERALS": "level numerals in titles ('ii': 2, '3': 3)",
     "extract/rules/education.py:RANK": "the order of degrees (bachelor < master < phd)",
+    "leveling/level.py:_RANK": "the order of the answers (ic below em < ... < cto), not a tunable",
+    "leveling/regression.py:FORMAT": "the version of the model file's shape",
     "extract/levels.py:_ROMAN": "Roman numerals and their values ('iii': 3) in level titles",
 }
 

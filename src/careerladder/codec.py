@@ -79,7 +79,7 @@ def _leveling(d: Mapping[str, Any] | None) -> Leveling | None:
     return Leveling(level=d["level"], confidence=d["confidence"], scores=dict(d.get("scores", {})),
                     title_level=d.get("title_level", "unknown"),
                     evidence=tuple(Evidence(**e) for e in d.get("evidence", ())),
-                    inflation=d.get("inflation"), text_level=d.get("text_level"))
+                    inflation=d.get("inflation"), text_level=d.get("text_level"), reason=d.get("reason"))
 
 
 def role_from_data(d: Mapping[str, Any]) -> Role:

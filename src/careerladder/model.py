@@ -203,8 +203,12 @@ class Leveling:
     ``level``: canonical level (``vocab.LEVELS``); ``scores``: probability per
     management level, summing to 1 (the title, when clear, is a prior in them);
     ``confidence``: the top probability; ``title_level``: what the title alone
-    claims; ``text_level``: what the text alone supports; ``inflation``: ``None``
-    when title and text agree, else ``"title_above_text"`` or ``"title_below_text"``.
+    claims; ``text_level``: what the text alone supports (``unknown`` when it
+    abstains, ``ic`` when the role manages no one); ``inflation``: ``None`` when
+    title and text agree or the text is not confident, else
+    ``"title_above_text"`` or ``"title_below_text"``; ``reason``: why the text
+    abstained ("too little role content", "not in English", "evidence split
+    between director and cto"), None when it answered.
     """
 
     level: str
@@ -214,6 +218,7 @@ class Leveling:
     evidence: tuple[Evidence, ...] = ()
     inflation: str | None = None
     text_level: str | None = None
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -258,26 +258,47 @@ LEVEL_MIN_TERM_CHARS = 2
 LEVELER_NAMED_SCALE = 0.2
 #: *model* Scale of the unit-length TF-IDF word vector.
 LEVELER_WORDS_SCALE = 1.0
-#: *model* Largest word vocabulary, most frequent first.
+#: *model* Largest word vocabulary, used by most companies first.
 LEVELER_MAX_TERMS = 4000
-#: *model* A word is in the vocabulary when at least this many training roles (or companies) use it.
+#: *model* A term is in the vocabulary when at least this many companies use it...
 LEVELER_MIN_DF = 5
+#: *model* ...in at least this many sources (templates): words one source repeats are not level words.
+LEVELER_MIN_SOURCES = 2
+#: *model* Inverse regularization of the level stage (ordinal) and of the management stage.
+LEVELER_C = 1.0
+LEVELER_C_IC = 1.0
+#: *model* Exponent of the per-(source, level) down-weighting of the level stage: 0 weights every
+#: role alike (a template's share of one level is then learned as a level), 1 makes each (source,
+#: level) cell count the same. 0.5 and 1 were tried (leave-one-source-out): no gain, so 0.
+LEVELER_SOURCE_BALANCE = 0.0
+#: *model* Folds (grouped by company) whose out-of-fold scores fit the temperatures.
+LEVELER_CALIBRATION_FOLDS = 3
+#: *model* Value of the threshold indicator columns of the ordinal fit (large, so the thresholds are
+#: barely regularized).
+LEVELER_THRESHOLD_SCALE = 10.0
 #: *model* Iterations allowed to the logistic regression's solver when training (a bound, not a target).
 LEVELER_MAX_ITER = 5000
 #: Prior on the final scores from a title that clearly names a level: weight at distance 0, 1, 2+
 #: (a clear title wins unless the text strongly disagrees).
 LEVEL_TITLE_PRIOR = (0.995, 0.004, 0.001)
+#: The text abstains ("too little role content") under this many words in its expectations...
+LEVEL_ABSTAIN_MIN_WORDS = 15
+#: ...("not in English") when under this share of its words are English stop words (English prose
+#: has 35-50%; ``LEVEL_ABSTAIN_MIN_WORDS`` words needed to judge)...
+LEVEL_ABSTAIN_MIN_ENGLISH = 0.15
+#: ...("evidence split between X and Y") when its best management level has under this probability
+#: and that level with its neighbours under ``LEVEL_ABSTAIN_MIN_WITHIN_ONE``.
+LEVEL_ABSTAIN_MIN_CONFIDENCE = 0.3
+LEVEL_ABSTAIN_MIN_WITHIN_ONE = 0.45
 #: A title is inflated (or deflated) when the text gives less than this probability to the
-#: title's level and its two neighbours together.
+#: title's level and its two neighbours together...
 LEVEL_INFLATION_MAX_SUPPORT = 0.25
-#: Evidence items kept per role, and the smallest weight (logit units) an item needs.
+#: ...and the text is confident of its own answer: its level with its neighbours has at least this.
+LEVEL_INFLATION_MIN_CONFIDENCE = 0.7
+#: Evidence items kept per role (the strongest), and the smallest weight (what the item adds to the
+#: level score, in the ordinal model's logits) an item needs.
 LEVEL_MAX_EVIDENCE = 8
 LEVEL_MIN_EVIDENCE_WEIGHT = 0.02
-#: Of those, at most this many speak against the level (the rest support it).
-LEVEL_MAX_EVIDENCE_AGAINST = 2
-#: A word counts for a statement's evidence from this support (logit units; a quarter of
-#: ``LEVEL_MIN_EVIDENCE_WEIGHT``: several weak words may add up to an item).
-LEVEL_MIN_WORD_SUPPORT = 0.005
 #: Words named per evidence item ("words: board, executive"), strongest first.
 LEVEL_EVIDENCE_WORDS = 3
 

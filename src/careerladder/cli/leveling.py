@@ -32,7 +32,7 @@ def leveling_record(role) -> dict:
         "confidence": lv.confidence, "scores": dict(lv.scores),
         "evidence": [{"text": e.text, "line": e.line, "competency": e.competency, "weight": e.weight,
                       "signal": e.signal} for e in lv.evidence],
-        "inflation": lv.inflation,
+        "inflation": lv.inflation, "reason": lv.reason,
     }
 
 
@@ -57,7 +57,8 @@ def level(
         flag = f"  [{lv.inflation.replace('_', ' ')}]" if lv.inflation else ""
         console.print(f"{role.title or '(no title)'}  ({role.id})", style="bold", markup=False)
         console.print(f"  level {lv.level} ({lv.confidence:.2f})  title says {lv.title_level}, "
-                      f"text says {lv.text_level}{flag}", markup=False)
+                      f"text says {lv.text_level}{flag}"
+                      + (f" ({lv.reason})" if lv.reason else ""), markup=False)
         for e in lv.evidence:
             sign = "+" if e.weight > 0 else "-"
             console.print(f"    {sign} L{e.line} [{e.signal}] {e.text[:110]}", markup=False)

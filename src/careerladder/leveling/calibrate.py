@@ -17,14 +17,14 @@ along the ladder's order (pool-adjacent-violators), then rounded. Pure: no I/O.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..extract.levels import ic_rank
 from ..extract.titles import title_level
-from .level import level_role
 from ..model import Ladder, Role
 from ..vocab import IC_LEVELS, LEVELS, is_management_track
+from .level import level_role
 
 _RANK = {lv: i for i, lv in enumerate(LEVELS)}
 

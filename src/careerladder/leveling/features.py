@@ -1,41 +1,49 @@
-"""Leveling features: a role as named numbers, and as weighted words.
+"""Leveling features: a role as named numbers that carry across companies, and as weighted words.
 
-``features(role)`` gives the values of ``FEATURES`` (scope signals from
-``extract/rules/scope.py``, whom the role reports to, years of experience, team size,
-managing managers, the share of its expectations per competency, its length) and the
-statements behind each value (``Trace``, for evidence). ``role_terms(role)`` gives the words
-and word pairs of each expectation statement (the model's word features).
-Statements in about/benefits sections and pure references are not expectations.
+``features(role)`` gives the values of ``FEATURES``, in that order:
+
+* ``signal:<id>``: log(1 + statements) showing each scope signal of ``extract.scope`` (manages
+  managers, several teams, owns a budget, executive team, board, people management, hiring...);
+* ``manager:<level>``: whom the role reports to (``extract.scope.manager_level``: ``ceo``, a
+  management level, ``ic``), one-hot;
+* ``years:max`` / ``years:management`` (scaled) and ``years>=N`` indicators from the years of
+  experience asked; ``team:log10`` and ``team>=N`` from the largest team size; ``reports:log10``
+  from the direct reports asked; ``requirement:manages_managers``;
+* ``competency:<id>``: the share of the role's expectations in each competency (``classify``);
+* ``statements:log10``: how many expectations the role has.
+
+Only expectations count: statements of about, benefits, legal and application sections
+(``vocab.NON_EXPECTATION_KINDS``) and pure references ("Same as X") are never features, except that
+a "reports to" line is read wherever it stands. ``role_terms(role)`` gives each expectation's words
+and adjacent word pairs (the model keeps only content words seen across sources, see
+``regression``); ``Trace`` records which statement set which feature, for evidence.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import thresholds as T
 from ..competencies import IDS as COMPETENCY_IDS
-from ..extract.grammar import tokens
 from ..extract import scope
+from ..extract.grammar import tokens
 from ..model import Role, Statement, role_statements
-from ..vocab import LEVELS, NON_EXPECTATION_KINDS
+from ..vocab import NON_EXPECTATION_KINDS
 
-_REPORT_LEVELS = ("ic",) + LEVELS
-
-
-#: Signals recognized (and shown as evidence context) but not used by the model: on the
-#: development set they occur about equally at every level, so their learned weights were noise.
-UNUSED_SIGNALS = frozenset({"one_team", "ic_reports"})
+#: Whom a role may report to (``extract.scope.manager_level``), highest first.
+MANAGERS = ("ceo", "cto", "vp", "senior_director", "director", "senior_em", "em", "ic")
 
 
 def feature_names() -> list[str]:
     """The names of ``features()`` values, in order (the model's columns)."""
-    names = [f"signal:{s.id}" for s in scope.SIGNALS if s.id not in UNUSED_SIGNALS]
-    names += [f"reports_to:{lv}" for lv in _REPORT_LEVELS]
+    names = [f"signal:{s.id}" for s in scope.SIGNALS]
+    names += [f"manager:{m}" for m in MANAGERS]
     names += ["years:max", "years:management"] + [f"years>={b}" for b in T.LEVEL_YEAR_BINS]
     names += ["team:log10"] + [f"team>={b}" for b in T.LEVEL_TEAM_BINS]
-    names += ["requirement:manages_managers"]
+    names += ["reports:log10", "requirement:manages_managers"]
     names += [f"competency:{c}" for c in COMPETENCY_IDS]
     names += ["statements:log10"]
     return names
@@ -48,111 +56,113 @@ FEATURE_INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 @dataclass(slots=True)
 class Trace:
-    """Which statement set which feature (for evidence)."""
+    """Which statement set which feature (for evidence); ``amount``: the feature's value."""
 
     statement: Statement
     feature: str
     amount: float
 
 
+def expectations(role: Role) -> list[Statement]:
+    """The statements of ``role`` that are expectations (not about/benefits/legal/application, not references)."""
+    return [st for section, st in role_statements(role)
+            if section.kind not in NON_EXPECTATION_KINDS and not st.reference]
+
+
 def features(role: Role) -> tuple[list[float], list[Trace]]:
     """(feature values in ``FEATURES`` order, traces of the statements behind them)."""
     x = [0.0] * len(FEATURES)
     traces: list[Trace] = []
-    counts: dict[str, int] = {}
-    comp_counts: dict[str, int] = {}
-    reports: str | None = None
-    expectations: list[Statement] = []
+    found: list[Statement] = []
+    manager: tuple[str, Statement] | None = None
     for section, st in role_statements(role):
         if section.kind in NON_EXPECTATION_KINDS or st.reference:
-            if reports is None and "report" in st.text:
-                reports = scope.reports_to(st.text)
+            if manager is None and "report" in st.text and (m := scope.manager_level(st.text)):
+                manager = (m, st)
             continue
-        expectations.append(st)
-    n = len(expectations)
-    for st, found in zip(expectations, scope.find_all([st.text for st in expectations])):
-        for sid in found:
-            if sid in UNUSED_SIGNALS:
-                continue
+        found.append(st)
+    counts: dict[str, int] = {}
+    shares: dict[str, int] = {}
+    for st, ids in zip(found, scope.find_all([st.text for st in found])):
+        for sid in ids:
             counts[sid] = counts.get(sid, 0) + 1
             traces.append(Trace(st, f"signal:{sid}", 1.0))
-        if "report" in st.text and (hit := scope.reports_to(st.text)):
-            if reports is None or not any(t.feature.startswith("reports_to:") for t in traces):
-                reports = hit
-                traces.append(Trace(st, f"reports_to:{hit}", 1.0))
+        if "report" in st.text and (manager is None or manager[1] not in found):
+            if m := scope.manager_level(st.text):
+                manager = (m, st)
         if st.competencies:
             top = max(st.competencies, key=lambda c: c.score).competency
-            comp_counts[top] = comp_counts.get(top, 0) + 1
-            if comp_counts[top] == 1:  # one statement stands for its competency's share
-                traces.append(Trace(st, f"competency:{top}", 0.0))
+            shares[top] = shares.get(top, 0) + 1
     for sid, c in counts.items():
         x[FEATURE_INDEX[f"signal:{sid}"]] = math.log1p(c)
-    if reports:
-        x[FEATURE_INDEX[f"reports_to:{reports}"]] = 1.0
+    for t in traces:  # each statement showing a signal carries an equal share of its feature
+        if t.feature.startswith("signal:"):
+            t.amount = math.log1p(counts[t.feature[7:]]) / counts[t.feature[7:]]
+    if manager is not None:
+        x[FEATURE_INDEX[f"manager:{manager[0]}"]] = 1.0
+        traces.append(Trace(manager[1], f"manager:{manager[0]}", 1.0))
     _requirement_features(role, x, traces)
-    for cid, c in comp_counts.items():
-        x[FEATURE_INDEX[f"competency:{cid}"]] = c / max(n, 1)
-    for t in traces:
-        if t.feature.startswith("competency:"):
-            t.amount = x[FEATURE_INDEX[t.feature]]
+    n = len(found)
+    for cid, c in shares.items():
+        x[FEATURE_INDEX[f"competency:{cid}"]] = c / n
     x[FEATURE_INDEX["statements:log10"]] = math.log10(1 + n)
     return x, traces
 
 
 def _requirement_features(role: Role, x: list[float], traces: list[Trace]) -> None:
     by_id = {st.id: st for _, st in role_statements(role)}
+
+    def trace(statement_id: str | None, feature: str) -> None:
+        if statement_id in by_id:
+            traces.append(Trace(by_id[statement_id], feature, x[FEATURE_INDEX[feature]]))
+
     years = [r for r in role.requirements
              if r.type == "years_experience" and r.min is not None and r.min <= T.LEVEL_MAX_YEARS]
     if years:
         top = max(years, key=lambda r: r.min or 0)
         x[FEATURE_INDEX["years:max"]] = min(top.min or 0, T.LEVEL_YEARS_CAP) / T.LEVEL_YEARS_SCALE
-        mgmt = [r.min for r in years if r.qualifier in ("management", "leadership") and r.min]
-        x[FEATURE_INDEX["years:management"]] = (min(max(mgmt), T.LEVEL_MANAGEMENT_YEARS_CAP) / T.LEVEL_YEARS_SCALE
-                                                if mgmt else 0.0)
+        mgmt = [r for r in years if r.qualifier in ("management", "leadership") and r.min]
+        if mgmt:
+            most = max(mgmt, key=lambda r: r.min or 0)
+            x[FEATURE_INDEX["years:management"]] = min(most.min or 0, T.LEVEL_MANAGEMENT_YEARS_CAP) / T.LEVEL_YEARS_SCALE
+            trace(most.statement_id, "years:management")
         for b in T.LEVEL_YEAR_BINS:
             x[FEATURE_INDEX[f"years>={b}"]] = 1.0 if (top.min or 0) >= b else 0.0
-        if top.statement_id in by_id:
-            traces.append(Trace(by_id[top.statement_id], "years:max", x[FEATURE_INDEX["years:max"]]))
-    teams = [r for r in role.requirements if r.type == "team_size" and r.min]
+        trace(top.statement_id, "years:max")
+    teams = [r for r in role.requirements if r.type == "team_size" and (r.min or r.max) and r.unit != "teams"]
     if teams:
         top = max(teams, key=lambda r: r.max or r.min or 0)
         size = max(top.max or 0, top.min or 0)
         x[FEATURE_INDEX["team:log10"]] = math.log10(size)
         for b in T.LEVEL_TEAM_BINS:
             x[FEATURE_INDEX[f"team>={b}"]] = 1.0 if size >= b else 0.0
-        if top.statement_id in by_id:
-            traces.append(Trace(by_id[top.statement_id], "team:log10", x[FEATURE_INDEX["team:log10"]]))
+        trace(top.statement_id, "team:log10")
+    reports = [r for r in role.requirements if r.type == "direct_reports" and (r.min or r.max)]
+    if reports:
+        top = max(reports, key=lambda r: r.max or r.min or 0)
+        x[FEATURE_INDEX["reports:log10"]] = math.log10(1 + max(top.max or 0, top.min or 0))
+        trace(top.statement_id, "reports:log10")
     mm = [r for r in role.requirements if r.type == "manages_managers"]
     if mm:
         x[FEATURE_INDEX["requirement:manages_managers"]] = 1.0
-        if mm[0].statement_id in by_id:
-            traces.append(Trace(by_id[mm[0].statement_id], "requirement:manages_managers", 1.0))
+        trace(mm[0].statement_id, "requirement:manages_managers")
 
 
-
-
-def expectations(role: Role) -> list[Statement]:
-    """The statements of ``role`` that are expectations (not about/benefits, not references)."""
-    return [st for section, st in role_statements(role)
-            if section.kind not in NON_EXPECTATION_KINDS and not st.reference]
-
-
-#: Job-board boilerplate: words that follow a posting's template, not its level.
-BOILERPLATE = frozenset({"description", "job", "jobs", "apply", "applying", "position", "opportunity",
-                         "responsibilities", "requirements", "qualifications", "benefits", "about", "role",
-                         "roles", "candidate", "candidates", "click", "remote", "hybrid", "onsite"})
+#: Web addresses and e-mail addresses: their pieces ("www", "com", "careers") say nothing of a level.
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|org|net|co|ai|dev)\b\S*")
 
 
 def term_words(text: str) -> list[str]:
-    """The words of ``terms(text)``: tokens of ``thresholds.LEVEL_MIN_TERM_CHARS`` (two) letters or more,
-    not numbers, not posting boilerplate."""
-    return [t for t in tokens(text) if len(t) >= T.LEVEL_MIN_TERM_CHARS and not t.isdigit() and t not in BOILERPLATE]
+    """Word tokens of ``text`` of ``thresholds.LEVEL_MIN_TERM_CHARS`` letters or more, not numbers, web
+    and e-mail addresses left out."""
+    if "." in text or "@" in text:
+        text = _ADDRESS.sub(" ", text)
+    return [t for t in tokens(text) if len(t) >= T.LEVEL_MIN_TERM_CHARS and not t.isdigit()]
 
 
 @lru_cache(maxsize=16384)
 def terms(text: str) -> tuple[str, ...]:
-    """Words (two letters or more, not numbers, not posting boilerplate) and adjacent word pairs of
-    ``text``, lower-cased."""
+    """Words and adjacent word pairs of ``text``, lower-cased (``term_words``)."""
     words = term_words(text)
     return tuple(words) + tuple(f"{a} {b}" for a, b in zip(words, words[1:]))
 

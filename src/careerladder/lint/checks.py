@@ -211,7 +211,9 @@ def _reading(ctx: LadderContext, role: Role) -> tuple[str, dict[str, float]] | N
     lv = ctx.leveler(role).leveling if ctx.leveler else None
     if lv is None:
         return None
-    level = getattr(lv, "text_level", None) or lv.level
+    level = lv.text_level or lv.level
+    if level not in RANK:  # the text abstained, or reads as an individual contributor's role
+        return None
     return level, {k: float(p) for k, p in lv.scores.items() if k in RANK}
 
 
