@@ -17,6 +17,7 @@ from careerladder import thresholds
 from careerladder.cli import app
 from careerladder.lint import (CHECKS, DIAGNOSTIC_SEVERITY, Check, Finding, counts, exit_status, finding_data,
                                known_codes, lint_ladder, lint_ladders, registered)
+from careerladder.lint.context import LadderContext, text_leveler
 from careerladder.extract.titles import title_level
 from careerladder.model import Diagnostic, Leveling
 from careerladder.pipeline import lint_paths, load
@@ -112,6 +113,26 @@ def test_level_check_skips_with_info_when_leveling_fails():
 def _ladder(path: Path):
     _, (ladder,), _ = resolve(load([path]).roles)
     return ladder
+
+
+def test_empty_step_needs_the_same_words_not_only_the_same_meaning(write):
+    """The diff reads "the hiring loop of every team in the group" as the lower level's hiring line (nothing
+    added), but the scope grew: that is a change, not an empty step. A copy of the line is one."""
+    lower = (FIXTURES / "empty_step" / "bad" / "engineering-manager.md").read_text()
+    head = "---\norganization: Kettle Works\n---\n# Senior Engineering Manager\n\n*Same as Engineering Manager, " \
+           "but also...*\n\n### Is expected to\n\n"
+    write("wider/engineering-manager.md", lower)
+    wider = write("wider/senior-engineering-manager.md", head + "- Run the hiring loop of every team in the group "
+                  "and write the interview feedback within a day.\n").parent
+    ladder = _ladder(wider)
+    ctx = LadderContext(ladder, text_leveler())
+    (em, sem), = ctx.steps()
+    assert ctx.diff(em, sem).added_count == 0  # the diff alone would call it empty
+    assert not codes(wider).get("EMPTY_STEP")
+    write("copy/engineering-manager.md", lower)
+    copy = write("copy/senior-engineering-manager.md", head + "- Run the team's hiring loop and write the interview "
+                 "feedback within a day.\n").parent
+    assert [f.line for f in codes(copy)["EMPTY_STEP"]] == [4]
 
 
 def test_level_mismatch_compares_the_text_level_with_the_title():

@@ -302,6 +302,9 @@ LINT_COVERAGE_DROP_MIN = 2
 LINT_COVERAGE_MIN_PEERS = 3
 #: ...each with at least this many expectations in it (one stray word is not coverage).
 LINT_COVERAGE_GAP_PEER_MIN = 2
+#: Empty step: rapidfuzz ratio (0-100, on lower-cased words) from which a level's statement copies one of
+#: the level below (stricter than DIFF_SIMILARITY's "says the same thing": one new scope word is a change).
+LINT_EMPTY_STEP_SIMILARITY = 90
 #: Repeats: rapidfuzz ratio (0-100, on lower-cased words) from which two statements are the same...
 LINT_REPEAT_SIMILARITY = 90
 #: ...counted for statements of at least this many words.

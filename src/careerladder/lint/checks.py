@@ -8,6 +8,8 @@ from __future__ import annotations
 from statistics import median
 from typing import Iterator
 
+from rapidfuzz import fuzz, process, utils
+
 from .. import thresholds as T
 from .context import RANK, Hit, LadderContext, chain_below
 from .rules import Check, register
@@ -60,12 +62,25 @@ def check_empty_levels(ctx: LadderContext) -> Iterator[Hit]:
             yield Hit(r, r.span[0], f"level {_q(r)} states no expectations and inherits none")
 
 
+def _copied(ctx: LadderContext, lower: Role, upper: Role) -> bool:
+    """True when every line ``upper`` writes (in any section: a heading lint reads as "about the company"
+    may still hold what the level adds) copies a line of ``lower`` (rapidfuzz ratio at least
+    ``LINT_EMPTY_STEP_SIMILARITY``): "the same words", stricter than ``diff``'s "says the same thing"."""
+    theirs = [utils.default_process(st.text) for st in ctx.written(lower)] + \
+        [utils.default_process(e.statement.text) for e in ctx.effective(lower)]
+    return bool(theirs) and all(
+        process.extractOne(utils.default_process(st.text), theirs, scorer=fuzz.ratio,
+                           score_cutoff=T.LINT_EMPTY_STEP_SIMILARITY) is not None for st in ctx.written(upper))
+
+
 def check_empty_steps(ctx: LadderContext) -> Iterator[Hit]:
+    """A level whose own expectations all copy the level below's (inherited ones aside) and that asks for
+    no new requirement: the step adds nothing."""
     for lower, upper in ctx.steps():
         if not ctx.effective(upper):
             continue  # EMPTY_LEVEL says it
         d = ctx.diff(lower, upper)
-        if d.added_count == 0 and not d.requirements_added:
+        if d.added_count == 0 and not d.requirements_added and _copied(ctx, lower, upper):
             yield Hit(upper, upper.span[0], f"level {_q(upper)} expects nothing that {_q(lower)} below it does not "
                                             f"already expect; say what changes at this level")
 

@@ -16,7 +16,7 @@ from .steps import levels_below
 from ..diff import LevelDiff, diff_levels
 from ..extract.titles import title_level
 from ..leveling import level_role
-from ..model import Expectation, Ladder, Role, Severity
+from ..model import Expectation, Ladder, Role, Severity, Statement, role_statements
 from ..vocab import LEVELS, is_management_track
 
 RANK = {level: i for i, level in enumerate(LEVELS)}
@@ -83,6 +83,12 @@ class LadderContext:
     def own(self, role: Role) -> list[Expectation]:
         """Expectations the level states itself (depth 0)."""
         return [e for e in self.effective(role) if e.depth == 0]
+
+    def written(self, role: Role) -> list[Statement]:
+        """Every statement on the level's page that lint reads as an expectation, in any section (``effective``
+        leaves out sections read as about the company or benefits)."""
+        skipped = self.text[role.id].skipped if role.id in self.text else frozenset()
+        return [st for _, st in role_statements(role) if st.id not in skipped]
 
     def ancestors(self, role: Role) -> set[str]:
         """Ids of the levels ``role`` inherits from, directly or through others (``Same as X``)."""

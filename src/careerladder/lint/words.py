@@ -11,6 +11,8 @@ True
 False
 >>> is_vague("Bachelor's degree in computer science", max_words=20)
 False
+>>> is_vague("A strong track record in people leadership", max_words=20)  # evidence, not a bare quality
+False
 """
 
 from __future__ import annotations
@@ -80,6 +82,12 @@ KNOWLEDGE_WORDS = frozenset("""
 knowledge knowledgeable expertise expert experts proficiency proficient fluency fluent grasp understanding
 familiarity familiar experience experienced competency competence mastery foundation background command
 """.split())
+#: Words of evidence, recognition and measured outcomes: "Evidence of collaboration", "a track record of...",
+#: "High engagement and retention" say how a quality shows, so such a line is not a bare quality.
+EVIDENCE_WORDS = frozenset("""
+evidence record recognition recognized recognised engagement retention attrition turnover metric metrics
+measured measurable
+""".split())
 #: Subjects after which the next word is a verb ("I split my time", "They increasingly think...").
 SUBJECTS = frozenset("i we you they he she".split())
 #: Verbs that state a state or a wish, not an action ("I am", "I have", "I aspire to").
@@ -102,12 +110,14 @@ def acts(words: tuple[str, ...]) -> bool:
 
 
 def is_vague(text: str, max_words: int) -> bool:
-    """True when ``text`` (at most ``max_words`` words) names a quality, holds no verb of action and names no
-    knowledge ("Deep knowledge of SQL" says what is known)."""
+    """True when ``text`` (at most ``max_words`` words) names a quality, holds no verb of action, names no
+    knowledge ("Deep knowledge of SQL" says what is known) and no evidence or measured outcome ("a track
+    record of...", "high retention")."""
     words = tokens(text)
     if not words or len(words) > max_words:
         return False
-    return any(w in QUALITY for w in words) and not acts(words) and not any(w in KNOWLEDGE_WORDS for w in words)
+    return any(w in QUALITY for w in words) and not acts(words) and \
+        not any(w in KNOWLEDGE_WORDS or w in EVIDENCE_WORDS for w in words)
 
 
 #: Words that set the scope of a statement: two statements that differ in them are parallel statements of
