@@ -11,7 +11,9 @@ True
 False
 >>> is_vague("Bachelor's degree in computer science", max_words=20)
 False
->>> is_vague("A strong track record in people leadership", max_words=20)  # evidence, not a bare quality
+>>> is_vague("Strong people leadership", max_words=20)
+True
+>>> is_vague("Evidence of strong people leadership", max_words=20)  # says how the quality shows
 False
 """
 
