@@ -10,7 +10,8 @@ from rapidfuzz import fuzz, process, utils
 from .. import thresholds as T
 from .context import Hit, LadderContext
 from .rules import Check, register
-from .words import SCOPE_WORDS, is_vague
+from .words import FUNCTION_WORDS, is_vague
+from ..classify import stem
 from ..extract.grammar import tokens
 from ..extract.levels import level_code
 from ..model import Role, Statement, iter_sections, iter_statements
@@ -29,7 +30,8 @@ def check_repeats(ctx: LadderContext) -> Iterator[Hit]:
     """A statement a level repeats from a level it inherits (directly or through others): it already
     has it, so saying it again only adds text to keep in step. Levels that do not inherit are not
     compared: a ladder of stand-alone pages restates on purpose. Statements that differ in a number
-    or in their scope ("the team" / "the company") are parallel statements, not repeats."""
+    or in any word but a function word ("minor" / "major", "the team" / "the company"; inflection and
+    punctuation aside) are parallel statements, not repeats."""
     for role in ctx.levels:
         ancestors = [ctx.by_id[a] for a in sorted(ctx.ancestors(role), key=lambda rid: ctx.index.get(rid, 0))]
         mine = [e.statement for e in ctx.own(role) if len(e.statement.text.split()) >= T.LINT_REPEAT_MIN_WORDS]
@@ -46,8 +48,8 @@ def check_repeats(ctx: LadderContext) -> Iterator[Hit]:
             if any(k < j for k in scores[i].nonzero()[0]):
                 continue  # report each repeated statement once, against the first level that says it
             origin, st = theirs[j]
-            if _numbers(mine[i].text) != _numbers(st.text) or _scope(mine[i].text) != _scope(st.text):
-                continue  # "You made it to Level 2" and "... Level 1": parallel statements, not a repeat
+            if _numbers(mine[i].text) != _numbers(st.text) or _content(mine[i].text) != _content(st.text):
+                continue  # "You made it to Level 2" / "... Level 1", "minor" / "major": parallel, not a repeat
             yield Hit(role, mine[i].line, f"{_short(mine[i].text)!r} is already expected at {_q(origin)} "
                                           f"(line {st.line}), which {_q(role)} inherits; say it once there")
 
@@ -56,8 +58,9 @@ def _numbers(text: str) -> list[str]:
     return [w for w in text.replace(",", " ").split() if any(c.isdigit() for c in w)]
 
 
-def _scope(text: str) -> set[str]:
-    return {w for w in tokens(text) if w in SCOPE_WORDS}
+def _content(text: str) -> set[str]:
+    """The stems of ``text``'s words other than function words (``words.FUNCTION_WORDS``)."""
+    return {stem(w) for w in tokens(text) if w not in FUNCTION_WORDS}
 
 
 def _lists(role: Role) -> dict[str, tuple[Statement, ...]]:

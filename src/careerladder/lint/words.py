@@ -122,12 +122,15 @@ def is_vague(text: str, max_words: int) -> bool:
         not any(w in KNOWLEDGE_WORDS or w in EVIDENCE_WORDS for w in words)
 
 
-#: Words that set the scope of a statement: two statements that differ in them are parallel statements of
-#: two levels ("... for the team" / "... for the company"), not one statement repeated.
-SCOPE_WORDS = frozenset("""
-team teams group groups department departments org orgs organization organizations organisation organisations
-company companies engineering division divisions domain domains area areas product products industry
-cross-team cross-functional multiple several whole entire external externally internal
+#: Function words: articles, pronouns, auxiliaries, prepositions and conjunctions. Two statements whose
+#: other words (stemmed) differ are parallel statements of two levels ("minor" / "major process improvements",
+#: "the team" / "the company"), not one statement repeated; modals and "not" are not function words here
+#: ("should" / "must" is a difference).
+FUNCTION_WORDS = frozenset("""
+a an the and or but nor of to in on at for with by from as into onto about over under within through
+this that these those it its they them their theirs he him his she her hers we us our ours you your yours
+i me my mine who whom whose which what when where while also then so such both each either neither
+be is are was were been being am do does did doing has have had having will would shall
 """.split())
 
 
