@@ -84,11 +84,12 @@ KNOWLEDGE_WORDS = frozenset("""
 knowledge knowledgeable expertise expert experts proficiency proficient fluency fluent grasp understanding
 familiarity familiar experience experienced competency competence mastery foundation background command
 """.split())
-#: Words of evidence, recognition and measured outcomes: "Evidence of collaboration", "a track record of...",
-#: "High engagement and retention" say how a quality shows, so such a line is not a bare quality.
+#: Words of evidence, recognition by others and measured outcomes or change: "Evidence of collaboration",
+#: "a track record of...", "the respect and trust of leadership", "High engagement and retention",
+#: "Consistent improvement in ... over time" say how a quality shows, so such a line is not a bare quality.
 EVIDENCE_WORDS = frozenset("""
-evidence record recognition recognized recognised engagement retention attrition turnover metric metrics
-measured measurable
+evidence record recognition recognized recognised reputation respect respected trust trusted engagement
+retention attrition turnover metric metrics measured measurable improvement
 """.split())
 #: Subjects after which the next word is a verb ("I split my time", "They increasingly think...").
 SUBJECTS = frozenset("i we you they he she".split())
