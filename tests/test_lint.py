@@ -1,7 +1,8 @@
 """Ladder lint: each check on a small ladder written by us that triggers it and one that does not (every
 rule selected); the seeds and every corpus ladder without a crash; Abtion's duplicate titles; GitLab's
 references. Selection and the registry: test_lint_rules.py; steps: test_lint_steps.py; which lines are
-expectations and the wording checks: test_lint_statements.py."""
+expectations: test_lint_statements.py; the wording checks: test_lint_wording.py; word lists:
+test_lint_words.py."""
 
 from __future__ import annotations
 
