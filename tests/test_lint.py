@@ -1,5 +1,8 @@
-"""Ladder lint: each check on a small ladder written by us that triggers it and one that does not;
-the seeds and every corpus ladder without a crash; Abtion's duplicate titles; GitLab's references."""
+"""Ladder lint: each check on a small ladder written by us that triggers it and one that does not (every
+rule selected); the seeds and every corpus ladder without a crash; Abtion's duplicate titles; GitLab's
+references. Selection and the registry: test_lint_rules.py; steps: test_lint_steps.py; which lines are
+expectations: test_lint_statements.py; the wording checks: test_lint_wording.py; word lists:
+test_lint_words.py."""
 
 from __future__ import annotations
 
@@ -14,7 +17,8 @@ from typer.testing import CliRunner
 from careerladder import thresholds
 from careerladder.cli import app
 from careerladder.lint import (CHECKS, DIAGNOSTIC_SEVERITY, Check, Finding, counts, exit_status, finding_data,
-                               lint_ladder, lint_ladders)
+                               known_codes, lint_ladder, lint_ladders, registered)
+from careerladder.lint.context import LadderContext, text_leveler
 from careerladder.extract.titles import title_level
 from careerladder.model import Diagnostic, Leveling
 from careerladder.pipeline import lint_paths, load
@@ -39,8 +43,9 @@ CASES = {
 
 
 def codes(path: Path) -> dict[str, list[Finding]]:
+    """Findings of every rule (the opt-in ones too) under ``path``, by code."""
     out: dict[str, list[Finding]] = defaultdict(list)
-    for f in lint_paths([path]).findings:
+    for f in lint_paths([path], select=known_codes()).findings:
         out[f.code].append(f)
     return out
 
@@ -56,9 +61,9 @@ def test_check_triggers_on_bad_ladder_only(case):
 
 def test_every_check_has_a_fixture_and_a_doc_entry():
     tested = set().union(*CASES.values()) | {"LEVEL_MISMATCH"}  # tested on level_mismatch/ below
-    assert {c.code for c in CHECKS} <= tested
+    assert {c.code for c in registered()} <= tested
     doc = (Path(__file__).parent.parent / "docs" / "lint.md").read_text()
-    for code in [c.code for c in CHECKS] + list(DIAGNOSTIC_SEVERITY) + ["LEVEL_CHECK_SKIPPED"]:
+    for code in [c.code for c in registered()] + list(DIAGNOSTIC_SEVERITY) + ["LEVEL_CHECK_SKIPPED"]:
         assert f"`{code}`" in doc, f"docs/lint.md does not list {code}"
 
 
@@ -77,13 +82,13 @@ def test_findings_point_at_the_right_lines():
     drop, = codes(FIXTURES / "coverage_drop" / "bad")["COVERAGE_DROP"]
     assert "hiring" in drop.message and drop.line == 13
     gap, = codes(FIXTURES / "coverage_gap" / "bad")["COVERAGE_GAP"]
-    assert "people_management" in gap.message and "Mobile" in gap.message
+    assert "people_management" in gap.message and "Director" in gap.message and gap.line == 18
 
 
 def test_resolve_problems_are_mapped_not_detected_again():
     loaded = load([FIXTURES / "references" / "bad"])
     _, ladders, diags = resolve(loaded.roles)
-    found = lint_ladders(ladders, diags)
+    found = lint_ladders(ladders, diags, known_codes())
     mapped = {(f.source, f.line, f.code, f.severity) for f in found if f.code in DIAGNOSTIC_SEVERITY}
     assert mapped == {(d.source, d.line, d.code, DIAGNOSTIC_SEVERITY[d.code]) for d in diags}
     parent, = [f for f in found if f.code == "UNRESOLVED_PARENT"]
@@ -111,6 +116,26 @@ def _ladder(path: Path):
     return ladder
 
 
+def test_empty_step_needs_the_same_words_not_only_the_same_meaning(write):
+    """The diff reads "the hiring loop of every team in the group" as the lower level's hiring line (nothing
+    added), but the scope grew: that is a change, not an empty step. A copy of the line is one."""
+    lower = (FIXTURES / "empty_step" / "bad" / "engineering-manager.md").read_text()
+    head = "---\norganization: Kettle Works\n---\n# Senior Engineering Manager\n\n*Same as Engineering Manager, " \
+           "but also...*\n\n### Is expected to\n\n"
+    write("wider/engineering-manager.md", lower)
+    wider = write("wider/senior-engineering-manager.md", head + "- Run the hiring loop of every team in the group "
+                  "and write the interview feedback within a day.\n").parent
+    ladder = _ladder(wider)
+    ctx = LadderContext(ladder, text_leveler())
+    (em, sem), = ctx.steps()
+    assert ctx.diff(em, sem).added_count == 0  # the diff alone would call it empty
+    assert not codes(wider).get("EMPTY_STEP")
+    write("copy/engineering-manager.md", lower)
+    copy = write("copy/senior-engineering-manager.md", head + "- Run the team's hiring loop and write the interview "
+                 "feedback within a day.\n").parent
+    assert [f.line for f in codes(copy)["EMPTY_STEP"]] == [4]
+
+
 def test_level_mismatch_compares_the_text_level_with_the_title():
     def reads_as(levels: dict[str, str]):
         """A stand-in for level_role: the text reads as levels[title], with probability 0.9."""
@@ -132,9 +157,10 @@ def test_level_mismatch_without_a_level_in_the_title(write):
     def bullets(*words):
         return "".join(f"- {w} the quarterly plan of the group with every team.\n" for w in words)
 
-    path = write("levels.md", "---\norganization: Juniper Row\n---\n# Levels\n\n## Director of Engineering\n\n"
+    # level codes order the two (a title without a level orders nothing: Director before Head is no step alone)
+    path = write("levels.md", "---\norganization: Juniper Row\n---\n# Levels\n\n## E1 - Director of Engineering\n\n"
                  + bullets("Writes", "Reviews", "Presents", "Funds", "Staffs")
-                 + "\n## Head of Engineering\n\n" + bullets("Shares", "Checks", "Reads", "Files", "Tracks"))
+                 + "\n## E2 - Head of Engineering\n\n" + bullets("Shares", "Checks", "Reads", "Files", "Tracks"))
     ladder = _ladder(path.parent)
     assert [r.title for r in ladder.roles] == ["Director of Engineering", "Head of Engineering"]
 
@@ -204,7 +230,10 @@ def test_cli_exit_status_formats_and_ignore():
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert data["counts"]["error"] == 1 and data["ladders"][0]["levels"] == 2
-    assert {f["code"] for f in data["findings"]} >= {"UNRESOLVED_PARENT", "UNRESOLVED_LINK"}
+    assert {f["code"] for f in data["findings"]} == {"UNRESOLVED_PARENT"}  # UNRESOLVED_LINK is opt-in
+    result = runner.invoke(app, ["lint", str(FIXTURES / "references" / "bad"), "--format", "json",
+                                 "--extend-select", "unresolved_link"])
+    assert {f["code"] for f in json.loads(result.stdout)["findings"]} == {"UNRESOLVED_PARENT", "UNRESOLVED_LINK"}
     assert runner.invoke(app, ["lint", str(FIXTURES / "no-such-folder")]).exit_code == 2
 
 
@@ -222,7 +251,7 @@ def test_seeds_lint_without_a_crash(seeds_dir):
 def corpus(ladders_dir):
     loaded = load([ladders_dir])
     roles, ladders, diags = resolve(loaded.roles)
-    return loaded, roles, ladders, lint_ladders(ladders, loaded.diagnostics + diags)
+    return loaded, roles, ladders, lint_ladders(ladders, loaded.diagnostics + diags, known_codes())
 
 
 def test_every_corpus_ladder_lints_without_a_crash(corpus, ladders_dir):
@@ -236,7 +265,7 @@ def test_every_corpus_ladder_lints_without_a_crash(corpus, ladders_dir):
         by_folder[Path(role.source).relative_to(ladders_dir).parts[0]].append(role)
     for folder, folder_roles in by_folder.items():
         _, folder_ladders, folder_diags = resolve(folder_roles)
-        alone = lint_ladders(folder_ladders, folder_diags)
+        alone = lint_ladders(folder_ladders, folder_diags, known_codes())
         assert not [f for f in alone if f.code == "INTERNAL_ERROR"], folder
 
 

@@ -319,8 +319,13 @@ LINT_UNEVEN_MIN_STEPS = 3
 LINT_UNEVEN_TOP_COMPETENCIES = 3
 #: Coverage drop: the level below covers a competency with at least this many expectations.
 LINT_COVERAGE_DROP_MIN = 2
-#: Coverage gap: at least this many other levels of the track, all covering the competency.
+#: Coverage gap: at least this many other levels of the progression, all covering the competency...
 LINT_COVERAGE_MIN_PEERS = 3
+#: ...each with at least this many expectations in it (one stray word is not coverage).
+LINT_COVERAGE_GAP_PEER_MIN = 2
+#: Empty step: rapidfuzz ratio (0-100, on lower-cased words) from which a level's statement copies one of
+#: the level below (stricter than DIFF_SIMILARITY's "says the same thing": one new scope word is a change).
+LINT_EMPTY_STEP_SIMILARITY = 90
 #: Repeats: rapidfuzz ratio (0-100, on lower-cased words) from which two statements are the same...
 LINT_REPEAT_SIMILARITY = 90
 #: ...counted for statements of at least this many words.
@@ -340,6 +345,10 @@ LINT_PLAIN_IC_SENIORITY = 2.0
 #: ...and the step a level numeral adds within one seniority word ("Engineer II" above "Engineer I",
 #: below the next word: nine numerals stay under one step of the scale).
 LINT_NUMERAL_STEP = 0.1
+
+#: Vague wording: a list whose items mostly have at most this many words and no action is a list of names
+#: (competencies, topics, books), not of expectations.
+LINT_NAME_MAX_WORDS = 4
 
 #: A line of at most this many words that holds a link and no sentence is navigation, not an expectation.
 LINT_NAVIGATION_MAX_WORDS = 6

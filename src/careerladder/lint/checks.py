@@ -1,51 +1,51 @@
-"""The checks of ladder lint (``careerladder.lint`` runs them): one function per code, each taking a
-``LadderContext`` and yielding ``Hit``s; ``CHECKS`` lists them in the order they run. The words
-*track*, *level below* and *step* are defined in ``careerladder.lint``."""
+"""The structural checks of ladder lint: titles, empty levels, steps, coverage, requirement order and
+the level the text reads as. One function per code, each taking a ``LadderContext`` and yielding
+``Hit``s, registered (``lint.rules``) at the end in the order they run; the wording checks are in
+``lint.wording``. The words *level below*, *step* and *progression* are defined in ``lint.steps``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from statistics import median
-from typing import Callable, Iterable, Iterator
+from typing import Iterator
 
 from rapidfuzz import fuzz, process, utils
 
 from .. import thresholds as T
 from .context import RANK, Hit, LadderContext, chain_below
-from .words import is_vague
+from .rules import Check, register
 from ..extract.levels import TRACK_SCHEMES, level_code
 from ..extract.titles import title_level
-from ..model import Requirement, Role, Severity
+from ..model import Requirement, Role
 from ..resolve import title_tokens
 from ..vocab import LEVEL_NAMES
+
+#: Competencies every level of a track has from its first level on (a first-level manager already
+#: manages people), so the lowest level of a progression is judged on them too.
+TRACK_CORE: dict[str, frozenset[str]] = {"management": frozenset({"people_management"}), "ic": frozenset()}
 
 
 def _q(role: Role) -> str:
     return repr(role.title)
 
 
-def _short(text: str, words: int = 10) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
-
-
-# ---- the checks, each (LadderContext) -> hits ------------------------------------------------------
-
-def _named_by_code(role: Role) -> bool:
-    """True when a level's code names it the way the company names its levels (``IC3``, ``M4``: a track's
-    scheme), not only numbers it ("Level 3", "3")."""
-    code = level_code(role.heading or role.title, role.source, role.metadata)
-    return bool(code and code.scheme in TRACK_SCHEMES)
+def _code(role: Role):
+    return level_code(role.heading or role.title, role.source, role.metadata)
 
 
 def check_duplicate_titles(ctx: LadderContext) -> Iterator[Hit]:
     """Levels of one track under one title that no track code tells apart (IC3 and IC4 "Software
-    Engineer" are named by their codes; "Level 2" and "Level 3: Senior Engineering Manager" are not)."""
+    Engineer" are named by their codes; "Level 2" and "Level 3: Senior Engineering Manager" are not).
+    Levels that share their code too (or both have none) are one level shown twice (a summary and
+    its details, an appendix note on the level): not reported."""
     groups: dict[frozenset[str], list[Role]] = {}
     for r in ctx.levels:
         groups.setdefault(title_tokens(r.title) or frozenset([r.title.lower()]), []).append(r)
     for same in groups.values():
-        if len(same) < 2 or (all(_named_by_code(r) for r in same) and len({r.level_code for r in same}) == len(same)):
+        codes = [_code(r) for r in same]
+        distinct = {(c.scheme, c.number) if c else None for c in codes}
+        if len(same) < 2 or len(distinct) < len(same):
+            continue
+        if all(c and c.scheme in TRACK_SCHEMES for c in codes):
             continue
         for r in same:
             others = ", ".join(f"{o.heading or o.title} ({o.source.rsplit('/', 1)[-1]}:{o.span[0]})"
@@ -55,60 +55,85 @@ def check_duplicate_titles(ctx: LadderContext) -> Iterator[Hit]:
 
 
 def check_empty_levels(ctx: LadderContext) -> Iterator[Hit]:
+    """Levels that state nothing and inherit nothing (placeholders and navigation do not count; a
+    page whose text lint leaves out, such as side-by-side columns, is not empty)."""
     for r in ctx.levels:
-        if not ctx.effective(r):
+        if not ctx.effective(r) and not ctx.text[r.id].written:
             yield Hit(r, r.span[0], f"level {_q(r)} states no expectations and inherits none")
 
 
+def _copied(ctx: LadderContext, lower: Role, upper: Role) -> bool:
+    """True when every line ``upper`` writes (in any section: a heading lint reads as "about the company"
+    may still hold what the level adds) copies a line of ``lower`` (rapidfuzz ratio at least
+    ``LINT_EMPTY_STEP_SIMILARITY``): "the same words", stricter than ``diff``'s "says the same thing"."""
+    theirs = [utils.default_process(st.text) for st in ctx.written(lower)] + \
+        [utils.default_process(e.statement.text) for e in ctx.effective(lower)]
+    return bool(theirs) and all(
+        process.extractOne(utils.default_process(st.text), theirs, scorer=fuzz.ratio,
+                           score_cutoff=T.LINT_EMPTY_STEP_SIMILARITY) is not None for st in ctx.written(upper))
+
+
 def check_empty_steps(ctx: LadderContext) -> Iterator[Hit]:
+    """A level whose own expectations all copy the level below's (inherited ones aside) and that asks for
+    no new requirement: the step adds nothing."""
     for lower, upper in ctx.steps():
         if not ctx.effective(upper):
             continue  # EMPTY_LEVEL says it
         d = ctx.diff(lower, upper)
-        if d.added_count == 0 and not d.requirements_added:
+        if d.added_count == 0 and not d.requirements_added and _copied(ctx, lower, upper):
             yield Hit(upper, upper.span[0], f"level {_q(upper)} expects nothing that {_q(lower)} below it does not "
                                             f"already expect; say what changes at this level")
 
 
-def _step_amounts(ctx: LadderContext) -> dict[str, list[tuple[Role, Role, int]]]:
-    out: dict[str, list[tuple[Role, Role, int]]] = {}
-    for lower, upper in ctx.steps():
-        if ctx.effective(upper):
-            out.setdefault(ctx.track[upper.id], []).append((lower, upper, ctx.diff(lower, upper).added_count))
+def check_uneven_steps(ctx: LadderContext) -> Iterator[Hit]:
+    steps = [(lo, up, ctx.diff(lo, up).added_count) for lo, up in ctx.steps() if ctx.effective(up)]
+    if len(steps) < T.LINT_UNEVEN_MIN_STEPS:
+        return
+    mid = median(n for _, _, n in steps)
+    for lower, upper, n in steps:
+        high = n > T.LINT_UNEVEN_HIGH_RATIO * mid
+        low = 0 < n < T.LINT_UNEVEN_LOW_RATIO * mid
+        if (high or low) and abs(n - mid) >= T.LINT_UNEVEN_MIN_DIFFERENCE:
+            added = list(ctx.diff(lower, upper).added.items())[:T.LINT_UNEVEN_TOP_COMPETENCIES]
+            top = ", ".join(f"{c} +{len(v)}" for c, v in added)
+            yield Hit(upper, upper.span[0],
+                      f"the step from {_q(lower)} to {_q(upper)} adds {n} expectations ({top}); the ladder's "
+                      f"median step adds {mid:g} (uneven: over {T.LINT_UNEVEN_HIGH_RATIO:g}x or under "
+                      f"{T.LINT_UNEVEN_LOW_RATIO:g}x the median)")
+
+
+def coverage_gaps(ctx: LadderContext) -> dict[str, tuple[list[str], int]]:
+    """role id -> (competencies every other level of its progression covers and it does not, how many
+    other levels), for levels with a progression of at least ``LINT_COVERAGE_MIN_PEERS`` other levels,
+    each covering the competency with at least ``LINT_COVERAGE_GAP_PEER_MIN`` expectations. The lowest
+    level of a progression grows into the rest: it is judged only on its track's core (``TRACK_CORE``)."""
+    out: dict[str, tuple[list[str], int]] = {}
+    for role in ctx.levels:
+        if not ctx.effective(role) or role.id in ctx.side_by_side:
+            continue
+        peers = [r for r in ctx.lineage(role) if ctx.effective(r)]
+        if len(peers) < T.LINT_COVERAGE_MIN_PEERS:
+            continue
+        shared = set.intersection(*({c for c, n in ctx.coverage[p.id].items() if n >= T.LINT_COVERAGE_GAP_PEER_MIN}
+                                    for p in peers))
+        missing = shared - set(ctx.coverage[role.id])
+        if role.id not in ctx.below:
+            missing &= TRACK_CORE[ctx.track[role.id]]
+        if missing:
+            out[role.id] = (sorted(missing), len(peers))
     return out
 
 
-def check_uneven_steps(ctx: LadderContext) -> Iterator[Hit]:
-    for steps in _step_amounts(ctx).values():
-        if len(steps) < T.LINT_UNEVEN_MIN_STEPS:
-            continue
-        mid = median(n for _, _, n in steps)
-        for lower, upper, n in steps:
-            high = n > T.LINT_UNEVEN_HIGH_RATIO * mid
-            low = 0 < n < T.LINT_UNEVEN_LOW_RATIO * mid
-            if (high or low) and abs(n - mid) >= T.LINT_UNEVEN_MIN_DIFFERENCE:
-                added = list(ctx.diff(lower, upper).added.items())[:T.LINT_UNEVEN_TOP_COMPETENCIES]
-                top = ", ".join(f"{c} +{len(v)}" for c, v in added)
-                yield Hit(upper, upper.span[0],
-                          f"the step from {_q(lower)} to {_q(upper)} adds {n} expectations ({top}); the ladder's "
-                          f"median step adds {mid:g} (uneven: over {T.LINT_UNEVEN_HIGH_RATIO:g}x or under "
-                          f"{T.LINT_UNEVEN_LOW_RATIO:g}x the median)")
-
-
-def _dropped(ctx: LadderContext, role: Role, competency: str) -> Role | None:
-    lower = ctx.by_id.get(ctx.below.get(role.id, ""))
-    if lower and ctx.coverage[lower.id][competency] >= T.LINT_COVERAGE_DROP_MIN \
-            and not ctx.coverage[role.id][competency]:
-        return lower
-    return None
-
-
 def check_coverage_drops(ctx: LadderContext) -> Iterator[Hit]:
-    for role in ctx.levels:
-        lower = ctx.by_id.get(ctx.below.get(role.id, ""))
-        if lower is None or not ctx.effective(role):
+    """A competency the level below covers (``LINT_COVERAGE_DROP_MIN`` expectations) and this level does
+    not; not where ``COVERAGE_GAP`` says more (every other level of the progression covers it)."""
+    gaps = coverage_gaps(ctx)
+    for lower, role in ctx.steps():
+        if not ctx.effective(role):
             continue
-        dropped = [f"{comp} ({n})" for comp, n in sorted(ctx.coverage[lower.id].items()) if _dropped(ctx, role, comp)]
+        said = set(gaps.get(role.id, ([], 0))[0])
+        dropped = [f"{comp} ({n})" for comp, n in sorted(ctx.coverage[lower.id].items())
+                   if n >= T.LINT_COVERAGE_DROP_MIN and not ctx.coverage[role.id][comp] and comp not in said]
         if dropped:
             yield Hit(role, role.span[0], f"{_q(role)} has no expectation in {', '.join(dropped[:-1])}"
                                           f"{' or ' if len(dropped) > 1 else ''}{dropped[-1]}, which {_q(lower)} "
@@ -116,58 +141,10 @@ def check_coverage_drops(ctx: LadderContext) -> Iterator[Hit]:
 
 
 def check_coverage_gaps(ctx: LadderContext) -> Iterator[Hit]:
-    for roles in ctx.tracks().values():
-        filled = [r for r in roles if ctx.effective(r)]
-        bottoms = set(ctx.below.values()) - set(ctx.below)  # lowest levels of a chain: they grow into the rest
-        for role in filled:
-            peers = [r for r in filled if r is not role]
-            if len(peers) < T.LINT_COVERAGE_MIN_PEERS or role.id in bottoms:
-                continue
-            shared = set.intersection(*(set(ctx.coverage[p.id]) for p in peers))
-            missing = [c for c in sorted(shared - set(ctx.coverage[role.id])) if not _dropped(ctx, role, c)]
-            if missing:
-                yield Hit(role, role.span[0], f"level {_q(role)} has no expectation in {', '.join(missing)}; all "
-                                              f"{len(peers)} other levels of its track have one")
-
-
-def check_repeats(ctx: LadderContext) -> Iterator[Hit]:
-    """A statement a level repeats from a level it inherits (directly or through others): it already
-    has it, so saying it again only adds text to keep in step. Levels that do not inherit are not
-    compared: a ladder of stand-alone pages restates on purpose."""
-    for role in ctx.levels:
-        ancestors = [ctx.by_id[a] for a in sorted(ctx.ancestors(role), key=lambda rid: ctx.index.get(rid, 0))]
-        mine = [e.statement for e in ctx.own(role) if len(e.statement.text.split()) >= T.LINT_REPEAT_MIN_WORDS]
-        if not ancestors or not mine:
-            continue
-        theirs = [(a, e.statement) for a in ancestors for e in ctx.own(a)
-                  if len(e.statement.text.split()) >= T.LINT_REPEAT_MIN_WORDS]
-        if not theirs:
-            continue
-        scores = process.cdist([utils.default_process(st.text) for st in mine],
-                               [utils.default_process(st.text) for _, st in theirs],
-                               scorer=fuzz.ratio, score_cutoff=T.LINT_REPEAT_SIMILARITY, workers=1)
-        for i, j in zip(*scores.nonzero()):
-            if any(k < j for k in scores[i].nonzero()[0]):
-                continue  # report each repeated statement once, against the first level that says it
-            origin, st = theirs[j]
-            if _numbers(mine[i].text) != _numbers(st.text):
-                continue  # "You made it to Level 2" and "... Level 1": parallel statements, not a repeat
-            yield Hit(role, mine[i].line, f"{_short(mine[i].text)!r} is already expected at {_q(origin)} "
-                                          f"(line {st.line}), which {_q(role)} inherits; say it once there")
-
-
-def _numbers(text: str) -> list[str]:
-    return [w for w in text.replace(",", " ").split() if any(c.isdigit() for c in w)]
-
-
-def check_vague_wording(ctx: LadderContext) -> Iterator[Hit]:
-    for role in ctx.levels:
-        measured = {q.statement_id for q in role.requirements}
-        for e in ctx.own(role):
-            st = e.statement
-            if st.id not in measured and is_vague(st.text, T.LINT_VAGUE_MAX_WORDS):
-                yield Hit(role, st.line, f"{_short(st.text)!r} names a quality but no action; say what someone "
-                                         f"at this level does and how it shows")
+    for rid, (missing, peers) in coverage_gaps(ctx).items():
+        role = ctx.by_id[rid]
+        yield Hit(role, role.span[0], f"level {_q(role)} has no expectation in {', '.join(missing)}; all "
+                                      f"{peers} other levels of its progression have one")
 
 
 def _asks(role: Role) -> dict[tuple[str, str | None], tuple[Requirement, Requirement]]:
@@ -223,9 +200,10 @@ def _beyond(scores: dict[str, float], place: str, direction: int) -> float:
 
 
 def _judged(ctx: LadderContext, role: Role) -> bool:
-    """A management level with enough text of its own; an inheriting level's own text is only what it adds."""
+    """A management level with enough text of its own; an inheriting level's own text is only what it adds,
+    and a page that shows its neighbours' columns holds their text too."""
     return ctx.track[role.id] == "management" and not any(p.resolved_id for p in role.parents) \
-        and len(ctx.own(role)) >= T.LINT_LEVEL_MISMATCH_MIN_STATEMENTS
+        and role.id not in ctx.side_by_side and len(ctx.own(role)) >= T.LINT_LEVEL_MISMATCH_MIN_STATEMENTS
 
 
 def check_level_mismatch(ctx: LadderContext) -> Iterator[Hit]:
@@ -259,26 +237,20 @@ def check_level_mismatch(ctx: LadderContext) -> Iterator[Hit]:
                                               f" {LEVEL_NAMES[place]}, the level its title names)")
 
 
-@dataclass(frozen=True, slots=True)
-class Check:
-    """One lint check: its code, default severity, what it looks for, and the function that runs it."""
-
-    code: str
-    severity: Severity
-    summary: str
-    run: Callable[[LadderContext], Iterable[Hit]]
-
-
-#: Every check, in the order it runs (``docs/lint.md`` lists each code with an example and a fix).
-CHECKS: tuple[Check, ...] = (
+#: The structural checks, in the order they run (``docs/lint.md`` lists each code with an example and a fix;
+#: ``default``: in the default set).
+STRUCTURE_CHECKS: tuple[Check, ...] = (
     Check("DUPLICATE_TITLE", "warning", "several levels of one ladder share a title", check_duplicate_titles),
     Check("EMPTY_LEVEL", "warning", "a level with no expectations at all", check_empty_levels),
     Check("EMPTY_STEP", "warning", "a level that adds nothing over the level below", check_empty_steps),
-    Check("UNEVEN_STEP", "warning", "a step far above or below the track's median step", check_uneven_steps),
-    Check("COVERAGE_DROP", "warning", "a competency of the level below silently dropped", check_coverage_drops),
-    Check("COVERAGE_GAP", "warning", "a competency every other level of the track covers", check_coverage_gaps),
-    Check("REPEATED_STATEMENT", "warning", "the same statement at several levels", check_repeats),
-    Check("VAGUE_STATEMENT", "warning", "a quality without an action", check_vague_wording),
+    Check("UNEVEN_STEP", "warning", "a step far above or below the ladder's median step", check_uneven_steps,
+          default=False),
+    Check("COVERAGE_DROP", "warning", "a competency of the level below silently dropped", check_coverage_drops,
+          default=False),
+    Check("COVERAGE_GAP", "warning", "a competency every other level of the progression covers",
+          check_coverage_gaps),
     Check("REQUIREMENT_ORDER", "warning", "a level asking for less than the level below", check_requirement_order),
-    Check("LEVEL_MISMATCH", "warning", "text that levels elsewhere than the title places it", check_level_mismatch),
+    Check("LEVEL_MISMATCH", "warning", "text that levels elsewhere than the title places it", check_level_mismatch,
+          default=False),
 )
+register(*STRUCTURE_CHECKS)

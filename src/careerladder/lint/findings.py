@@ -1,37 +1,29 @@
 """Ladder lint: tell a ladder's authors what is missing, uneven or unclear.
 
-``lint_ladders(ladders, diagnostics)`` runs every check in ``CHECKS`` (in that
-order) over each resolved ``Ladder`` and returns ``Finding`` objects, printed
-``file:line: CODE message``. Problems that reading and ``resolve`` already
-report (``UNRESOLVED_PARENT``, ``UNRESOLVED_LINK``, ``CYCLE``...) are not
-detected again: their diagnostics become findings with the severity in
-``DIAGNOSTIC_SEVERITY``. Thresholds are the ``LINT_*`` names of
-``careerladder.thresholds``. Pure: no I/O (``pipeline.lint_paths`` reads, for the CLI).
+``lint_ladders(ladders, diagnostics, select)`` runs the selected registered checks (``lint.rules``;
+the default set when ``select`` is None) over each resolved ``Ladder`` and returns ``Finding``
+objects, printed ``file:line: CODE message``. Problems that reading and ``resolve`` already
+report (``UNRESOLVED_PARENT``, ``UNRESOLVED_LINK``, ``CYCLE``...) are not detected again: their
+diagnostics become findings with the severity in ``DIAGNOSTIC_SEVERITY``. Thresholds are the
+``LINT_*`` names of ``careerladder.thresholds``. Pure: no I/O (``pipeline.lint_paths`` reads, for the CLI).
 
-Words a lint check uses: a ladder is one *track* (management or individual
-contributor) of one company, its levels in the order ``resolve`` found; the
-*level below* a level is the one before it in that order; a *step* is a level
-and the level below it (the first level has none). Variants (deprecated, draft,
-specialisation and duplicate pages) are not levels and are not linted.
+Words a lint check uses: a ladder is one *track* (management or individual contributor) of one
+company, its levels in the order ``resolve`` found; which of them are one *step* apart (a level and
+the *level below* it) is ``lint.steps``; a *progression* is a chain of steps. Variants
+(deprecated, draft, specialisation and duplicate pages) are not levels and are not linted.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Collection, Iterable, Sequence
 
-from .checks import CHECKS, Check
-from .context import LadderContext, text_leveler
+from .context import Company, LadderContext, text_leveler
+from .rules import DIAGNOSTIC_SEVERITY, SKIPPED_FILE_CODES, Check, default_codes, registered
 from ..model import Diagnostic, Ladder, Role, Severity
 
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-#: Severity in lint of what reading and ``resolve`` report; other diagnostics keep their own.
-DIAGNOSTIC_SEVERITY: dict[str, Severity] = {
-    "UNRESOLVED_PARENT": "error", "CYCLE": "error", "READ_ERROR": "error", "INTERNAL_ERROR": "error",
-    "UNRESOLVED_NEXT": "warning", "UNRESOLVED_LINK": "warning", "AMBIGUOUS_PARENT": "warning",
-    "AMBIGUOUS_NEXT": "warning", "AMBIGUOUS_LINK": "warning", "NO_ROLE": "info",
-}
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -77,39 +69,68 @@ def _diagnostic_findings(diagnostics: Iterable[Diagnostic], ladders: Sequence[La
     return out
 
 
-def lint_ladder(ladder: Ladder, checks: Sequence[Check] = CHECKS,
-                leveler: Callable[[Role], Role] | None = None) -> list[Finding]:
-    """Findings of ``checks`` over one resolved ladder (levels in order, effective expectations set).
+def _hits(check: Check, run: Callable[[], Iterable], ladder: Ladder, owners: dict[str, str] | None = None) -> list[Finding]:
+    """The findings of one check (an ``INTERNAL_ERROR`` finding when it fails: the others still run);
+    ``owners``: role id -> ladder id, for a check across ladders (default: every hit is ``ladder``'s)."""
+    try:
+        return [Finding(h.code or check.code, h.severity or check.severity, h.message, h.role.source, h.line,
+                        (owners or {}).get(h.role.id, ladder.id), h.role.id) for h in run()]
+    except Exception as exc:  # noqa: BLE001 - one broken check must not hide the others
+        return [Finding("INTERNAL_ERROR", "error", f"check {check.code} failed: {type(exc).__name__}: {exc}",
+                        ladder.roles[0].source, None, ladder.id, None)]
 
-    ``leveler``: role -> role with ``leveling`` (default: ``context.text_leveler``). A check that fails is reported as an ``INTERNAL_ERROR`` finding; the others still run.
+
+def lint_ladder(ladder: Ladder, checks: Sequence[Check] | None = None,
+                leveler: Callable[[Role], Role] | None = None, company: Company | None = None) -> list[Finding]:
+    """Findings of ``checks`` (default: the default set's per-ladder checks) over one resolved ladder (levels
+    in order, effective expectations set).
+
+    ``leveler``: role -> role with ``leveling`` (default: ``context.text_leveler``); ``company``: what the
+    company's other tracks tell (``context.Company``; default: this ladder alone). A check that fails is
+    reported as an ``INTERNAL_ERROR`` finding; the others still run.
     """
     if not ladder.roles:
         return []
-    ctx = LadderContext(ladder, leveler or text_leveler())
+    if checks is None:
+        checks = [c for c in registered() if c.default and not c.across]
+    ctx = LadderContext(ladder, leveler or text_leveler(), company)
     out: list[Finding] = []
     for check in checks:
-        try:
-            for h in check.run(ctx):
-                out.append(Finding(h.code or check.code, h.severity or check.severity, h.message, h.role.source,
-                                   h.line, ladder.id, h.role.id))
-        except Exception as exc:  # noqa: BLE001 - one broken check must not hide the others
-            first = ladder.roles[0]
-            out.append(Finding("INTERNAL_ERROR", "error", f"check {check.code} failed: {type(exc).__name__}: {exc}",
-                               first.source, None, ladder.id, None))
+        out += _hits(check, lambda: check.run(ctx), ladder)
     return out
 
 
-def lint_ladders(ladders: Sequence[Ladder], diagnostics: Iterable[Diagnostic] = ()) -> list[Finding]:
-    """Every finding for ``ladders`` (from ``resolve``) plus ``diagnostics`` (from ``load``/``resolve``) as findings.
+def _company_key(ladder: Ladder) -> str:
+    return ladder.folder or ladder.company or ladder.id
 
-    A file that holds no role (``NO_ROLE``: a licence, an index page, a README) is not a finding: there is
-    nothing in it for a ladder's authors to fix (the CLI still names it as a skipped file). Sorted by
-    file, then line (file-wide findings first), then code.
+
+def lint_ladders(ladders: Sequence[Ladder], diagnostics: Iterable[Diagnostic] = (),
+                 select: Collection[str] | None = None) -> list[Finding]:
+    """Every finding for ``ladders`` (from ``resolve``) plus ``diagnostics`` (from ``load``/``resolve``) as
+    findings, for the codes in ``select`` (``rules.select_codes``; None: ``rules.default_codes()``).
+
+    A file reading skipped (``NO_ROLE``: a licence, an index page; ``NOT_A_POSTING``) is not a finding:
+    there is nothing in it for a ladder's authors to fix (the CLI still names it as a skipped file).
+    Diagnostics lint has no rule for (a reader's warning) are kept. Sorted by file, then line
+    (file-wide findings first), then code.
     """
+    codes = default_codes() if select is None else frozenset(select)
+    checks = [c for c in registered() if c.code in codes]
     leveler = text_leveler()
-    found = _diagnostic_findings([d for d in diagnostics if d.code != "NO_ROLE"], ladders)
+    found = _diagnostic_findings([d for d in diagnostics if d.code not in SKIPPED_FILE_CODES and
+                                  (d.code not in DIAGNOSTIC_SEVERITY or d.code in codes)], ladders)
+    groups: dict[str, list[Ladder]] = {}
     for ladder in ladders:
-        found += lint_ladder(ladder, CHECKS, leveler)
+        groups.setdefault(_company_key(ladder), []).append(ladder)
+    companies = {key: Company.of(group) for key, group in groups.items()}
+    contexts = [LadderContext(lad, leveler, companies[_company_key(lad)]) for lad in ladders if lad.roles]
+    for ctx in contexts:
+        for check in (c for c in checks if not c.across):
+            found += _hits(check, lambda: check.run(ctx), ctx.ladder)
+    owners = {r.id: ctx.ladder.id for ctx in contexts for r in ctx.levels}
+    for check in (c for c in checks if c.across):
+        if contexts:
+            found += _hits(check, lambda: check.run(contexts), contexts[0].ladder, owners)
     return sorted(found, key=lambda f: (f.source, f.line or 0, f.code, f.message))
 
 
@@ -131,5 +152,5 @@ def exit_status(findings: Iterable[Finding], strict: bool = False) -> int:
     return int(n["error"] > 0 or (strict and n["warning"] > 0))
 
 
-__all__ = ["CHECKS", "Check", "DIAGNOSTIC_SEVERITY", "Finding", "counts", "exit_status",
-           "finding_data", "lint_ladder", "lint_ladders"]
+__all__ = ["DIAGNOSTIC_SEVERITY", "Finding", "counts", "exit_status", "finding_data", "lint_ladder",
+           "lint_ladders"]

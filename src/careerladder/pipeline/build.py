@@ -12,7 +12,7 @@ import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Collection, Iterable, Sequence
 
 from .. import codec
 from ..errors import NoInputError, StoreError
@@ -145,12 +145,14 @@ class LintReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def lint_paths(paths: Sequence[Path | str], analyzer: Analyzer | None = None) -> LintReport:
-    """Read, resolve and lint the ladders under ``paths`` (files or folders). Bad files become findings."""
+def lint_paths(paths: Sequence[Path | str], analyzer: Analyzer | None = None,
+               select: Collection[str] | None = None) -> LintReport:
+    """Read, resolve and lint the ladders under ``paths`` (files or folders). Bad files become findings.
+    ``select``: the lint codes to report (``lint.select_codes``; None: the default set)."""
     analyzer = analyzer or Analyzer()
     loaded = load(paths, analyzer=analyzer)
     _, ladders, diags = analyzer.resolve(loaded.roles, loaded.pages)
-    return LintReport(ladders, lint_ladders(ladders, loaded.diagnostics + diags), loaded.files_read,
+    return LintReport(ladders, lint_ladders(ladders, loaded.diagnostics + diags, select), loaded.files_read,
                       loaded.diagnostics)
 
 
