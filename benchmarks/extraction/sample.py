@@ -17,8 +17,16 @@ Chinese source), the rest from all its postings at random. Every item is
 
 ``split`` is ``dev`` or ``frozen``: inside each source the items are ordered by the
 sha256 of their id and the first half is ``dev``, so a source is split evenly and an
-item keeps its split whatever else is drawn. The result goes to ``sample.json`` beside
-this file; ``--check`` only compares a fresh draw with the committed file.
+item keeps its split whatever else is drawn.
+
+A second draw with its own seed (``HOLDOUT_SEED``, ``HOLDOUT_DRAW``) follows the same
+rules (half leadership titles per source, the same source mix: at least 20 from four
+source families, at least 40 from the 2025-26 sources) among the postings not drawn
+before: no id of the dev/frozen draw, no taimooralam title+company already drawn. Its
+items have split ``holdout``, come after the dev/frozen items and leave them unchanged
+(their seed, streams and order are the same as before). The holdout is labelled blind and
+scored once, at the end. The result goes to ``sample.json`` beside this file; ``--check``
+only compares a fresh draw with the committed file.
 """
 
 from __future__ import annotations
@@ -57,6 +65,29 @@ DRAW = {
 FAMILY = {"taimooralam_md": "taimooralam", "taimooralam_json": "taimooralam",
           "remotewlb": "remotewlb", "remotewlb_history": "remotewlb"}
 RECENT = ("taimooralam_md", "taimooralam_json", "gantryops")
+
+#: The held-out split's seed (a different one from SEED, drawn 2026-12-03).
+HOLDOUT_SEED = 20261203
+#: source name -> how many postings the holdout draws (>= 60; >= 20 from four families; >= 40 recent).
+#: ``company_repos`` (five small company job repositories, 2015-22) is drawn only here.
+HOLDOUT_DRAW = {
+    "taimooralam_md": 14,
+    "taimooralam_json": 7,
+    "gantryops": 21,
+    "remotewlb": 14,
+    "remotewlb_history": 6,
+    "gaganpreet": 20,
+    "pythonjobs": 2,
+    "emscad": 2,
+    "rebase": 2,
+    "company_repos": 2,
+}
+#: Folders of ``company_repos`` and the files in them that are no posting (an index, a list of
+#: openings, an onboarding guide).
+COMPANY_REPOS = ("summercms__jobs", "parallel-capital__parallel-capital.github.io",
+                 "coderanger__rackspace_devex_jobs", "moumen-soliman__careers",
+                 "damianhakert__damianhakert.github.io")
+NOT_POSTINGS = frozenset({"README.md", "careers.md", "preboarding.md"})
 
 LEADERSHIP = re.compile(r"\b(?:manager|director|head|vp|vice\s+president|cto|chief)\b|经理|总监|负责人|CTO",
                         re.I)
@@ -199,13 +230,30 @@ def _rebase(postings: Path) -> list[dict]:
     return out
 
 
+def _company_repos(postings: Path) -> list[dict]:
+    """Markdown postings of the small company repositories; the title is the front matter's
+    ``title``, else the first ``<h1>``, else the first ``#``/``##`` heading."""
+    out = []
+    for repo in COMPANY_REPOS:
+        for f in sorted(glob.glob(str(postings / repo / "**/*.md"), recursive=True)):
+            if Path(f).name in NOT_POSTINGS:
+                continue
+            text = Path(f).read_text(encoding="utf-8", errors="replace")
+            m = (re.search(r"^title:\s*(.+)$", text, re.M) or re.search(r"<h1[^>]*>(.*?)</h1>", text)
+                 or re.search(r"^#{1,2}\s+(.+)$", text, re.M))
+            out.append({"path": os.path.relpath(f, postings), "record": None,
+                        "title": m.group(1).strip().strip("'\"") if m else ""})
+    return out
+
+
 def candidates(postings: Path) -> dict[str, list[dict]]:
     """Candidate postings per source, in a fixed order."""
     md, js = _taimooralam(postings)
     files, history = _remotewlb(postings)
     return {"taimooralam_md": md, "taimooralam_json": js, "gantryops": _gantryops(postings),
             "remotewlb": files, "remotewlb_history": history, "gaganpreet": _gaganpreet(postings),
-            "pythonjobs": _pythonjobs(postings), "emscad": _emscad(postings), "rebase": _rebase(postings)}
+            "pythonjobs": _pythonjobs(postings), "emscad": _emscad(postings), "rebase": _rebase(postings),
+            "company_repos": _company_repos(postings)}
 
 
 def draw(pool: list[dict], n: int, rng: random.Random) -> list[dict]:
@@ -223,10 +271,16 @@ def item_id(source: str, c: dict) -> str:
 
 
 def build(corpus: Path) -> list[dict]:
-    postings = corpus / "postings"
-    pools = candidates(postings)
-    items: list[dict] = []
+    """The dev/frozen draw, then the holdout draw (see the module docstring)."""
+    pools = candidates(corpus / "postings")
     drawn_keys: set[str] = set()
+    items = _draw_dev_frozen(pools, drawn_keys)
+    return items + _draw_holdout(pools, drawn_keys, {it["id"] for it in items})
+
+
+def _draw_dev_frozen(pools: dict[str, list[dict]], drawn_keys: set[str]) -> list[dict]:
+    """The first draw (SEED, DRAW), split dev/frozen; adds the taimooralam keys it draws to ``drawn_keys``."""
+    items: list[dict] = []
     for source, n in DRAW.items():
         rng = random.Random(f"{SEED}:{source}")  # one stream per source: a change in one leaves the others
         pool = [c for c in pools[source] if c.get("key") not in drawn_keys]
@@ -242,19 +296,43 @@ def build(corpus: Path) -> list[dict]:
     return items
 
 
-def check_rules(items: list[dict]) -> list[str]:
-    """What the sample misses of its stated rules (empty when it meets them all)."""
+def _draw_holdout(pools: dict[str, list[dict]], drawn_keys: set[str], drawn_ids: set[str]) -> list[dict]:
+    """The second draw (HOLDOUT_SEED, HOLDOUT_DRAW) among candidates whose id and taimooralam key were
+    not drawn before, split ``holdout``."""
+    items: list[dict] = []
+    for source, n in HOLDOUT_DRAW.items():
+        rng = random.Random(f"{HOLDOUT_SEED}:{source}")
+        pool = [c for c in pools[source]
+                if c.get("key") not in drawn_keys and item_id(source, c) not in drawn_ids]
+        picked = draw(pool, n, rng)
+        drawn_keys |= {c["key"] for c in picked if c.get("key")}
+        chosen = [{"id": item_id(source, c), "source": source, "path": c["path"], "record": c["record"],
+                   "split": "holdout"} for c in picked]
+        items += sorted(chosen, key=lambda it: it["id"])
+    return items
+
+
+def _mix_problems(items: list[dict], least: int, name: str) -> list[str]:
     problems = []
     families: dict[str, int] = {}
     for it in items:
         fam = FAMILY.get(it["source"], it["source"])
         families[fam] = families.get(fam, 0) + 1
-    if len(items) < 120:
-        problems.append(f"only {len(items)} items")
+    if len(items) < least:
+        problems.append(f"{name}: only {len(items)} items")
     if sum(1 for n in families.values() if n >= 20) < 4:
-        problems.append(f"fewer than four sources with 20 items: {families}")
+        problems.append(f"{name}: fewer than four sources with 20 items: {families}")
     if sum(1 for it in items if it["source"] in RECENT) < 40:
-        problems.append("fewer than 40 items from the 2025-26 sources")
+        problems.append(f"{name}: fewer than 40 items from the 2025-26 sources")
+    return problems
+
+
+def check_rules(items: list[dict]) -> list[str]:
+    """What the sample misses of its stated rules (empty when it meets them all): the dev/frozen
+    draw and the holdout draw each meet the source mix; no id is drawn twice."""
+    first = [it for it in items if it["split"] != "holdout"]
+    problems = _mix_problems(first, 120, "dev/frozen")
+    problems += _mix_problems([it for it in items if it["split"] == "holdout"], 60, "holdout")
     if len({it["id"] for it in items}) != len(items):
         problems.append("duplicate ids")
     return problems
@@ -278,9 +356,9 @@ def main(argv: list[str] | None = None) -> int:
     OUT.write_text(text, encoding="utf-8")
     counts: dict[str, dict[str, int]] = {}
     for it in items:
-        counts.setdefault(it["source"], {"dev": 0, "frozen": 0})[it["split"]] += 1
+        counts.setdefault(it["source"], {"dev": 0, "frozen": 0, "holdout": 0})[it["split"]] += 1
     for source, c in counts.items():
-        print(f"{source:20} dev {c['dev']:3}  frozen {c['frozen']:3}")
+        print(f"{source:20} dev {c['dev']:3}  frozen {c['frozen']:3}  holdout {c['holdout']:3}")
     print(f"{'total':20} {len(items)} items -> {OUT}")
     return 1 if problems else 0
 
