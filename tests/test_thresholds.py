@@ -34,7 +34,10 @@ NOT_TUNABLES: dict[str, str] = {
     "store/postgres_migrations.py:MIGRATIONS": "the PostgreSQL schema history, numbered",
     "store/postgres.py:MIGRATION_LOCK": "key of an advisory lock: any fixed 64-bit number",
     "store/postgres.py:WRITE_LOCK": "key of an advisory lock: any fixed 64-bit number",
+    "store/postgres.py:VECTORS_MIGRATION": "the number of a schema step (the PostgreSQL schema history)",
     "readers/fingerprint.py:MINHASH_SEED": "fixed so that signatures stored by one run compare with the next",
+    "embed/__init__.py:DIMENSIONS": "the width of the GloVe 6B 50-d model's vectors",
+    "embed/__init__.py:VECTOR_BYTES": "the stored vector format: float16 per dimension",
     # vocabularies that carry numbers (like the competency lexicon's weights)
     "extract/grammar.py:NUMBER_WORDS": "English number words and their values ('twelve': 12)",
     "lint/words.py:IC_SENIORITY": "the seniority scale of IC title words (intern 0 ... fellow 6)",

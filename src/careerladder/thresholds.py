@@ -479,3 +479,18 @@ DUPLICATE_MIN_WORDS = 30
 DUPLICATE_CANDIDATES = 20
 #: Share of a text file's lines that name a path from which it is an index file, not a posting.
 LISTING_SHARE = 0.9
+
+# --- statement embeddings (careerladder.embed) and what uses them ---
+#: GloVe words kept, most frequent first (GloVe's list is in frequency order): 50,000 scored better than
+#: all 400,000 on benchmarks/embeddings/pairs.jsonl (rare words carry mostly noise) and load faster.
+EMBED_VOCABULARY = 50_000
+#: Statements embedded per call in the analysis path and the store's backfill (bounds memory, not results).
+EMBED_BATCH = 4096
+#: Hybrid search: how deep each list (full-text, embedding) is read before the two are fused.
+HYBRID_CANDIDATES = 50
+#: Reciprocal rank fusion: a hit at rank r of a list scores weight / (HYBRID_RRF_K + r); 60 is the constant
+#: of the method's paper (Cormack et al., 2009), not fitted here.
+HYBRID_RRF_K = 60
+#: Weight of the full-text list against the embedding list (1) in the fusion: full-text counts more, since a
+#: statement holding the query's own words is the surest hit.
+HYBRID_FTS_WEIGHT = 2.0
