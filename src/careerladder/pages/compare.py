@@ -6,6 +6,7 @@ from typing import Any
 
 from .. import thresholds as T
 from ..competencies import IDS
+from ..errors import CareerLadderError
 from ..diff import UNCLASSIFIED, diff_levels, top_competency
 from ..model import Role
 from ..store.base import MARK_END, MARK_START
@@ -123,21 +124,32 @@ def search_options(cat: Catalog) -> dict[str, list[dict[str, str]]]:
 
 def search_context(cat: Catalog, query: str = "", *, level: str | None = None, competency: str | None = None,
                    organization: str | None = None, kind: str | None = None, limit: int | None = None,
-                   with_results: bool = True) -> dict[str, Any]:
+                   with_results: bool = True, semantic: bool = False) -> dict[str, Any]:
     """Full-text search over statements (the store's FTS5 index) with filters; hits link to role pages.
 
-    ``limit``: hits shown (default ``thresholds.SEARCH_RESULTS``). ``with_results=False`` gives the
-    form only (the static site searches in the browser).
+    ``semantic``: words and meaning together (``Store.hybrid_search``), each hit with its ``similarity``
+    to the query; ``error``: why a semantic search could not run (a database stored before embeddings
+    opened read-only), else None. ``limit``: hits shown (default ``thresholds.SEARCH_RESULTS``).
+    ``with_results=False`` gives the form only (the static site searches in the browser).
     """
     limit = T.SEARCH_RESULTS if limit is None else limit
     filters = {"level": level or None, "competency": competency or None, "organization": organization or None,
                "kind": kind or None}
-    hits = cat.store.search(query, limit=limit, **filters) if with_results and query.strip() else []
+    hits, error = [], None
+    if with_results and query.strip():
+        try:
+            hits = cat.store.hybrid_search(query, limit=limit, **filters) if semantic else \
+                cat.store.search(query, limit=limit, **filters)
+        except CareerLadderError as exc:
+            if not semantic:
+                raise
+            error = exc.message
     return {"page": "search", "title": "Search statements", "query": query, "filters": filters,
+            "semantic": bool(semantic), "error": error,
             "options": search_options(cat), "count": len(hits), "limit": limit,
             "results": [{"statement_id": h.statement_id, "anchor": "s" + h.statement_id.rsplit(":", 1)[-1],
                          "role": {"id": h.role_id, "key": url_key(h.role_id), "title": h.title,
                                   "organization": h.organization, "level": h.level, "kind": h.kind},
                          "text": h.text, "line": h.line, "section_kind": h.section_kind,
                          "competency": h.competency, "competency_name": competency_name(h.competency),
-                         "snippet": snippet_parts(h.snippet)} for h in hits]}
+                         "similarity": h.similarity, "snippet": snippet_parts(h.snippet)} for h in hits]}

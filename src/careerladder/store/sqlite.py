@@ -293,6 +293,9 @@ class SQLiteStore:
                                  token, "?", query, limit=limit, semantic_only=semantic_only, level=level,
                                  competency=competency, organization=organization, kind=kind)
         except sqlite3.OperationalError as exc:
+            if "vector" in str(exc):
+                raise StoreError("stored before statement embeddings: open it once for writing (careerladder ingest, "
+                                 "build, or search --semantic) to add them", self.path) from exc
             raise StoreError(f"search failed: {exc}", self.path) from exc
 
     def _window(self, match: str, wanted: set[str], organization: str | None,
