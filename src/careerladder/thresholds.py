@@ -494,3 +494,13 @@ HYBRID_RRF_K = 60
 #: Weight of the full-text list against the embedding list (1) in the fusion: full-text counts more, since a
 #: statement holding the query's own words is the surest hit.
 HYBRID_FTS_WEIGHT = 2.0
+#: Aligning two levels' expectations (diff.align): a pair is "similar" when its similarity (the mean of the
+#: centered embedding cosine and the cosine of the two statements' competency scores) reaches this...
+ALIGN_SIMILAR = 0.60
+#: ...and its centered embedding cosine alone reaches this (the same competency is not enough by itself).
+#: Both set by reading the pairs of seed 001 against GitLab's Director; checked on two other company pairs
+#: (tests/fixtures/alignment/README.md).
+ALIGN_MIN_MEANING = 0.50
+#: ...and each statement holds at least this many words the model knows ("Product strategy." is a heading
+#: in a list, and two words say too little to be the same expectation as a sentence).
+ALIGN_MIN_WORDS = 3

@@ -138,6 +138,38 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     return model().encode(texts)
 
 
+#: Our own reference ladder (package data): its bullets are what a typical ladder statement says.
+REFERENCE_LADDER = Path(__file__).resolve().parent.parent / "data" / "reference-ladder"
+_CENTROID: list[np.ndarray] = []
+
+
+def centroid() -> np.ndarray:
+    """The mean vector of the bullet lines of the shipped reference ladder (``REFERENCE_LADDER``, text we
+    wrote): the direction every ladder statement shares. Mean-of-words vectors of two long statements are
+    close whatever they say (their cosine sits around 0.9); taken from this point (``centered``), the
+    cosine measures what they say beyond being ladder text."""
+    if not _CENTROID:
+        lines = [line.strip()[2:] for path in sorted(REFERENCE_LADDER.glob("*.md"))
+                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()[:2] in ("- ", "* ")]
+        _CENTROID.append(embed(lines).mean(axis=0) if lines else np.zeros(DIMENSIONS, dtype=np.float32))
+    return _CENTROID[0]
+
+
+def centered(vectors: np.ndarray) -> np.ndarray:
+    """``vectors`` taken from ``centroid()`` and normalized again (a zero vector stays zero)."""
+    out = np.asarray(vectors, dtype=np.float32) - centroid()
+    out[~np.any(vectors, axis=1)] = 0.0
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    np.divide(out, norms, out=out, where=norms > 0)
+    return out
+
+
+def known_words(texts: Sequence[str]) -> list[int]:
+    """How many words of each text the model knows (stop words not counted): what its vector is the mean of."""
+    m = model()
+    return [len(m.ids(t)) for t in texts]
+
+
 def to_bytes(vector: np.ndarray) -> bytes:
     """A vector as stored: ``VECTOR_BYTES`` bytes, little-endian float16."""
     return np.asarray(vector, dtype="<f2").tobytes()
@@ -157,5 +189,5 @@ def cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.asarray(a, dtype=np.float32) @ np.asarray(b, dtype=np.float32).T
 
 
-__all__ = ["embed", "cosine", "to_bytes", "from_bytes", "model", "ModelError", "DIMENSIONS", "MODEL_ID",
+__all__ = ["embed", "cosine", "centroid", "centered", "known_words", "to_bytes", "from_bytes", "model", "ModelError", "DIMENSIONS", "MODEL_ID",
            "VECTOR_BYTES", "STOP_WORDS", "ABBREVIATIONS"]
