@@ -35,6 +35,7 @@ CASES = {
     "repeated_statement": {"REPEATED_STATEMENT"},
     "vague_statement": {"VAGUE_STATEMENT"},
     "requirement_order": {"REQUIREMENT_ORDER"},
+    "near_duplicate": {"NEAR_DUPLICATE"},  # lint.semantic
 }
 
 

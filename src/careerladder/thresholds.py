@@ -504,3 +504,14 @@ ALIGN_MIN_MEANING = 0.50
 #: ...and each statement holds at least this many words the model knows ("Product strategy." is a heading
 #: in a list, and two words say too little to be the same expectation as a sentence).
 ALIGN_MIN_WORDS = 3
+#: Lint NEAR_DUPLICATE: centered embedding cosine from which an own expectation says what an inherited one
+#: already says (set by reading the corpus ladders' findings: docs/lint.md).
+LINT_NEAR_DUPLICATE_MEANING = 0.85
+#: Lint CROSS_LADDER_DRIFT: two ladders' levels of one canonical level whose competency coverages (expectations
+#: per competency) have a cosine under this ask very differently...
+LINT_DRIFT_COVERAGE = 0.5
+#: ...when each has at least this many effective expectations (a level of three says too little to compare).
+LINT_DRIFT_MIN_EXPECTATIONS = 6
+#: ...between statements that differ in at least this many words (one or two words changed is a repeat or a
+#: deliberate step: "minor" / "major" process improvements).
+LINT_NEAR_DUPLICATE_MIN_CHANGED = 3

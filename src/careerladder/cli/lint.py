@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from ..lint import counts, exit_status, finding_data
+from ..lint import OPTIONAL, counts, exit_status, finding_data
 from ..pipeline import Analyzer, lint_paths
 from .app import (Orientation, app, check_paths, console, err, nothing_usable, orientation_option, plural,
                   print_diagnostics, skipped_line)
@@ -24,6 +24,9 @@ def lint(
     strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too, not only on errors."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="CODE",
                                                help="A finding code to leave out (repeatable)."),
+    enable: Optional[List[str]] = typer.Option(None, "--enable", metavar="CODE",
+                                               help=f"A check that is off by default to run too (repeatable): "
+                                                    f"{', '.join(OPTIONAL)}."),
     orientation: Optional[Orientation] = orientation_option(),
 ) -> None:
     """Check career ladders for what is missing, uneven or unclear (see docs/lint.md for every code).
@@ -32,7 +35,11 @@ def lint(
     level, 2 when a path does not exist, else 0.
     """
     check_paths(paths)
-    report = lint_paths(paths, Analyzer(orientation=orientation.value if orientation else None))
+    unknown = sorted({c.upper() for c in enable or ()} - set(OPTIONAL))
+    if unknown:
+        raise typer.BadParameter(f"{', '.join(unknown)} is not a check that is off by default "
+                                 f"({', '.join(OPTIONAL)})", param_hint="--enable")
+    report = lint_paths(paths, Analyzer(orientation=orientation.value if orientation else None), enable or ())
     if not report.ladders:
         raise nothing_usable(report.diagnostics, "ladder level")
     print_diagnostics([d for d in report.diagnostics if d.code == "NO_ROLE"])  # skipped files: named, not findings

@@ -3,7 +3,8 @@ one function per code; ``context``: what the checks share about one ladder; ``wo
 """
 
 from .checks import CHECKS, Check
-from .findings import DIAGNOSTIC_SEVERITY, Finding, counts, exit_status, finding_data, lint_ladder, lint_ladders
+from .findings import (DIAGNOSTIC_SEVERITY, LADDER_CHECKS, OPTIONAL, Finding, counts, exit_status, finding_data,
+                       lint_ladder, lint_ladders)
 
-__all__ = ["CHECKS", "Check", "DIAGNOSTIC_SEVERITY", "Finding", "counts", "exit_status", "finding_data",
+__all__ = ["CHECKS", "LADDER_CHECKS", "OPTIONAL", "Check", "DIAGNOSTIC_SEVERITY", "Finding", "counts", "exit_status", "finding_data",
            "lint_ladder", "lint_ladders"]

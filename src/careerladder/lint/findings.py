@@ -23,6 +23,7 @@ from typing import Callable, Iterable, Sequence
 
 from .checks import CHECKS, Check
 from .context import LadderContext, text_leveler
+from .semantic import OPTIONAL, SEMANTIC_CHECKS, cross_ladder_drift
 from ..model import Diagnostic, Ladder, Role, Severity
 
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -99,17 +100,32 @@ def lint_ladder(ladder: Ladder, checks: Sequence[Check] = CHECKS,
     return out
 
 
-def lint_ladders(ladders: Sequence[Ladder], diagnostics: Iterable[Diagnostic] = ()) -> list[Finding]:
+#: Every check run on each ladder: ``CHECKS``, then the ones that read meaning (``lint.semantic``).
+LADDER_CHECKS: tuple[Check, ...] = CHECKS + SEMANTIC_CHECKS
+
+
+def lint_ladders(ladders: Sequence[Ladder], diagnostics: Iterable[Diagnostic] = (),
+                 enable: Iterable[str] = ()) -> list[Finding]:
     """Every finding for ``ladders`` (from ``resolve``) plus ``diagnostics`` (from ``load``/``resolve``) as findings.
+
+    ``enable``: checks that are off by default to run too (``OPTIONAL``: ``CROSS_LADDER_DRIFT``); an unknown
+    code raises ``ValueError``.
 
     A file that holds no role (``NO_ROLE``: a licence, an index page, a README) is not a finding: there is
     nothing in it for a ladder's authors to fix (the CLI still names it as a skipped file). Sorted by
     file, then line (file-wide findings first), then code.
     """
+    enable = {code.upper() for code in enable}
+    if enable - set(OPTIONAL):
+        raise ValueError(f"not a check that is off by default: {', '.join(sorted(enable - set(OPTIONAL)))} "
+                         f"(those are: {', '.join(OPTIONAL)})")
     leveler = text_leveler()
     found = _diagnostic_findings([d for d in diagnostics if d.code != "NO_ROLE"], ladders)
     for ladder in ladders:
-        found += lint_ladder(ladder, CHECKS, leveler)
+        found += lint_ladder(ladder, LADDER_CHECKS, leveler)
+    if "CROSS_LADDER_DRIFT" in enable:
+        found += [Finding(h.code, h.severity, h.message, h.role.source, h.line, lad.id, h.role.id)
+                  for lad, h in cross_ladder_drift(ladders)]
     return sorted(found, key=lambda f: (f.source, f.line or 0, f.code, f.message))
 
 
@@ -131,5 +147,5 @@ def exit_status(findings: Iterable[Finding], strict: bool = False) -> int:
     return int(n["error"] > 0 or (strict and n["warning"] > 0))
 
 
-__all__ = ["CHECKS", "Check", "DIAGNOSTIC_SEVERITY", "Finding", "counts", "exit_status",
+__all__ = ["CHECKS", "LADDER_CHECKS", "OPTIONAL", "Check", "DIAGNOSTIC_SEVERITY", "Finding", "counts", "exit_status",
            "finding_data", "lint_ladder", "lint_ladders"]

@@ -145,12 +145,14 @@ class LintReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def lint_paths(paths: Sequence[Path | str], analyzer: Analyzer | None = None) -> LintReport:
-    """Read, resolve and lint the ladders under ``paths`` (files or folders). Bad files become findings."""
+def lint_paths(paths: Sequence[Path | str], analyzer: Analyzer | None = None,
+               enable: Sequence[str] = ()) -> LintReport:
+    """Read, resolve and lint the ladders under ``paths`` (files or folders). Bad files become findings.
+    ``enable``: checks that are off by default to run too (``lint.OPTIONAL``)."""
     analyzer = analyzer or Analyzer()
     loaded = load(paths, analyzer=analyzer)
     _, ladders, diags = analyzer.resolve(loaded.roles, loaded.pages)
-    return LintReport(ladders, lint_ladders(ladders, loaded.diagnostics + diags), loaded.files_read,
+    return LintReport(ladders, lint_ladders(ladders, loaded.diagnostics + diags, enable), loaded.files_read,
                       loaded.diagnostics)
 
 
