@@ -24,6 +24,8 @@ NOT_TUNABLES: dict[str, str] = {
     "readers/remotewlb.py:HEADER_LINES": "a RemoteWLB README opens with three header lines (title, company, chips)",
     "web/forms.py:ENCODING_FACTOR": "percent-encoding writes a byte as at most three characters",
     "render/export.py:MONTHS_PER_YEAR": "the calendar",
+    "assess/years.py:_MONTHS": "the calendar: month abbreviations and their numbers",
+    "assess/years.py:_NUMBERS": "a vocabulary: English number words and their values",
     "cli/app.py:EXIT_OK": "exit codes of the command-line convention (docs/cli.md)",
     "cli/app.py:EXIT_NOTHING": "exit codes of the command-line convention (docs/cli.md)",
     "cli/app.py:EXIT_USAGE": "exit codes of the command-line convention (docs/cli.md)",

@@ -340,6 +340,28 @@ ASSESS_MAX_MATCHES = 3
 ASSESS_CREDIT: dict[str, float] = {"met": 1.0, "partly": 0.5, "not_evidenced": 0.0}
 #: Shortest word (characters) matched between evidence and expectations (one letter says nothing).
 ASSESS_MIN_TERM_CHARS = 2
+#: An "N+ years" expectation is partly evidenced when the dated experience falls short by at most this many
+#: years (benchmarks/assessment/RULES.md, section 3: the rule the hand labels follow).
+ASSESS_YEARS_SHORT = 2
+#: HybridMatcher (the default matcher): weight of the TF-IDF cosine of an item and an expectation...
+ASSESS_WORDS_WEIGHT = 1.0
+#: ...of their centered embedding cosine (careerladder.embed; below 0 counts 0)...
+ASSESS_MEANING_WEIGHT = 1.0
+#: ...and of their competency agreement (the sum is clipped to 1). The three, and the two below, were set by a
+#: grid on the tuning half of benchmarks/assessment (its TUNE_DOCUMENTS) and checked on the other half.
+ASSESS_COMPETENCY_WEIGHT = 0.4
+#: HybridMatcher: an item and an expectation sharing fewer stems and stem pairs than this get no words score
+#: (one shared stem is chance: "Organized the summer party" and "members and organizers").
+ASSESS_MIN_SHARED_TERMS = 2
+#: An evidence item is credited to at most this many expectations of the level and the next (its best ones)...
+ASSESS_ITEM_MAX_EXPECTATIONS = 6
+#: ...unless it scores at least this on more: then it truly covers them (RULES.md section 5).
+ASSESS_ITEM_COVERS_SCORE = 0.6
+#: A negative cue ("not", "never", "rarely", "gap") among an item's first this many words makes it a remark
+#: that something is missing: it evidences nothing (a manager's "has not yet coached anyone").
+ASSESS_NEGATION_WORDS = 6
+#: Words of an evidence item or an expectation quoted in a competency's explanation (CompetencyReadiness.why).
+ASSESS_WHY_WORDS = 12
 
 # --- store (careerladder.store): search, snippets, paging -----------------------------------------
 #: Matching statements (the most recently stored) that ``search`` ranks: bm25 over all matches of a
