@@ -73,3 +73,43 @@ def test_years_expectations_are_scored_from_dates():
     assert list(s[:, 4]) == [1.0, 1.0] and set(m.how_[:, 4]) == {"dates"}
     short = parse_evidence("- Engineering Manager since 2025.\n", "s.md")
     assert HybridMatcher(assessed_on="2026-03-02").fit(exps).score(short.items, exps)[0, 4] == 0.0
+
+
+BLOCKED_ASSESS = r"""
+import json, socket
+attempts = []
+def refuse(*args, **kwargs):
+    attempts.append(repr(args)[:80])
+    raise OSError("network blocked by the test")
+socket.socket.connect = refuse
+socket.socket.connect_ex = refuse
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+from careerladder.assess import HybridMatcher, assess, find_level, parse_evidence
+from careerladder.pipeline import EXAMPLE_LADDER, load
+from careerladder.resolve import resolve
+ladder, = resolve(load([EXAMPLE_LADDER]).roles)[1]
+ladder, level = find_level([ladder], ladder.roles[0].title)
+ev = parse_evidence("- Recruited two engineers and ran their onboarding.\n- Engineer since 2019.\n", "e.md")
+a = assess(ev, ladder, level, assessed_on="2026-03-02")
+print(json.dumps({"attempts": attempts, "how": sorted({m.how for r in a.results for m in r.matches}),
+                  "readiness": a.readiness}))
+"""
+
+
+def test_assessment_with_embeddings_runs_with_sockets_blocked():
+    """A fresh process, every socket call refused before careerladder is imported: the default matcher
+    loads the embedding model, assesses, and nothing tried to connect."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parent.parent / "src"
+    out = subprocess.run([sys.executable, "-c", BLOCKED_ASSESS], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "PYTHONPATH": str(src)})
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["attempts"] == [] and result["readiness"] > 0
+    assert "meaning" in result["how"] or "lexical" in result["how"]

@@ -165,8 +165,9 @@ def assessment_text(a: Assessment) -> str:
     out = [f"{a.person}: {a.level.title} ({a.ladder_name}), {a.perspective} evidence of {a.assessed_on} "
            f"({len(a.evidence.items)} items from {a.evidence.source})",
            f"Overall readiness {_summary_line(a)}", "", "Readiness by competency"]
-    out += [f"  {c.name:<38} {_pct(c.readiness):>5}  met {c.met}, partly {c.partly}, "
-            f"not evidenced {c.not_evidenced} of {c.expectations}" for c in a.competencies]
+    for c in a.competencies:
+        out += [f"  {c.name:<38} {_pct(c.readiness):>5}  met {c.met}, partly {c.partly}, "
+                f"not evidenced {c.not_evidenced} of {c.expectations}"] + ([f"      {c.why}"] if c.why else [])
     out += ["", "Expectations"]
     for r in a.results:
         out += _text_result(r, a.level.id)
