@@ -353,6 +353,9 @@ ASSESS_COMPETENCY_WEIGHT = 0.4
 #: HybridMatcher: an item and an expectation sharing fewer stems and stem pairs than this get no words score
 #: (one shared stem is chance: "Organized the summer party" and "members and organizers").
 ASSESS_MIN_SHARED_TERMS = 2
+#: HybridMatcher: an item sharing no words with an expectation matches it only from this centered embedding
+#: cosine ("Baked bread for the team" is near every "...for the team" at 0.2-0.3 and evidences none of them).
+ASSESS_MEANING_ALONE = 0.2
 #: An evidence item is credited to at most this many expectations of the level and the next (its best ones)...
 ASSESS_ITEM_MAX_EXPECTATIONS = 6
 #: ...unless it scores at least this on more: then it truly covers them (RULES.md section 5).

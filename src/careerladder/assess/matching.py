@@ -143,7 +143,8 @@ class HybridMatcher(LexicalMatcher):
     A cell scores ``ASSESS_WORDS_WEIGHT`` x TF-IDF cosine (0 unless the two share ``ASSESS_MIN_SHARED_TERMS``
     stems or stem pairs) + ``ASSESS_MEANING_WEIGHT`` x the centered
     embedding cosine (below 0 counts 0) + ``ASSESS_COMPETENCY_WEIGHT`` x competency agreement (all in
-    ``thresholds``); a negative or intended item scores 0 everywhere; an item keeps its
+    ``thresholds``), 0 when the two share no words and the embedding cosine is below
+    ``ASSESS_MEANING_ALONE``; a negative or intended item scores 0 everywhere; an item keeps its
     ``ASSESS_ITEM_MAX_EXPECTATIONS`` best cells and any cell of at least ``ASSESS_ITEM_COVERS_SCORE``,
     the rest drop to 0. An expectation that asks years (``years.asks_years``) is scored from dates as of
     ``assessed_on`` (ISO date; ``assess`` sets it): 1 on the items the count used when met, halfway
@@ -191,6 +192,7 @@ class HybridMatcher(LexicalMatcher):
             meaning = T.ASSESS_MEANING_WEIGHT * np.clip(cosine, 0.0, 1.0)
             how[meaning > T.ASSESS_WORDS_WEIGHT * words] = "meaning"
             out = out + meaning
+            out[(words == 0) & (cosine < T.ASSESS_MEANING_ALONE)] = 0.0  # no shared words: the sense must agree
         out = np.where(allowed, out, 0.0)
         out[[is_negative(i.text) for i in items], :] = 0.0
         if out.shape[1] > T.ASSESS_ITEM_MAX_EXPECTATIONS:
