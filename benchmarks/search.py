@@ -1,7 +1,22 @@
-"""Search latency benchmark (one command): ``Store.search`` p95 at 10^6 statements in SQLite.
+"""Search benchmark (one command): quality of full-text versus hybrid search on the labelled queries,
+and ``Store.search`` / ``Store.hybrid_search`` p95 at 10^6 statements in SQLite.
 
     .venv/bin/python benchmarks/search.py                        # builds a 10^6-statement database, then queries
     .venv/bin/python benchmarks/search.py --db /tmp/s.db --keep  # keep it; later runs reuse it
+    .venv/bin/python benchmarks/search.py --no-quality           # latency only
+    .venv/bin/python benchmarks/search.py --quality-only         # nDCG@10 only (about 20 s)
+
+**Quality** (first, needs ``../shared/corpus/ladders``): the 44 hand-labelled queries of
+``benchmarks/search_eval`` (22 in the statements' own words, 22 paraphrased) run through full-text
+(``Store.search``) and hybrid (``Store.hybrid_search``) on a database built from the corpus ladders;
+nDCG@10 per half with the targets beside (hybrid >= full-text + 0.10 on paraphrases, >= full-text -
+0.02 on own words). ``benchmarks/search_quality.py`` is the same scoring with more detail.
+
+**Latency**: the 10^6-statement database below; every statement has its real vector (computed when
+the replicated roles are written). ``Store.hybrid_search`` is full-text + one exact matrix-vector
+product over every vector in memory + reciprocal rank fusion; the first call loads the vectors
+(reported apart, as the one-off cost of a new connection). A synthetic exact search over 10^6
+random unit vectors (numpy alone, no store) is printed beside as the floor of the vector part.
 
 The database holds real statements: the RemoteWLB postings are ingested (the whole pipeline) and
 their roles are replicated under new ids until the statement count is reached. Queries are
@@ -27,13 +42,20 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from careerladder.pipeline.ingest import FileTask, ingest  # noqa: E402
 from careerladder.store import DocumentRecord, open_store  # noqa: E402
 from careerladder.store.base import write_batch  # noqa: E402
 from careerladder.store.sqlite import fts_query  # noqa: E402
+from careerladder.store.vectors import VectorIndex  # noqa: E402
+from careerladder.embed import DIMENSIONS, embed  # noqa: E402
+
+import search_quality as sq  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 
 REMOTEWLB = ROOT.parent / "shared" / "corpus" / "postings" / "RemoteWLB__remote-jobs" / "jobs"
 TARGET_P95_MS = 20.0
@@ -91,6 +113,52 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def quality(ladders: Path) -> dict:
+    """nDCG@10 of full-text and hybrid search per half of the labelled queries, on the corpus ladders."""
+    from careerladder.pipeline import build as build_ladders
+
+    queries = sq.load_queries(sq.QUERIES)
+    with tempfile.TemporaryDirectory(prefix="careerladder-search-quality-") as tmp:
+        build_ladders([ladders.resolve()], Path(tmp))
+        store = open_store(Path(tmp) / "careerladder.db", readonly=True)
+        try:
+            locate = sq.Locate(store, ladders)
+            out = {"statements": store.counts()["statements"], "queries": len(queries)}
+            for mode in ("fts", "hybrid"):
+                out[mode] = sq.summarize(sq.run_mode(store, mode, queries, 10, locate))
+        finally:
+            store.close()
+    return out
+
+
+def print_quality(q: dict) -> None:
+    print(f"quality: {q['queries']} labelled queries over the corpus ladders ({q['statements']} statements), "
+          f"nDCG@10")
+    print(f"  {'half':<12}{'full-text':>10}{'hybrid':>9}{'change':>9}   target (hybrid vs full-text)")
+    for kind in sq.KINDS:
+        f, h = q["fts"][kind]["ndcg"], q["hybrid"][kind]["ndcg"]
+        d = sq.TARGET_DELTA[kind]
+        print(f"  {kind:<12}{f:>10.3f}{h:>9.3f}{h - f:>+9.3f}   >= {f + d:.3f} (full-text {d:+.2f}): "
+              f"{'met' if h >= f + d - 1e-9 else 'MISSED'}")
+
+
+def synthetic_vectors(n: int, repeat: int) -> list[float]:
+    """ms of ``VectorIndex.nearest`` (top 50) over ``n`` random unit vectors, for the embedded QUERIES."""
+    rng = np.random.default_rng(0)
+    index = VectorIndex()
+    index.rowids = np.arange(n, dtype=np.int64)
+    index.matrix = rng.standard_normal((n, DIMENSIONS), dtype=np.float32)
+    index.matrix /= np.linalg.norm(index.matrix, axis=1, keepdims=True)
+    vectors = embed(list(QUERIES))
+    out = []
+    for _ in range(repeat):
+        for v in vectors:
+            t = time.perf_counter()
+            index.nearest(v, 50)
+            out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
 def measure(db: Path, repeat: int) -> dict:
     store = open_store(db, readonly=True)
     bare = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
@@ -111,11 +179,30 @@ def measure(db: Path, repeat: int) -> dict:
             bare.execute("SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rank LIMIT 50",
                          (match,)).fetchall()
             base.append((time.perf_counter() - t) * 1000)
+    t = time.perf_counter()
+    store.hybrid_search("warm up")  # loads every vector into memory: once per connection and store change
+    load_ms = (time.perf_counter() - t) * 1000
+    for q, f in cases:
+        store.hybrid_search(q, **f)
+    hybrid = []
+    for _ in range(repeat):
+        for q, f in cases:
+            t = time.perf_counter()
+            store.hybrid_search(q, **f)
+            hybrid.append((time.perf_counter() - t) * 1000)
     slowest = sorted(((statistics.median(ms for (qq, ff), ms in zip(cases * repeat, ours) if (qq, ff) == (q, f)),
                        q, f) for q, f in cases), reverse=True)[:5]
     store.close()
     return {"ours": ours, "base": base, "cases": len(cases), "mean_hits": statistics.mean(hits),
-            "slowest": slowest, "plain": plain, "filtered": filtered}
+            "slowest": slowest, "plain": plain, "filtered": filtered, "hybrid": hybrid, "load_ms": load_ms}
+
+
+def m_statements(db: Path) -> int:
+    store = open_store(db, readonly=True)
+    try:
+        return store.counts()["statements"]
+    finally:
+        store.close()
 
 
 def main() -> None:
@@ -125,7 +212,17 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--db", type=Path, default=None, help="database to build or reuse")
     parser.add_argument("--keep", action="store_true", help="keep the database")
+    parser.add_argument("--no-quality", action="store_true", help="skip the nDCG@10 part")
+    parser.add_argument("--quality-only", action="store_true", help="only the nDCG@10 part")
+    parser.add_argument("--ladders", type=Path, default=sq.LADDERS, help="corpus ladders for the quality part")
     args = parser.parse_args()
+    if not args.no_quality:
+        if args.ladders.is_dir():
+            print_quality(quality(args.ladders))
+        else:
+            print(f"quality: skipped, {args.ladders} is absent (see ../shared/corpus/README.md)")
+        if args.quality_only:
+            return
     print(f"machine: {os.cpu_count()} cores, load average: {os.getloadavg()[0]:.2f} (shared; numbers are lower "
           f"bounds)")
     tmp = None
@@ -152,6 +249,14 @@ def main() -> None:
           f"p50 {percentile(m['filtered'], 0.5):.1f} ms, p95 {percentile(m['filtered'], 0.95):.1f} ms")
     print(f"bare FTS5 baseline (same queries, no joins/snippet/filters): p50 {percentile(base, 0.5):.1f} ms, "
           f"p95 {b95:.1f} ms; ratio p95 {p95 / b95:.1f}x")
+    h = m["hybrid"]
+    h95 = percentile(h, 0.95)
+    print(f"Store.hybrid_search, same queries and filters: p50 {percentile(h, 0.5):.1f} ms, p95 {h95:.1f} ms, "
+          f"p99 {percentile(h, 0.99):.1f} ms (first call loads the vectors: {m['load_ms']:.0f} ms); "
+          f"target p95 < {TARGET_P95_MS:g} ms: {'met' if h95 < TARGET_P95_MS else 'MISSED'}")
+    syn = synthetic_vectors(m_statements(db), args.repeat)
+    print(f"exact vector search alone, {m_statements(db)} synthetic unit vectors (numpy, top 50): p50 "
+          f"{percentile(syn, 0.5):.1f} ms, p95 {percentile(syn, 0.95):.1f} ms")
     print("slowest (median ms): " + "; ".join(f"{q!r}{' ' + str(f) if f else ''} {ms:.1f}"
                                               for ms, q, f in m["slowest"]))
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")

@@ -14,7 +14,7 @@ from careerladder.lint import Check, UnknownRule, default_codes, known_codes, re
 from careerladder.lint.rules import OPT_IN_DIAGNOSTICS, SKIPPED_FILE_CODES, rule_rows
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lint"
-OPT_IN = {"UNEVEN_STEP", "COVERAGE_DROP", "LEVEL_MISMATCH", "UNRESOLVED_LINK"}
+OPT_IN = {"UNEVEN_STEP", "COVERAGE_DROP", "LEVEL_MISMATCH", "UNRESOLVED_LINK", "NEAR_DUPLICATE", "CROSS_LADDER_DRIFT"}
 
 
 def test_the_default_set_leaves_the_opt_in_rules_and_skipped_files_out():

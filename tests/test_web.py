@@ -120,7 +120,7 @@ def test_openapi_describes_the_api_only(client):
             "/api/compare", "/api/diff", "/api/ladders"} <= paths
     assert all(p.startswith("/api/") for p in paths)
     params = {p["name"] for p in schema["paths"]["/api/search"]["get"]["parameters"]}
-    assert params == {"q", "level", "competency", "organization", "kind"}
+    assert params == {"q", "level", "competency", "organization", "kind", "semantic"}
     assert client.get("/docs").status_code == 404, "no Swagger UI: it loads scripts from a CDN"
 
 

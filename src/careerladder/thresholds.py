@@ -370,6 +370,31 @@ ASSESS_MAX_MATCHES = 3
 ASSESS_CREDIT: dict[str, float] = {"met": 1.0, "partly": 0.5, "not_evidenced": 0.0}
 #: Shortest word (characters) matched between evidence and expectations (one letter says nothing).
 ASSESS_MIN_TERM_CHARS = 2
+#: An "N+ years" expectation is partly evidenced when the dated experience falls short by at most this many
+#: years (benchmarks/assessment/RULES.md, section 3: the rule the hand labels follow).
+ASSESS_YEARS_SHORT = 2
+#: HybridMatcher (the default matcher): weight of the TF-IDF cosine of an item and an expectation...
+ASSESS_WORDS_WEIGHT = 1.0
+#: ...of their centered embedding cosine (careerladder.embed; below 0 counts 0)...
+ASSESS_MEANING_WEIGHT = 1.0
+#: ...and of their competency agreement (the sum is clipped to 1). The three, and the two below, were set by a
+#: grid on the tuning half of benchmarks/assessment (its TUNE_DOCUMENTS) and checked on the other half.
+ASSESS_COMPETENCY_WEIGHT = 0.4
+#: HybridMatcher: an item and an expectation sharing fewer stems and stem pairs than this get no words score
+#: (one shared stem is chance: "Organized the summer party" and "members and organizers").
+ASSESS_MIN_SHARED_TERMS = 2
+#: HybridMatcher: an item sharing no words with an expectation matches it only from this centered embedding
+#: cosine ("Baked bread for the team" is near every "...for the team" at 0.2-0.3 and evidences none of them).
+ASSESS_MEANING_ALONE = 0.2
+#: An evidence item is credited to at most this many expectations of the level and the next (its best ones)...
+ASSESS_ITEM_MAX_EXPECTATIONS = 6
+#: ...unless it scores at least this on more: then it truly covers them (RULES.md section 5).
+ASSESS_ITEM_COVERS_SCORE = 0.6
+#: A negative cue ("not", "never", "rarely", "gap") among an item's first this many words makes it a remark
+#: that something is missing: it evidences nothing (a manager's "has not yet coached anyone").
+ASSESS_NEGATION_WORDS = 6
+#: Words of an evidence item or an expectation quoted in a competency's explanation (CompetencyReadiness.why).
+ASSESS_WHY_WORDS = 12
 
 # --- store (careerladder.store): search, snippets, paging -----------------------------------------
 #: Matching statements (the most recently stored) that ``search`` ranks: bm25 over all matches of a
@@ -509,3 +534,39 @@ DUPLICATE_MIN_WORDS = 30
 DUPLICATE_CANDIDATES = 20
 #: Share of a text file's lines that name a path from which it is an index file, not a posting.
 LISTING_SHARE = 0.9
+
+# --- statement embeddings (careerladder.embed) and what uses them ---
+#: GloVe words kept, most frequent first (GloVe's list is in frequency order): 50,000 scored better than
+#: all 400,000 on benchmarks/embeddings/pairs.jsonl (rare words carry mostly noise) and load faster.
+EMBED_VOCABULARY = 50_000
+#: Statements embedded per call in the analysis path and the store's backfill (bounds memory, not results).
+EMBED_BATCH = 4096
+#: Hybrid search: how deep each list (full-text, embedding) is read before the two are fused.
+HYBRID_CANDIDATES = 50
+#: Reciprocal rank fusion: a hit at rank r of a list scores weight / (HYBRID_RRF_K + r); 60 is the constant
+#: of the method's paper (Cormack et al., 2009), not fitted here.
+HYBRID_RRF_K = 60
+#: Weight of the full-text list against the embedding list (1) in the fusion: full-text counts more, since a
+#: statement holding the query's own words is the surest hit.
+HYBRID_FTS_WEIGHT = 2.0
+#: Aligning two levels' expectations (diff.align): a pair is "similar" when its similarity (the mean of the
+#: centered embedding cosine and the cosine of the two statements' competency scores) reaches this...
+ALIGN_SIMILAR = 0.60
+#: ...and its centered embedding cosine alone reaches this (the same competency is not enough by itself).
+#: Both set by reading the pairs of seed 001 against GitLab's Director; checked on two other company pairs
+#: (tests/fixtures/alignment/README.md).
+ALIGN_MIN_MEANING = 0.50
+#: ...and each statement holds at least this many words the model knows ("Product strategy." is a heading
+#: in a list, and two words say too little to be the same expectation as a sentence).
+ALIGN_MIN_WORDS = 3
+#: Lint NEAR_DUPLICATE: centered embedding cosine from which an own expectation says what an inherited one
+#: already says (set by reading the corpus ladders' findings: docs/lint.md).
+LINT_NEAR_DUPLICATE_MEANING = 0.85
+#: Lint CROSS_LADDER_DRIFT: two ladders' levels of one canonical level whose competency coverages (expectations
+#: per competency) have a cosine under this ask very differently...
+LINT_DRIFT_COVERAGE = 0.5
+#: ...when each has at least this many effective expectations (a level of three says too little to compare).
+LINT_DRIFT_MIN_EXPECTATIONS = 6
+#: ...between statements that differ in at least this many words (one or two words changed is a repeat or a
+#: deliberate step: "minor" / "major" process improvements).
+LINT_NEAR_DUPLICATE_MIN_CHANGED = 3

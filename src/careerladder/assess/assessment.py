@@ -8,9 +8,10 @@ partly 0.5, not evidenced 0) over the expectations of a competency, and over
 all expectations overall. The gap list is what the next level adds
 (``diff.diff_levels``), each gap scored against the same evidence.
 
-Matching is lexical and needs no model: TF-IDF cosine (scikit-learn) on
-stemmed words and word pairs, fitted on the expectations only, plus agreement
-of competencies (``classify``). An item tagged with an expectation scores
+Matching (``matching``) is by meaning and words together by default
+(``HybridMatcher``: TF-IDF cosine, statement embeddings, competency agreement,
+negative remarks, at most a few expectations per item, years from dated roles);
+``LexicalMatcher`` is words only. An item tagged with an expectation scores
 ``thresholds.ASSESS_TAG_SCORE`` on it; an item tagged with competencies matches only
 expectations in one of them. An item's score never depends on another item,
 so adding evidence never lowers readiness and removing it never raises it.
@@ -27,13 +28,12 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from rapidfuzz import fuzz, process
 
 from .. import thresholds as T
-from ..classify import default_classifier, stem
 from ..competencies import BY_ID
 from ..diff import UNCLASSIFIED, diff_levels, top_competency
 from ..errors import CareerLadderError, EvidenceError
 from .evidence import PERSPECTIVES, EvidenceFile, EvidenceItem
-from ..extract.grammar import tokens
-from ..model import Expectation, Ladder, Requirement, Role, Statement
+from .matching import HybridMatcher, LexicalMatcher
+from ..model import Expectation, Ladder, Requirement, Role
 
 if TYPE_CHECKING:
     import numpy as np
@@ -45,7 +45,8 @@ STATUSES: tuple[str, ...] = ("met", "partly", "not_evidenced")
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """An evidence item matching an expectation: ``score`` in [0, 1]; ``how``: ``tag`` or ``lexical``."""
+    """An evidence item matching an expectation: ``score`` in [0, 1]; ``how``: ``tag`` (the item names
+    it), ``lexical`` (shared words), ``meaning`` (statement embeddings) or ``dates`` (years counted)."""
 
     item: EvidenceItem
     score: float
@@ -67,7 +68,8 @@ class ExpectationResult:
 
 @dataclass(frozen=True, slots=True)
 class CompetencyReadiness:
-    """Readiness in one competency: counts per status and ``readiness`` in [0, 1]."""
+    """Readiness in one competency: counts per status, ``readiness`` in [0, 1] and ``why``: one sentence
+    saying what it rests on (the strongest matched pair with its score, what is not evidenced)."""
 
     competency: str
     name: str
@@ -76,6 +78,7 @@ class CompetencyReadiness:
     partly: int
     not_evidenced: int
     readiness: float
+    why: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,70 +111,6 @@ class Assessment:
         return {s: sum(r.status == s for r in self.results) for s in STATUSES}
 
 
-# -- matching -----------------------------------------------------------------------
-class _Analyzer:
-    """Stemmed words without stop words, plus adjacent pairs: what TF-IDF counts."""
-
-    def __init__(self, stop_words: frozenset[str]):
-        self.stop_words = stop_words
-
-    def __call__(self, text: str) -> list[str]:
-        words = [stem(t) for t in tokens(text) if t not in self.stop_words and len(t) >= T.ASSESS_MIN_TERM_CHARS]
-        return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
-
-
-class LexicalMatcher:
-    """Scores evidence items against expectations, in [0, 1] (scikit-learn stage API).
-
-    ``fit(expectations)`` learns the TF-IDF vocabulary and weights from the
-    expectations' texts only (attribute ``vectorizer_``); ``score(items, expectations)``
-    returns an array of shape (len(items), len(expectations)). ``lexical_weight``: the share of
-    the TF-IDF cosine in a score; None (the default) reads ``thresholds.ASSESS_LEXICAL_WEIGHT``.
-    """
-
-    def __init__(self, lexical_weight: float | None = None):
-        self.lexical_weight = lexical_weight
-
-    def fit(self, expectations: Sequence[Expectation]) -> "LexicalMatcher":
-        # imported here: scikit-learn takes seconds to import and only assessments need it
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
-
-        texts = [e.statement.text for e in expectations] or [""]
-        self.vectorizer_ = TfidfVectorizer(analyzer=_Analyzer(ENGLISH_STOP_WORDS), sublinear_tf=True)
-        try:
-            self.vectorizer_.fit(texts)
-        except ValueError:  # no words at all: every cosine is 0
-            self.vectorizer_ = None
-        return self
-
-    def score(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation]) -> "np.ndarray":
-        import numpy as np
-
-        if not hasattr(self, "vectorizer_"):
-            raise RuntimeError("LexicalMatcher is not fitted; call fit() first")
-        out = np.zeros((len(items), len(expectations)))
-        if not items or not expectations:
-            return out
-        lexical = T.ASSESS_LEXICAL_WEIGHT if self.lexical_weight is None else self.lexical_weight
-        if self.vectorizer_ is not None:
-            a = self.vectorizer_.transform([i.text for i in items])
-            b = self.vectorizer_.transform([e.statement.text for e in expectations])
-            out += lexical * (a @ b.T).toarray()  # rows are L2-normalized: cosine
-        clf = default_classifier()
-        item_comps = [{c: 1.0 for c in i.competencies} if i.competencies else
-                      {c.competency: c.score for c in clf.predict_one(Statement(i.id, i.text, i.line, i.line))}
-                      for i in items]
-        exp_comps = [{c.competency: c.score for c in e.statement.competencies} for e in expectations]
-        for r, ic in enumerate(item_comps):
-            for c, ec in enumerate(exp_comps):
-                shared = [min(ic[k], ec[k]) for k in ic.keys() & ec.keys()]
-                if shared:
-                    out[r, c] += (1.0 - lexical) * max(shared)
-                elif items[r].competencies:
-                    out[r, c] = 0.0  # a competency tag restricts what the item can match
-        return np.clip(out, 0.0, 1.0)
-
-
 def status_of(score: float) -> str:
     """``met``, ``partly`` or ``not_evidenced`` for a score in [0, 1]."""
     return "met" if score >= T.ASSESS_MET_SCORE else "partly" if score >= T.ASSESS_PARTLY_SCORE else "not_evidenced"
@@ -199,7 +138,7 @@ def _tag_targets(evidence: EvidenceFile, expectations: Sequence[Expectation]) ->
 
 
 def _results(expectations: Sequence[Expectation], items: Sequence[EvidenceItem], scores: "np.ndarray",
-             tagged: dict[str, set[int]], offset: int) -> list[ExpectationResult]:
+             tagged: dict[str, set[int]], offset: int, how: "np.ndarray | None") -> list[ExpectationResult]:
     out = []
     for n, e in enumerate(expectations):
         matches = []
@@ -207,7 +146,8 @@ def _results(expectations: Sequence[Expectation], items: Sequence[EvidenceItem],
             if offset + n in tagged.get(item.id, ()):
                 matches.append(Match(item, T.ASSESS_TAG_SCORE, "tag"))
             elif scores[r, offset + n] >= T.ASSESS_PARTLY_SCORE:
-                matches.append(Match(item, round(float(scores[r, offset + n]), 3), "lexical"))
+                matches.append(Match(item, round(float(scores[r, offset + n]), 3),
+                                     str(how[r, offset + n]) if how is not None else "lexical"))
         matches.sort(key=lambda m: (-m.score, m.item.line))
         best = matches[0].score if matches else 0.0
         kept = tuple(matches[:T.ASSESS_MAX_MATCHES])
@@ -228,9 +168,32 @@ def competency_readiness(results: Sequence[ExpectationResult]) -> tuple[Competen
         groups.setdefault(r.competency, []).append(r)
     rows = [CompetencyReadiness(cid, BY_ID[cid].name if cid in BY_ID else "Unclassified", len(rs),
                                 sum(r.status == "met" for r in rs), sum(r.status == "partly" for r in rs),
-                                sum(r.status == "not_evidenced" for r in rs), readiness_of(rs))
+                                sum(r.status == "not_evidenced" for r in rs), readiness_of(rs), _why(rs))
             for cid, rs in groups.items()]
     return tuple(sorted(rows, key=lambda c: (c.readiness, c.competency == UNCLASSIFIED, c.competency)))
+
+
+def _short(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:T.ASSESS_WHY_WORDS]) + (" ..." if len(words) > T.ASSESS_WHY_WORDS else "")
+
+
+def _why(results: Sequence[ExpectationResult]) -> str:
+    """What a competency's readiness rests on, in one sentence (the pairs are quoted, shortened)."""
+    n = len(results)
+    met = sum(r.status == "met" for r in results)
+    partly = sum(r.status == "partly" for r in results)
+    out = f"{met} of {n} met" + (f", {partly} partly" if partly else "")
+    best = max((r for r in results if r.matches), key=lambda r: r.score, default=None)
+    if best is not None:
+        m = best.matches[0]
+        out += (f"; strongest: line {m.item.line} \"{_short(m.item.text)}\" for \"{_short(best.expectation.statement.text)}\""
+                f" ({m.how} {m.score:.2f})")
+    missing = [r for r in results if r.status == "not_evidenced"]
+    if missing:
+        out += f"; not evidenced: \"{_short(missing[0].expectation.statement.text)}\"" + \
+            (f" and {len(missing) - 1} more" if len(missing) > 1 else "")
+    return out + "."
 
 
 # -- levels -------------------------------------------------------------------------
@@ -273,7 +236,8 @@ def assess(evidence: EvidenceFile, ladder: Ladder, level: Role, *, person: str |
     ``person``/``perspective``/``assessed_on`` override the evidence header (person
     defaults to the evidence file's name, the date to the header's or today's).
     A fitted ``matcher`` is used as is (fit it on the level's and the next level's
-    expectations); otherwise one is fitted here. Raises ``EvidenceError`` when an
+    expectations); otherwise one is fitted here (by default a ``HybridMatcher``: meaning and words,
+    years from dates as of the assessment date). Raises ``EvidenceError`` when an
     expectation tag names no expectation, ``CareerLadderError`` when the level has no
     expectations, and ``ValueError`` for a bad ``perspective`` or ``assessed_on``.
     """
@@ -293,16 +257,20 @@ def assess(evidence: EvidenceFile, ladder: Ladder, level: Role, *, person: str |
     everything = list(exps) + gap_exps
     tagged = _tag_targets(evidence, everything)
     fitted = matcher if matcher is not None and hasattr(matcher, "vectorizer_") else \
-        (matcher or LexicalMatcher()).fit(everything)
+        (matcher or HybridMatcher()).fit(everything)
+    on = assessed_on or evidence.date or _dt.date.today().isoformat()
+    if isinstance(fitted, HybridMatcher) and fitted.assessed_on is None:
+        fitted.assessed_on = on
     scores = fitted.score(evidence.items, everything)
-    results = _results(exps, evidence.items, scores, tagged, 0)
-    gaps = _results(gap_exps, evidence.items, scores, tagged, len(exps))
+    how = getattr(fitted, "how_", None)
+    results = _results(exps, evidence.items, scores, tagged, 0, how)
+    gaps = _results(gap_exps, evidence.items, scores, tagged, len(exps), how)
     gaps.sort(key=lambda g: (-STATUSES.index(g.status), g.competency))
     used = {m.item.id for r in results + gaps for m in r.matches} | {i for i, t in tagged.items() if t}
     name = person or evidence.person or _stem_of(evidence.source)
     return Assessment(
         person=name, perspective=perspective or evidence.perspective,
-        assessed_on=assessed_on or evidence.date or _dt.date.today().isoformat(), evidence=evidence,
+        assessed_on=on, evidence=evidence,
         ladder_id=ladder.id, ladder_name=ladder.name, level=level, next_level=nxt, results=tuple(results),
         competencies=competency_readiness(results), readiness=readiness_of(results), gaps=tuple(gaps),
         requirements_added=tuple(gap_diff.requirements_added) if gap_diff else (),
@@ -357,5 +325,5 @@ def compare_assessments(self_a: Assessment, manager_a: Assessment) -> Comparison
 
 
 __all__ = ["assess", "compare_assessments", "find_level", "next_level_of", "status_of",
-           "readiness_of", "competency_readiness", "LexicalMatcher", "Assessment", "ExpectationResult",
+           "readiness_of", "competency_readiness", "LexicalMatcher", "HybridMatcher", "Assessment", "ExpectationResult",
            "CompetencyReadiness", "Match", "Comparison", "ComparisonRow"]

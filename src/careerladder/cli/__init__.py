@@ -5,7 +5,7 @@ its commands on ``app``.
 
 from __future__ import annotations
 
-from . import build, inspect, compare, leveling, assess, lint, ingest, report, serve, export  # registration order
+from . import build, inspect, compare, leveling, assess, lint, ingest, report, search, serve, export  # registration order
 from .app import app, main
 
 #: The command modules, in the order their commands were registered.

@@ -4,12 +4,12 @@ checks share about one ladder; ``steps``: which levels are one step apart; ``sta
 are expectations; ``words``: word lists).
 """
 
-from . import checks, wording
+from . import checks, semantic, wording
 from .findings import DIAGNOSTIC_SEVERITY, Finding, counts, exit_status, finding_data, lint_ladder, lint_ladders
 from .rules import Check, UnknownRule, default_codes, known_codes, register, registered, rule_rows, select_codes
 
 #: The modules that register rules (importing one registers its rules, in this order; a new rule module goes here).
-RULE_MODULES = (checks, wording)
+RULE_MODULES = (checks, wording, semantic)
 #: Every registered check, in the order they run.
 CHECKS: tuple[Check, ...] = registered()
 

@@ -82,8 +82,8 @@ def _hits(check: Check, run: Callable[[], Iterable], ladder: Ladder, owners: dic
 
 def lint_ladder(ladder: Ladder, checks: Sequence[Check] | None = None,
                 leveler: Callable[[Role], Role] | None = None, company: Company | None = None) -> list[Finding]:
-    """Findings of ``checks`` (default: the default set's per-ladder checks) over one resolved ladder (levels
-    in order, effective expectations set).
+    """Findings of ``checks`` (default: the default set's per-ladder checks; rules across ladders are left
+    out) over one resolved ladder (levels in order, effective expectations set).
 
     ``leveler``: role -> role with ``leveling`` (default: ``context.text_leveler``); ``company``: what the
     company's other tracks tell (``context.Company``; default: this ladder alone). A check that fails is
@@ -95,7 +95,7 @@ def lint_ladder(ladder: Ladder, checks: Sequence[Check] | None = None,
         checks = [c for c in registered() if c.default and not c.across]
     ctx = LadderContext(ladder, leveler or text_leveler(), company)
     out: list[Finding] = []
-    for check in checks:
+    for check in (c for c in checks if not c.across):  # a rule across ladders needs the whole run
         out += _hits(check, lambda: check.run(ctx), ladder)
     return out
 

@@ -27,10 +27,11 @@ from typing import Any, Callable, Iterable, Iterator, Literal, Mapping, Sequence
 
 from .. import codec
 from ..classify import CompetencyClassifier, classify, default_classifier
+from ..embed import embed, to_bytes
 from ..errors import NotPostingError, ParseError, ReadError
 from ..extract import extract
 from ..leveling import MODEL_PATH, Leveler, level_role
-from ..model import Diagnostic, Document, Expectation, Ladder, Role
+from ..model import Diagnostic, Document, Expectation, Ladder, Role, Statement
 from ..parse import parse
 from ..readers import FieldMap, iter_files, read_path, read_text
 from ..readers.base import limit_warnings
@@ -90,7 +91,8 @@ class Analyzed:
     ``document``: what the reader gave; ``roles``: the analyzed roles (model objects), or
     ``data``: the same roles as stored dicts once ``encode``d (what crosses a process boundary);
     ``fingerprint``: of a job posting's text, to find duplicates where it is stored
-    (``readers.fingerprint``, ``store.duplicates``), None for other documents.
+    (``readers.fingerprint``, ``store.duplicates``), None for other documents; ``vectors``: statement
+    id -> its embedding as stored (``statement_vectors``), computed once here and stored with the statement.
     """
 
     key: str
@@ -100,6 +102,7 @@ class Analyzed:
     data: list[dict] | None = None
     version: str = ""
     fingerprint: Fingerprint | None = None
+    vectors: dict[str, bytes] = field(default_factory=dict)
 
     def encode(self, effective: Mapping[str, tuple[Expectation, ...]] | None = None,
                resolved: Mapping[str, Role] | None = None) -> "Analyzed":
@@ -118,7 +121,7 @@ class Analyzed:
         doc, fp = self.document, self.fingerprint
         return DocumentRecord(self.key, doc.content_hash, analysis_hash(self.data), doc.format, doc.metadata,
                               self.version, fp.text_hash if fp else None, fp.signature if fp else None,
-                              fp.bands if fp else ())
+                              fp.bands if fp else (), vectors=self.vectors)
 
 
 @dataclass(slots=True)
@@ -145,6 +148,27 @@ class FileResult:
     def encode(self) -> "FileResult":
         """A copy with every document ``encode``d and no pages (what a worker process sends back)."""
         return replace(self, analyzed=[a.encode() for a in self.analyzed], pages=[])
+
+
+def _statements(statements: Sequence[Statement]) -> Iterator[Statement]:
+    for st in statements:
+        yield st
+        yield from _statements(st.children)
+
+
+def statement_vectors(roles: Sequence[Role]) -> dict[str, bytes]:
+    """Statement id -> its embedding (``embed.embed`` of its text, as ``embed.to_bytes``) for every
+    statement of ``roles``, nested ones included, in one call to the model."""
+    found: dict[str, str] = {}
+    for role in roles:
+        stack = list(role.sections)
+        while stack:
+            section = stack.pop()
+            stack.extend(section.subsections)
+            for st in _statements(section.statements):
+                found.setdefault(st.id, st.text)
+    vectors = embed(list(found.values()))
+    return {sid: to_bytes(v) for sid, v in zip(found, vectors)}
 
 
 def read_problem(exc: ReadError, where: str) -> Diagnostic:
@@ -204,8 +228,9 @@ class Analyzer:
     user said so: ``inspect FILE``, ``level -``), see ``parse(any_text=True)``; ``orientation``:
     ``columns`` or ``rows``, how a ladder matrix (CSV) holds its levels (None: each matrix is
     detected); ``fields``: the fields of exported records named by the user (``--fields``,
-    ``readers.parse_fields``), given to every read. Raises ``ReadError`` at construction when
-    ``leveling_model`` cannot be read.
+    ``readers.parse_fields``), given to every read; ``embed``: False stores no statement
+    embeddings (``statement_vectors``; the store then embeds what it lacks). Raises ``ReadError``
+    at construction when ``leveling_model`` cannot be read.
     """
 
     leveling_model: Path | None = None
@@ -215,6 +240,7 @@ class Analyzer:
     any_text: bool = False
     orientation: str | None = None
     fields: FieldMap | None = None
+    embed: bool = True
     model_sha256: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
@@ -300,7 +326,8 @@ class Analyzer:
                 continue
             posting = roles and all(r.kind == "job_posting" for r in roles)
             result.analyzed.append(Analyzed(key, where, doc, tuple(roles), version=self.version,
-                                            fingerprint=fingerprint(doc, roles[0].title) if posting else None))
+                                            fingerprint=fingerprint(doc, roles[0].title) if posting else None,
+                                            vectors=statement_vectors(roles) if self.embed else {}))
         return result
 
     def analyze_file(self, task: FileTask, status: StatusCheck | None = None) -> FileResult:
@@ -347,4 +374,4 @@ class Analyzer:
 
 
 __all__ = ["Analyzer", "Analyzed", "FileResult", "FileTask", "DocumentStatus", "StatusCheck", "analysis_hash",
-           "document_key", "fields_note", "file_tasks", "internal_error", "read_problem"]
+           "document_key", "fields_note", "file_tasks", "internal_error", "read_problem", "statement_vectors"]

@@ -72,7 +72,8 @@ def assessment_data(a: Assessment) -> dict[str, Any]:
         "readiness": {"overall": a.readiness, "expectations": len(a.results),
                       "inherited": sum(r.expectation.depth > 0 for r in a.results), **counts},
         "competencies": [{"id": c.competency, "name": c.name, "expectations": c.expectations, "met": c.met,
-                          "partly": c.partly, "not_evidenced": c.not_evidenced, "readiness": c.readiness}
+                          "partly": c.partly, "not_evidenced": c.not_evidenced, "readiness": c.readiness,
+                          "why": c.why}
                          for c in a.competencies],
         "expectations": [result_data(r) for r in a.results],
         "gaps": [result_data(r) for r in a.gaps],

@@ -83,10 +83,10 @@ def assessment_markdown(a: Assessment, chart: str | None = None) -> str:
     if chart:
         out += [f"![Readiness by competency]({chart.replace(' ', '%20').replace(')', '%29')})", ""]
     out += ["## Readiness by competency", "",
-            "| Competency | Expectations | Met | Partly | Not evidenced | Readiness |",
-            "|---|---:|---:|---:|---:|---:|"]
-    out += [f"| {c.name} | {c.expectations} | {c.met} | {c.partly} | {c.not_evidenced} | {_pct(c.readiness)} |"
-            for c in a.competencies]
+            "| Competency | Expectations | Met | Partly | Not evidenced | Readiness | Why |",
+            "|---|---:|---:|---:|---:|---:|---|"]
+    out += [f"| {c.name} | {c.expectations} | {c.met} | {c.partly} | {c.not_evidenced} | {_pct(c.readiness)} | "
+            f"{md_escape(c.why)} |" for c in a.competencies]
     sections = (("Strengths, with evidence", "met"), ("Partly evidenced", "partly"),
                 ("Not yet evidenced", "not_evidenced"))
     for heading, status in sections:
@@ -114,7 +114,8 @@ def assessment_markdown(a: Assessment, chart: str | None = None) -> str:
     if a.unmatched:
         out += ["", f"## Evidence matching no expectation ({len(a.unmatched)})", ""]
         out += [f"- {md_escape(i.text)} (evidence line {i.line})" for i in a.unmatched]
-    out += ["", "---", "", f"Matched lexically (TF-IDF and competencies); met from a score of "
+    out += ["", "---", "", f"Matched by meaning and words (statement embeddings, TF-IDF, competencies; years from dated "
+            f"roles); met from a score of "
             f"{T.ASSESS_MET_SCORE:.2f}, partly from {T.ASSESS_PARTLY_SCORE:.2f}. Readiness counts met as 1 and "
             f"partly as 1/2.", ""]
     return "\n".join(out)
@@ -164,8 +165,9 @@ def assessment_text(a: Assessment) -> str:
     out = [f"{a.person}: {a.level.title} ({a.ladder_name}), {a.perspective} evidence of {a.assessed_on} "
            f"({len(a.evidence.items)} items from {a.evidence.source})",
            f"Overall readiness {_summary_line(a)}", "", "Readiness by competency"]
-    out += [f"  {c.name:<38} {_pct(c.readiness):>5}  met {c.met}, partly {c.partly}, "
-            f"not evidenced {c.not_evidenced} of {c.expectations}" for c in a.competencies]
+    for c in a.competencies:
+        out += [f"  {c.name:<38} {_pct(c.readiness):>5}  met {c.met}, partly {c.partly}, "
+                f"not evidenced {c.not_evidenced} of {c.expectations}"] + ([f"      {c.why}"] if c.why else [])
     out += ["", "Expectations"]
     for r in a.results:
         out += _text_result(r, a.level.id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterator, Literal, Mapping, Protocol, Sequence
 
 from ..errors import StoreError
@@ -26,7 +26,9 @@ class DocumentRecord:
     posting, the fingerprint of its text (``readers.fingerprint``: ``text_hash``, the MinHash
     ``signature`` and its LSH ``bands``) that finds duplicates (``store.duplicates``; None and
     empty for other documents and short texts), and, read back, ``duplicate_of``: the posting it
-    was folded into."""
+    was folded into. ``vectors``: statement id -> its embedding as stored (``embed.to_bytes``,
+    computed once in the analysis path); a statement missing here is stored without one and
+    embedded by the store (``store.vectors.fill_missing``)."""
 
     source: str
     content_hash: str
@@ -38,6 +40,7 @@ class DocumentRecord:
     signature: bytes | None = None
     bands: tuple[int, ...] = ()
     duplicate_of: str | None = None
+    vectors: Mapping[str, bytes] = field(default_factory=dict)
 
 
 #: What a store holds of a document (``Store.document_status``): ``new`` (nothing), ``changed``
@@ -56,7 +59,8 @@ def document_status(stored: tuple[str, str] | None, content_hash: str, analysis_
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """A statement matching a search: ids, text, line, and its role's title/organization/level."""
+    """A statement matching a search: ids, text, line, and its role's title/organization/level;
+    ``similarity``: the cosine of its embedding with the query's (hybrid search only, else None)."""
 
     statement_id: str
     role_id: str
@@ -69,6 +73,7 @@ class SearchHit:
     level: str | None
     kind: str
     snippet: str
+    similarity: float | None = None
 
 
 class Store(Protocol):
@@ -133,6 +138,14 @@ class Store(Protocol):
         """Statements matching every word of ``query`` (the last word as a prefix), best first, at most
         ``limit`` (default ``thresholds.SEARCH_RESULTS``), optionally filtered; ranked among the
         ``thresholds.SEARCH_WINDOW`` most recent matches. A query with no word matches nothing."""
+        ...
+
+    def hybrid_search(self, query: str, *, level: str | None = None, competency: str | None = None,
+                      organization: str | None = None, kind: str | None = None, limit: int | None = None,
+                      semantic_only: bool = False) -> list[SearchHit]:
+        """``search`` and the statements nearest to the query by meaning (``store.vectors``), in one
+        ranking, each hit with its ``similarity``; the same filters. ``semantic_only``: by meaning alone.
+        Raises ``embed.ModelError`` when the embedding model is not installed."""
         ...
 
     def write_assessment(self, data: Mapping[str, Any]) -> bool:

@@ -1,14 +1,17 @@
 """Named, ordered schema steps for the SQLite store (``schema_migrations`` records what ran).
 
-Add a step by appending ``(version, name, sql)``; never edit a step that shipped.
+Add a step by appending ``(version, name, sql)``; never edit a step that shipped. A step that needs
+Python after its SQL (``AFTER``) runs in the same transaction and says what it did in ``notes``.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timezone
+from typing import Callable
 
 from ..errors import StoreError
+from .vectors import fill_missing
 
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "initial schema", """
@@ -149,13 +152,28 @@ CREATE TABLE document_bands (
 ) WITHOUT ROWID;
 CREATE INDEX document_bands_source ON document_bands(source);
 """),
+    (6, "statement embeddings", """
+ALTER TABLE statements ADD COLUMN vector BLOB;
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]
 
 
-def migrate(conn: sqlite3.Connection, source: str) -> int:
-    """Apply the steps ``conn`` lacks; returns the schema version.
+def _fill_vectors(conn: sqlite3.Connection) -> str | None:
+    done = fill_missing(lambda sql, args: conn.execute(sql, args).fetchall(),
+                        lambda rows: conn.executemany("UPDATE statements SET vector = ? WHERE rowid = ?", rows))
+    return f"migration 6: embedded {done} statements stored before (search by meaning needs no new ingest)" \
+        if done else None
+
+
+#: Python run after a step's SQL, in its transaction: returns a note for the user, or None.
+AFTER: dict[int, Callable[[sqlite3.Connection], str | None]] = {6: _fill_vectors}
+
+
+def migrate(conn: sqlite3.Connection, source: str, notes: list[str] | None = None) -> int:
+    """Apply the steps ``conn`` lacks; returns the schema version. What a Python step did is appended
+    to ``notes`` (migration 6 embeds the statements stored before it).
 
     Raises ``StoreError`` when the database was written by a newer careerladder.
     """
@@ -171,6 +189,9 @@ def migrate(conn: sqlite3.Connection, source: str) -> int:
         with conn:
             for statement in _split(sql):
                 conn.execute(statement)
+            note = AFTER[version](conn) if version in AFTER else None
+            if note and notes is not None:
+                notes.append(note)
             conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
                          (version, name, datetime.now(timezone.utc).isoformat()))
     return LATEST

@@ -21,6 +21,7 @@ from .base import (MARK_END, MARK_START, DocumentRecord, DocumentStatus, SearchH
                    document_status, flatten_statements)
 from .duplicates import DOCUMENT_COLUMNS, Fold, batch_finder, count_sql, fold_columns, sql_finder, stale_sql
 from .postgres_migrations import LATEST, MIGRATIONS
+from .vectors import VectorIndex, fill_missing, hybrid_search, role_vectors
 
 #: Text-search configuration used for the statements' ``tsvector``.
 TS_CONFIG = "english"
@@ -30,8 +31,11 @@ MIGRATION_LOCK = 7_264_921_001
 #: in parallel (Dask partitions) never store the same posting twice.
 WRITE_LOCK = 7_264_921_002
 
+#: The migration that adds statement vectors; the statements stored before it are embedded right after it.
+VECTORS_MIGRATION = 5
+
 _STATEMENT_COLUMNS = ("id, role_id, parent_id, section_kind, section_path, kind, label, text, line, "
-                      "competency, competencies, reference")
+                      "competency, competencies, reference, vector")
 
 
 def ts_query(text: str) -> str:
@@ -71,6 +75,8 @@ class PostgresStore:
         self.url = url
         self.path = _redact(url)
         self.readonly = readonly
+        self.notes: list[str] = []
+        self.vector_index = VectorIndex()
         try:
             self.conn = psycopg.connect(url, autocommit=True)
             if readonly:
@@ -104,8 +110,17 @@ class PostgresStore:
                 if version in have:
                     continue
                 self.conn.execute(sql)
+                if version == VECTORS_MIGRATION:
+                    done = fill_missing(lambda q, args: self.conn.execute(q, args).fetchall(), self._set_vectors, "%s")
+                    if done:
+                        self.notes.append(f"migration {version}: embedded {done} statements stored before "
+                                          "(search by meaning needs no new ingest)")
                 self.conn.execute("INSERT INTO schema_migrations VALUES (%s, %s, %s)",
                                   (version, name, datetime.now(timezone.utc).isoformat()))
+
+    def _set_vectors(self, rows: list[tuple[bytes, int]]) -> None:
+        with self.conn.cursor() as cur:
+            cur.executemany("UPDATE statements SET vector = %s WHERE rowid = %s", rows)
 
     # -- writes ---------------------------------------------------------------
     def has_document(self, source: str, content_hash: str, analysis_hash: str | None = None) -> bool:
@@ -306,6 +321,20 @@ class PostgresStore:
             raise StoreError(f"search failed: {_first_line(exc)}", self.path) from exc
         return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[12]) for r in rows]
 
+    def hybrid_search(self, query: str, *, level: str | None = None, competency: str | None = None,
+                      organization: str | None = None, kind: str | None = None, limit: int | None = None,
+                      semantic_only: bool = False) -> list[SearchHit]:
+        """``search`` fused with the nearest statements by meaning: exact search over the stored vectors
+        held in memory (``store.vectors``), as in SQLite; reloaded when the WAL insert position moves
+        (the write position can lag it when commits are asynchronous)."""
+        try:
+            token = str(self.conn.execute("SELECT pg_current_wal_insert_lsn()").fetchone()[0])
+            return hybrid_search(self, self.vector_index, lambda sql, args: self.conn.execute(sql, args).fetchall(),
+                                 token, "%s", query, limit=limit, semantic_only=semantic_only,
+                                 level=level, competency=competency, organization=organization, kind=kind)
+        except psycopg.Error as exc:
+            raise StoreError(f"search failed: {_first_line(exc)}", self.path) from exc
+
     # -- assessments ------------------------------------------------------------
     def write_assessment(self, data: Mapping[str, Any]) -> bool:
         """Store one assessment (an ``assessment_data`` dict, see ``schema/assessment.schema.json``)
@@ -385,7 +414,8 @@ def _document_rows(batch: Sequence[tuple[DocumentRecord, Sequence[Mapping[str, A
                 role["id"], record.source, role["title"], role.get("organization"), role["kind"], role.get("ladder"),
                 leveling.get("title_level"), leveling.get("level"), leveling.get("confidence"),
                 leveling.get("inflation"), span[0], span[1], json.dumps(role, ensure_ascii=False))))
-            rows["statements"].extend(_row(r) for r in flatten_statements(role))
+            rows["statements"].extend(_row(r + (v,)) for r, v in zip(flatten_statements(role),
+                                                                      role_vectors(role, record.vectors)))
             rows["requirements"].extend(
                 _row((role["id"], r.get("statement_id"), r["type"], r.get("min"), r.get("max"), r.get("unit"),
                       r.get("qualifier"), r.get("value"), r["text"], r["line"])) for r in role.get("requirements", ()))

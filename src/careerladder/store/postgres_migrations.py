@@ -118,6 +118,9 @@ CREATE TABLE document_bands (
 );
 CREATE INDEX document_bands_source ON document_bands(source);
 """),
+    (5, "statement embeddings", """
+ALTER TABLE statements ADD COLUMN vector BYTEA;
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -20,6 +20,7 @@ from .base import (DocumentRecord, DocumentStatus, SearchHit, assessment_row,
 from .duplicates import DOCUMENT_COLUMNS, Fold, count_sql, fold_columns, sql_finder, stale_sql
 from .migrations import migrate
 from .sqlite_search import filter_tag, fts_query, search_tags, snippet
+from .vectors import VectorIndex, hybrid_search, role_vectors
 
 
 class _BatchFailed(Exception):
@@ -29,11 +30,15 @@ class _BatchFailed(Exception):
 class SQLiteStore:
     """The default store: a single SQLite file (``":memory:"`` for tests).
 
-    Raises ``StoreError`` when the file cannot be opened or has a newer schema.
+    ``notes``: what opening it did that the user should hear of (the migration that embedded the
+    statements stored before embeddings). Raises ``StoreError`` when the file cannot be opened or has
+    a newer schema.
     """
 
     def __init__(self, path: str | Path = ":memory:", *, readonly: bool = False):
         self.path = str(path)
+        self.notes: list[str] = []
+        self.vector_index = VectorIndex()
         try:
             if readonly:
                 uri = f"file:{Path(self.path).resolve()}?mode=ro"
@@ -48,7 +53,7 @@ class SQLiteStore:
                 if self.path != ":memory:":
                     self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
-                migrate(self.conn, self.path)
+                migrate(self.conn, self.path, self.notes)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open database: {exc}", self.path) from exc
         self.finder = sql_finder(lambda sql, args: self.conn.execute(sql, args).fetchall(), "?", "CROSS JOIN")
@@ -166,13 +171,13 @@ class SQLiteStore:
              json.dumps(record.metadata, ensure_ascii=False), record.analysis_version, *fold_columns(record, fold)))
         if fold is None:
             for role in roles:
-                self._insert_role(record.source, role)
+                self._insert_role(record.source, role, record.vectors)
             if record.text_hash and record.bands:
                 self.conn.executemany("INSERT OR IGNORE INTO document_bands VALUES (?, ?)",
                                       [(key, record.source) for key in record.bands])
         return fold
 
-    def _insert_role(self, source: str, role: Mapping[str, Any]) -> None:
+    def _insert_role(self, source: str, role: Mapping[str, Any], vectors: Mapping[str, bytes]) -> None:
         leveling = role.get("leveling") or {}
         span = role.get("span") or [0, 0]
         self.conn.execute(
@@ -182,8 +187,9 @@ class SQLiteStore:
              leveling.get("inflation"), span[0], span[1], json.dumps(role, ensure_ascii=False)))
         self.conn.executemany(
             "INSERT INTO statements (id, role_id, parent_id, section_kind, section_path, kind, label, text, line, "
-            "competency, competencies, reference, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [row + (search_tags(role, row[9]),) for row in flatten_statements(role)])
+            "competency, competencies, reference, tags, vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [row + (search_tags(role, row[9]), vector)
+             for row, vector in zip(flatten_statements(role), role_vectors(role, vectors))])
         self.conn.executemany(
             "INSERT INTO requirements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(role["id"], r.get("statement_id"), r["type"], r.get("min"), r.get("max"), r.get("unit"),
@@ -276,6 +282,21 @@ class SQLiteStore:
         return [SearchHit(r["id"], r["role_id"], r["text"], r["line"], r["section_kind"], r["competency"],
                           r["title"], r["organization"], r["level"], r["kind"], snippet(r["text"], words))
                 for r in rows]
+
+    def hybrid_search(self, query: str, *, level: str | None = None, competency: str | None = None,
+                      organization: str | None = None, kind: str | None = None, limit: int | None = None,
+                      semantic_only: bool = False) -> list[SearchHit]:
+        """``search`` fused with the nearest statements by meaning (``store.vectors.hybrid_search``)."""
+        token = f"{self.data_version()}:{self.conn.total_changes}"
+        try:
+            return hybrid_search(self, self.vector_index, lambda sql, args: self.conn.execute(sql, args).fetchall(),
+                                 token, "?", query, limit=limit, semantic_only=semantic_only, level=level,
+                                 competency=competency, organization=organization, kind=kind)
+        except sqlite3.OperationalError as exc:
+            if "vector" in str(exc):
+                raise StoreError("stored before statement embeddings: open it once for writing (careerladder ingest, "
+                                 "build, or search --semantic) to add them", self.path) from exc
+            raise StoreError(f"search failed: {exc}", self.path) from exc
 
     def _window(self, match: str, wanted: set[str], organization: str | None,
                 min_kept: int | None = None) -> list[tuple[int, float]]:

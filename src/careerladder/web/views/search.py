@@ -23,12 +23,14 @@ class SearchParams:
                  level: str = Query("", max_length=T.QUERY_ID_MAX_CHARS, description="Canonical level (em, director, ...)."),
                  competency: str = Query("", max_length=T.QUERY_ID_MAX_CHARS, description="Competency id."),
                  organization: str = Query("", max_length=T.QUERY_TEXT_MAX_CHARS, description="Organization name."),
-                 kind: str = Query("", max_length=T.QUERY_KIND_MAX_CHARS, description="ladder_level or job_posting.")):
+                 kind: str = Query("", max_length=T.QUERY_KIND_MAX_CHARS, description="ladder_level or job_posting."),
+                 semantic: bool = Query(False, description="Rank by words and meaning together (hybrid search).")):
         self.q, self.level, self.competency, self.organization, self.kind = q, level, competency, organization, kind
+        self.semantic = semantic
 
     def context(self, site: Site) -> dict[str, Any]:
         return search_context(site.catalog, self.q, level=self.level, competency=self.competency,
-                              organization=self.organization, kind=self.kind)
+                              organization=self.organization, kind=self.kind, semantic=self.semantic)
 
 
 @twin_page(router, "/search", "search.html", partial="_search_results.html")

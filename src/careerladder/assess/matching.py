@@ -1,0 +1,216 @@
+"""Scoring evidence items against expectations, in [0, 1]: by words (``LexicalMatcher``) and by
+meaning and words together (``HybridMatcher``, the default of ``assess``).
+
+Both follow the scikit-learn stage API: ``fit(expectations)`` then ``score(items, expectations)`` ->
+array (len(items), len(expectations)); after ``score`` the attribute ``how_`` says, per cell, what the
+score rests on: ``lexical`` (shared words), ``meaning`` (statement embeddings: the words differ, the
+sense agrees) or ``dates`` (years of experience counted from dated roles, ``years``).
+
+``HybridMatcher`` adds to the words: the centered embedding cosine (``careerladder.embed``), negative
+remarks ("has not yet coached anyone", "rarely in the room") that evidence nothing, at most
+``thresholds.ASSESS_ITEM_MAX_EXPECTATIONS`` expectations credited per item unless it scores at least
+``thresholds.ASSESS_ITEM_COVERS_SCORE`` on more, and "N+ years" expectations judged from dates. An
+item's scores never depend on another item, so adding evidence never lowers readiness. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from .. import thresholds as T
+from ..classify import default_classifier, stem
+from ..extract.grammar import tokens
+from ..model import Expectation, Statement
+from .evidence import EvidenceItem
+from .years import asks_years, years_verdict
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: Words that, near the start of an item, make it a remark that something is missing ("Has never given a
+#: talk", "Rarely in the room with Sales", "Strategy is the gap", "defers to the architects").
+NEGATIVE_CUES = frozenset((
+    "not never rarely seldom hardly no lacks lacking gap defers doesn't hasn't didn't isn't can't cannot won't "
+    "struggles weak less").split())
+#: Openings that make an item an intent, not something done ("I plan to speak at...").
+INTENT_OPENINGS: tuple[str, ...] = ("i plan to", "plan to", "i want to", "wants to", "i would like to",
+                                    "next year i", "i hope to", "aims to")
+
+
+class _Analyzer:
+    """Stemmed words without stop words, plus adjacent pairs: what TF-IDF counts."""
+
+    def __init__(self, stop_words: frozenset[str]):
+        self.stop_words = stop_words
+
+    def __call__(self, text: str) -> list[str]:
+        words = [stem(t) for t in tokens(text) if t not in self.stop_words and len(t) >= T.ASSESS_MIN_TERM_CHARS]
+        return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+def _competencies(items: Sequence[EvidenceItem], expectations: Sequence[Expectation]) -> tuple["np.ndarray",
+                                                                                                "np.ndarray"]:
+    """(agreement, allowed): the best shared competency score per cell, in [0, 1], and False where an item's
+    competency tags exclude the expectation."""
+    import numpy as np
+
+    clf = default_classifier()
+    item_comps = [{c: 1.0 for c in i.competencies} if i.competencies else
+                  {c.competency: c.score for c in clf.predict_one(Statement(i.id, i.text, i.line, i.line))}
+                  for i in items]
+    exp_comps = [{c.competency: c.score for c in e.statement.competencies} for e in expectations]
+    agree = np.zeros((len(items), len(expectations)))
+    allowed = np.ones((len(items), len(expectations)), dtype=bool)
+    for r, ic in enumerate(item_comps):
+        for c, ec in enumerate(exp_comps):
+            shared = [min(ic[k], ec[k]) for k in ic.keys() & ec.keys()]
+            if shared:
+                agree[r, c] = max(shared)
+            elif items[r].competencies:
+                allowed[r, c] = False  # a competency tag restricts what the item can match
+    return agree, allowed
+
+
+class LexicalMatcher:
+    """Scores evidence items against expectations by words, in [0, 1].
+
+    ``fit(expectations)`` learns the TF-IDF vocabulary and weights from the expectations' texts only
+    (attribute ``vectorizer_``); ``score(items, expectations)`` returns an array of shape
+    (len(items), len(expectations)): ``lexical_weight`` x TF-IDF cosine (stemmed words and word pairs)
+    + the rest x competency agreement. ``lexical_weight`` None (the default) reads
+    ``thresholds.ASSESS_LEXICAL_WEIGHT``.
+    """
+
+    min_shared_terms = 1
+
+    def __init__(self, lexical_weight: float | None = None):
+        self.lexical_weight = lexical_weight
+
+    def fit(self, expectations: Sequence[Expectation]) -> "LexicalMatcher":
+        # imported here: scikit-learn takes seconds to import and only assessments need it
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+        texts = [e.statement.text for e in expectations] or [""]
+        self.vectorizer_ = TfidfVectorizer(analyzer=_Analyzer(ENGLISH_STOP_WORDS), sublinear_tf=True)
+        try:
+            self.vectorizer_.fit(texts)
+        except ValueError:  # no words at all: every cosine is 0
+            self.vectorizer_ = None
+        return self
+
+    def _cosine(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation]) -> "np.ndarray":
+        import numpy as np
+
+        if not hasattr(self, "vectorizer_"):
+            raise RuntimeError(f"{type(self).__name__} is not fitted; call fit() first")
+        if self.vectorizer_ is None or not items or not expectations:
+            return np.zeros((len(items), len(expectations)))
+        a = self.vectorizer_.transform([i.text for i in items])
+        b = self.vectorizer_.transform([e.statement.text for e in expectations])
+        cosine = (a @ b.T).toarray()  # rows are L2-normalized: cosine
+        if self.min_shared_terms > 1:
+            shared = ((a > 0).astype(np.int32) @ (b > 0).astype(np.int32).T).toarray()
+            cosine[shared < self.min_shared_terms] = 0.0
+        return cosine
+
+    def score(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation]) -> "np.ndarray":
+        import numpy as np
+
+        words = self._cosine(items, expectations)
+        lexical = T.ASSESS_LEXICAL_WEIGHT if self.lexical_weight is None else self.lexical_weight
+        out = lexical * words
+        if items and expectations:
+            agree, allowed = _competencies(items, expectations)
+            out = np.where(allowed, out + (1.0 - lexical) * agree, 0.0)
+        self.how_ = np.full(out.shape, "lexical", dtype=object)
+        return np.clip(out, 0.0, 1.0)
+
+
+def is_negative(text: str) -> bool:
+    """Whether an item says something is missing or only intended: a negative cue among its first
+    ``thresholds.ASSESS_NEGATION_WORDS`` words, or an opening of intent."""
+    low = " ".join(text.lower().split())
+    if low.startswith(INTENT_OPENINGS):
+        return True
+    words = [w.strip(".,;:!?()\"'") for w in low.replace("’", "'").split()[:T.ASSESS_NEGATION_WORDS]]
+    return any(w in NEGATIVE_CUES or w.endswith("n't") for w in words)
+
+
+class HybridMatcher(LexicalMatcher):
+    """Scores evidence items against expectations by meaning and words together, in [0, 1].
+
+    A cell scores ``ASSESS_WORDS_WEIGHT`` x TF-IDF cosine (0 unless the two share ``ASSESS_MIN_SHARED_TERMS``
+    stems or stem pairs) + ``ASSESS_MEANING_WEIGHT`` x the centered
+    embedding cosine (below 0 counts 0) + ``ASSESS_COMPETENCY_WEIGHT`` x competency agreement (all in
+    ``thresholds``), 0 when the two share no words and the embedding cosine is below
+    ``ASSESS_MEANING_ALONE``; a negative or intended item scores 0 everywhere; an item keeps its
+    ``ASSESS_ITEM_MAX_EXPECTATIONS`` best cells and any cell of at least ``ASSESS_ITEM_COVERS_SCORE``,
+    the rest drop to 0. An expectation that asks years (``years.asks_years``) is scored from dates as of
+    ``assessed_on`` (ISO date; ``assess`` sets it): 1 on the items the count used when met, halfway
+    between the partly and met thresholds when partly, 0 otherwise. ``meaning=False`` keeps everything
+    but the embeddings (to measure what they add). Raises ``embed.ModelError`` when the model is missing.
+    """
+
+    def __init__(self, meaning: bool = True, assessed_on: str | None = None):
+        super().__init__(lexical_weight=1.0)
+        self.min_shared_terms = T.ASSESS_MIN_SHARED_TERMS
+        self.meaning = meaning
+        self.assessed_on = assessed_on
+
+    def fit(self, expectations: Sequence[Expectation]) -> "HybridMatcher":
+        super().fit(expectations)
+        self.expectation_vectors_ = self._vectors([e.statement.text for e in expectations])
+        self.fitted_texts_ = [e.statement.text for e in expectations]
+        return self
+
+    def _vectors(self, texts: Sequence[str]) -> "np.ndarray | None":
+        if not self.meaning:
+            return None
+        from ..embed import centered, embed
+
+        return centered(embed(list(texts)))
+
+    def score(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation]) -> "np.ndarray":
+        import datetime as _dt
+
+        import numpy as np
+
+        words = self._cosine(items, expectations)
+        shape = (len(items), len(expectations))
+        how = np.full(shape, "lexical", dtype=object)
+        if not items or not expectations:
+            self.how_ = how
+            return np.zeros(shape)
+        agree, allowed = _competencies(items, expectations)
+        out = T.ASSESS_WORDS_WEIGHT * words + T.ASSESS_COMPETENCY_WEIGHT * agree
+        if self.meaning:
+            texts = [e.statement.text for e in expectations]
+            exp_vectors = self.expectation_vectors_ if texts == getattr(self, "fitted_texts_", None) \
+                else self._vectors(texts)
+            cosine = self._vectors([i.text for i in items]) @ exp_vectors.T
+            meaning = T.ASSESS_MEANING_WEIGHT * np.clip(cosine, 0.0, 1.0)
+            how[meaning > T.ASSESS_WORDS_WEIGHT * words] = "meaning"
+            out = out + meaning
+            out[(words == 0) & (cosine < T.ASSESS_MEANING_ALONE)] = 0.0  # no shared words: the sense must agree
+        out = np.where(allowed, out, 0.0)
+        out[[is_negative(i.text) for i in items], :] = 0.0
+        if out.shape[1] > T.ASSESS_ITEM_MAX_EXPECTATIONS:
+            rest = np.argsort(-out, axis=1, kind="stable")[:, T.ASSESS_ITEM_MAX_EXPECTATIONS:]  # ties: ladder order
+            rows = np.arange(out.shape[0])[:, None]
+            out[rows, rest] = np.where(out[rows, rest] >= T.ASSESS_ITEM_COVERS_SCORE, out[rows, rest], 0.0)
+        out = np.clip(out, 0.0, 1.0)
+        on = self.assessed_on or _dt.date.today().isoformat()
+        for c, e in enumerate(expectations):
+            if not asks_years(e.statement.text):
+                continue
+            verdict = years_verdict(e.statement.text, items, on)
+            credit = {"met": 1.0, "partly": (T.ASSESS_MET_SCORE + T.ASSESS_PARTLY_SCORE) / 2}.get(verdict.status, 0.0)
+            used = {i.id for i in verdict.items}
+            out[:, c] = [credit if i.id in used else 0.0 for i in items]
+            how[:, c] = "dates"
+        self.how_ = how
+        return out
+
+
+__all__ = ["LexicalMatcher", "HybridMatcher", "is_negative", "NEGATIVE_CUES", "INTENT_OPENINGS"]
