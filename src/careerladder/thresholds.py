@@ -198,6 +198,20 @@ REFERENCE_TITLE_MAX_WORDS = 10
 MAX_YEARS = 50
 #: A bare number under a "Years of experience" heading is years below this.
 BARE_YEARS_BELOW = 60
+#: Places (extract/gazetteer.py): a GeoNames city this large (people) is also known by the other
+#: names GeoNames lists for it that are its name without accents or its name's first words
+#: ("Zurich" for Zürich, "Frankfurt" for Frankfurt am Main); smaller towns only by their own name.
+PLACE_ALIAS_MIN_POPULATION = 100_000
+#: ...and also by another name GeoNames lists that differs from its own in at most this many letters
+#: (same first letter): "Ghent" for Gent, "Antwerp" for Antwerpen.
+PLACE_SPELLING_EDITS = 2
+#: ...and a city this large counts as a place where a sentence names it only after "in" beside a
+#: place already said to be the role's ("remote within Germany, or in our Berlin office"); a
+#: smaller one needs a cue of its own there ("in Delta Lake" is no place).
+PLACE_MAJOR_CITY_POPULATION = 500_000
+#: A heading this long (characters) or shorter that names only places and ways of working is read as
+#: the role's place ("Remote - Philippines", "London, UK (Hybrid)" standing alone above the text).
+PLACE_LINE_MAX_CHARS = 80
 #: Team size: fewer than this many people is not a team size (a team of one).
 MIN_TEAM_SIZE = 2
 #: ...and more than this many is a company's headcount or user count, not a team.

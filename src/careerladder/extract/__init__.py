@@ -71,6 +71,11 @@ def _statements(role: Role):
     if role.kind == "job_posting" and title:
         st = Statement(f"{role.id}:title", title, role.span[0], role.span[0], "title")
         yield "title", (), st, TITLE_RULES
+    if role.kind == "job_posting":  # a line naming only places stands alone and reads as a heading
+        for n, section in enumerate(iter_sections(role.sections)):
+            if section.heading and location_rule.place_line(section.heading):
+                st = Statement(f"{role.id}:heading-{n}", section.heading, section.line, section.line, "title")
+                yield "title", section.path, st, TITLE_RULES
 
 
 def _metadata_requirements(role: Role, found: list[Requirement]) -> list[Requirement]:
@@ -78,11 +83,13 @@ def _metadata_requirements(role: Role, found: list[Requirement]) -> list[Require
     extra = []
     meta = role.metadata
     location = meta.get("location")
-    if isinstance(location, str) and location.strip() and not any(r.type == "location" for r in found) \
-            and not location_rule.only_work_mode(location):
+    if isinstance(location, str) and location.strip() and not location_rule.only_work_mode(location):
+        # the record's own field names the role's place, whatever the text says too
         runs = location_rule.place_runs(location)  # "Remote,Helsinki, Finland" -> "Helsinki, Finland"
-        extra += [Requirement("location", location, 1, value=v) for v in runs] or \
-            [Requirement("location", location, 1, value=location.strip())]
+        said = {r.value for r in found if r.type == "location"}
+        extra += [Requirement("location", location, 1, value=v) for v in runs if not any(v in s for s in said)]
+        if not runs and not said:  # a place the gazetteer does not know ("Smalltown, OH")
+            extra.append(Requirement("location", location, 1, value=location.strip()))
     remote = meta.get("remote")
     said = isinstance(location, str) and any(w in location.lower() for w in ("remote", "work from home"))
     if (remote in (True, "true", "yes", "Remote", "remote") or said) and not any(r.type == "remote" for r in found):
