@@ -132,6 +132,9 @@ def extract(role: Role) -> Role:
     found = _minimum_education(requirements(role), role)
     found += _metadata_requirements(role, found)
     org = role.organization
+    if org and role.kind == "job_posting" and organization.is_intermediary(
+            org, (st.text for _, st in role_statements(role))):
+        org = None  # a board's or agency's name in the record: the client it names, else none
     if not org and role.kind == "job_posting":
         org = _posting_organization(role)
     elif not org:
@@ -175,8 +178,10 @@ def _posting_organization(role: Role) -> str | None:
             header = parts[0]
             break
     headings = [s.heading for s in iter_sections(role.sections) if s.heading]
+    first = role.sections[0] if role.sections else None
+    title_like = [first.heading] if first is not None and first.heading and not first.statements else []
     return organization.explicit(fields, headings, [st.text for st in statements], header,
-                                 exclude=[role.title or ""])
+                                 exclude=[role.title or "", role.heading or "", *title_like])
 
 
 def _unique(parents):

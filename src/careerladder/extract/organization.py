@@ -184,6 +184,39 @@ def _employer_name(raw: str) -> str | None:
     return name
 
 
+#: A "Key: value" run into the value before it ("KAUFLAND E-COMMERCE Location: Berlin", "Acme Work location:
+#: Leeds"): the value ends before the key, a capitalized word and at most two lower-case ones.
+_NEXT_KEY = re.compile(r"\s+[A-Z][a-z]+(?:\s+[a-z]+){0,2}:(?:\s|$)")
+#: An intermediary and the employer it posts for: "Undelucram.ro on behalf of: Crowdstrike SRL", "posted by
+#: Jobgether on behalf of a partner company", "Why apply through Jobgether?".
+_ON_BEHALF = re.compile(r"(?P<poster>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s+(?:is\s+)?(?:\w+\s+){0,3}?"
+                        r"on\s+behalf\s+of\s*:?\s*(?P<client>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})?")
+_THROUGH = re.compile(r"\b(?:apply|applying|applications?)\s+(?:through|via)\s+(?P<poster>[A-Z][\w&.'’-]*"
+                      r"(?:\s+[A-Z][\w&.'’-]*){0,2})")
+
+
+def intermediaries(sentences: Iterable[str]) -> set[str]:
+    """Squashed names (lower case, letters and digits) of boards and agencies the text says post for
+    someone else ("Jobgether on behalf of a partner company", "apply through Jobgether"), each
+    with its first word alone ("undelucramro", "undelucram"); empty when there is none."""
+    found: set[str] = set()
+    for text in sentences:
+        for m in (*_ON_BEHALF.finditer(text), *_THROUGH.finditer(text)):
+            poster = m.group("poster")
+            found.add(_squash(poster))
+            found.update(_squash(w) for w in poster.split()[:1])
+            found.update(_squash(w.split(".")[0]) for w in poster.split()[:1] if "." in w)
+    found.discard("")
+    return found
+
+
+def is_intermediary(name: str, sentences: Iterable[str]) -> bool:
+    """Whether ``name`` (e.g. a record's company field) is a board or agency ``sentences`` name as
+    posting on someone else's behalf (see ``intermediaries``)."""
+    key = _squash(name)
+    return bool(key) and any(key == k or key.startswith(k) and len(k) >= 4 for k in intermediaries(sentences))
+
+
 def _domain_label(domain: str) -> str | None:
     parts = domain.lower().split(".")
     if len(parts) < 2:
@@ -213,7 +246,11 @@ def explicit(fields: Iterable[str], headings: Iterable[str], sentences: Iterable
     shown: dict[str, str] = {}
     excluded = {_squash(e) for e in exclude if e}
 
+    sentences = list(sentences)
+    excluded |= intermediaries(sentences)  # an intermediary never employs; the client it names does
+
     def add(raw: str | None, cue: str) -> None:
+        raw = _NEXT_KEY.split(raw, 1)[0] if raw else raw
         name = _employer_name(raw) if raw else None
         if name and _squash(name) not in excluded:
             key = _squash(name)
@@ -222,6 +259,10 @@ def explicit(fields: Iterable[str], headings: Iterable[str], sentences: Iterable
 
     for value in fields:
         add(value, "field")
+    for text in sentences:
+        for m in _ON_BEHALF.finditer(text):
+            if m.group("client"):
+                add(m.group("client"), "field")
     if header:
         add(header, "header")
     for h in headings:
@@ -238,7 +279,7 @@ def explicit(fields: Iterable[str], headings: Iterable[str], sentences: Iterable
                 add(m.group("name"), "at")
         for m in ORG_DOMAIN.finditer(text):
             label = _domain_label(m.group("domain"))
-            if label:
+            if label and label not in excluded:
                 domains.append(label)
     for label in domains:  # a domain confirms a name already seen, or stands for itself
         match = next((k for k in points if k.startswith(label) or label.startswith(k) and len(k) >= 4), None)
