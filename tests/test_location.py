@@ -85,6 +85,12 @@ def locations(text: str) -> list[str]:
     ('We sell to hospitals across Germany and Austria.', []),
     ('Work location: Kuala Lumpur (hybrid)', ['Kuala Lumpur (hybrid)']),
     ('US-based candidates only; we cannot sponsor visas.', ['US']),
+    ('Valletta or remote', ['Valletta']),
+    ('Gdańsk, Poland and fully remote', ['Gdańsk, Poland']),
+    ('This opening is for residents of Uruguay who enjoy field work.', ['Uruguay']),
+    ('Applicants from Kenya or Uganda can apply.', ['Kenya or Uganda']),
+    ('Location(s): Aberdeen, Scotland; Galway, Ireland', ['Aberdeen, Scotland', 'Galway, Ireland']),
+    ('Location: remote; the team meets twice a year in Seville.', []),
 ])
 def test_location_of_one_line(line, expected):
     assert sorted(locations("What you'll do\n\n- " + line + "\n")) == sorted(expected)
@@ -95,6 +101,8 @@ def test_location_of_one_line(line, expected):
     ("📍 Guadalajara, Mexico", ["Guadalajara, Mexico"]),
     ("London, UK (Hybrid)", ["London, UK"]),
     ("Life in Berlin", []),
+    ("Remote (Ireland time zone)", ["Ireland"]),
+    ("Hybrid – Oslo office", ["Oslo"]),
 ])
 def test_a_line_naming_only_places_is_the_roles_place_even_as_a_heading(heading, expected):
     text = (f"Engineering Manager\n\n{heading}\n\nAbout the job\n\nWe are hiring an engineering manager for our "

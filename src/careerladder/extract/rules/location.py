@@ -40,7 +40,7 @@ _JOINER = re.compile(r"^[\s,/|;&()\-–—·•+]*(?:(?:or|and|in|remote|Remote|
 #: on-site in Medellín" is two).
 _NEW_CLAUSE = re.compile(r"(?i)\b(?:remote(?:ly)?|hybrid|on-?site|in[- ]office)\s+(?:in|from|within|at)\b")
 #: A label line: "Location: ...", "Job location - ...", "地点：...".
-_LABEL = re.compile(r"^\s*(?:(?:job|work|office|position|available|primary)\s+)?locations?\s*[:\-–]\s*(?P<place>[^.;|]{2,160})|"
+_LABEL = re.compile(r"^\s*(?:(?:job|work|office|position|available|primary)\s+)?locations?(?:\s*\(s\))?\s*[:\-–]\s*(?P<place>[^.;|]{2,160})|"
                     r"(?<=[a-z.])(?:Job\s+|Work\s+)?Locations?:\s*(?P<glued>[^.;|]{2,120})|"
                     r"^\s*(?:(?:工作|办公)?地点|base)\s*[:：]?\s*(?P<cjk>[\u4e00-\u9fff].{0,80})", re.I)
 #: A "Key: value" line whose key asks for a place ("Country: Estonia", "Where: Remote (US)"): its places.
@@ -54,14 +54,15 @@ _CUE_BEFORE = re.compile(
     r"\bhybrid(?:\s+(?:in|from|\(|-|,)|\s*[(,:\-–])|\bon-?site(?:\s+(?:in|at)|\s*[(,:\-–])|\bin[- ]office\s+(?:in|at)|"
     r"\brelocat\w*\s+(?:\w+\s+){0,2}to|\banywhere\s+in|"
     r"\b(?:remote|hybrid|on-?site|in[- ]office|office[- ]based)\s+(?:role|position|job|opportunity)\s+(?:in|at|from|within)|\bwithin|\bwork(?:ing)?\s+(?:from|in|out\s+of)|"
-    r"\b(?:live|living|reside|residing|resident|located|situated)\s+(?:in|of|within)|\bcandidates\s+(?:in|from|based)|"
+    r"\b(?:live|living|reside|residing|residents?|located|situated)\s+(?:in|of|within)|"
+    r"\b(?:candidates|applicants)\s+(?:(?:who\s+are\s+)?(?:in|from|based))|"
     r"\b(?:eligible|authori[sz]ed|permitted|able)\s+to\s+work\s+in|\b(?:position|role|job)\s+is\s+(?:in|based|located)|"
     r"\bmust\s+be\s+(?:in|based|located)|\btime\s*zones?\s+(?:of|in)|\bhours\s+(?:of|in)|"
     r"\bcommut\w*\s+(?:distance\s+)?(?:of|to|from)|"
     r"\bjoin\s+(?:us|our\s+(?:\w+\s+){0,2}team)\s+in|\bin\s+the\s+office\s+in|\boffices?\s+in|"
     r"📍|🌎|🌍|🌏)\W*(?:(?:the|our|one\s+of\s+our)\s+)?$", re.I)
 #: A cue right after a place: "US-based", "EU time zones", "London office", "(remote)".
-_CUE_AFTER = re.compile(r"^\W{0,3}(?:-?based\b|(?:(?:eastern|central|pacific|mountain|western|standard)\s+)?"
+_CUE_AFTER = re.compile(r"^\W{0,3}(?:-?based\b|(?:or|and)\s+(?:fully\s+)?(?:remote|hybrid)\b|(?:(?:eastern|central|pacific|mountain|western|standard)\s+)?"
                         r"(?:time\s*zones?|timezones?|time\b|hours|business\s+hours)\b|"
                         r"(?:\()?(?:remote|hybrid|on-?site)\b|office\b|only\b)", re.I)
 #: The company's own places: never the role's.
@@ -168,7 +169,8 @@ def place_runs(text: str) -> list[str]:
 
 #: What is left of a line naming only places and ways of working ("Remote - Philippines", "Reading, UK (hybrid)").
 _PLACE_LINE_REST = re.compile(r"(?i)[\W\d_]*(?:(?:remote|hybrid|on-?site|in[- ]office|only|or|and|from|in|within|"
-                              r"anywhere|the|flexible|first|friendly|ok|possible)[\W\d_]*)*")
+                              r"anywhere|the|flexible|first|friendly|ok|possible|based|office|time|zones?|timezones?|hours|"
+                              r"overlap|eastern|central|pacific|mountain|standard)[\W\d_]*)*")
 
 
 def place_line(text: str) -> bool:
@@ -196,9 +198,13 @@ def find(st: Statement, ctx) -> list[Requirement]:
         if runs and not label.group("place"):  # run into what follows: the places only
             return [requirement("location", st, label.group(0), value=value[runs[0][0]:runs[-1][1]])]
         value = value.strip(" ,-–:*")
+        more = []  # "Location(s): Dublin, Ireland; Cork, Ireland": the places after each semicolon
+        if label.group("place") and text[label.end():].startswith(";"):
+            more = [requirement("location", st, part.strip(), value=part.strip())
+                    for part in text[label.end():].split(";") if part.strip() and place_line(part.strip())]
         if value and label.group("place") and not only_work_mode(value):
-            return [requirement("location", st, label.group(0), value=value)]
-        return []
+            return [requirement("location", st, label.group(0), value=value), *more]
+        return more
     runs = _runs(text)
     if not runs:
         return []
@@ -214,6 +220,8 @@ def find(st: Statement, ctx) -> list[Requirement]:
         chosen.update(_field_runs(text))
     if ctx.section_kind in ("about", "legal", "application", "benefits") and not _HIRE.search(text):
         return [requirement("location", st, text[a:b], value=text[a:b]) for a, b in sorted(chosen)]
+    if place_line(text):  # a line naming only places and ways of working: "London or remote", "Remote (UK time)"
+        chosen.update(runs)
     skipped = []
     for a, b in runs:
         before = text[max(0, a - 60):a]
