@@ -155,6 +155,12 @@ MAX_FIELD_KEY_WORDS = 4
 PASTED_MIN_CHARS = 300
 #: ...and holds an inline list when it has more than this many " * " / " • " markers.
 PASTED_MIN_BULLETS = 2
+#: Pasted text: a section name with a dash and a phrase explaining it, right before an inline list, is one
+#: heading up to this many words ("Your tasks – this is what awaits you in detail").
+MAX_EXPLAINED_HEADING_WORDS = 12
+#: Pasted text: a section name run into the end of a list item, with no punctuation, is at most this many
+#: words ("... an international environment What we offer * ...").
+RUN_ON_HEADING_WORDS = 3
 #: Not a posting: a line listing a role has a title and at least this many fields in all
 #: ("Engineering Manager · Acme · Dublin · 2d ago"), in at most LISTING_MAX_CHARS characters...
 LISTING_MIN_FIELDS = 3

@@ -204,14 +204,18 @@ def _heading_phrase_pattern() -> re.Pattern[str]:
         "key skills", "tech stack", "our stack", "the stack", "stack", "requirements", "responsibilities"}
     words = sorted((p.split() for p in phrases), key=lambda w: (-len(w), w))
     body = "|".join(r"[\s'’-]*".join(re.escape(w) for w in ws) for ws in words)
+    name = r"(?:(?<=[Aa]bout)|(?<=[Ll]ife at)|(?<=[Jj]oin)|\s+(?:at|@))\s+[\w&.'’-]+?(?:\s+[\w&.'’-]+?){0,2}?"
     return re.compile(rf"(?:^|(?<=[.!?:;)»”]))\s*(?=[A-Z])(?P<heading>(?i:{body}))(?:\s*:\s*|(?=[A-Z][a-z]))"
+                      rf"|(?:^|(?<=[.!?:;)»”]))\s*(?=[A-Z])(?P<named>(?i:{body}){name})(?:\s*:\s*|(?<=[a-z])(?=[A-Z][a-z]))"
                       rf"|(?<=\s)(?=[A-Z])(?P<glued>(?i:{body}))(?=[A-Z][a-z])")
 
 
 #: A section heading run into the next sentence: "Job SummaryWe are", "About UsFoundever is",
 #: "Requirements:5+ years". The heading must start with a capital and be a known section phrase;
 #: group ``heading`` at the start or after a sentence end (a colon may follow), else ``glued`` (run
-#: into a capital on both sides: "... experiences Job SummaryWe").
+#: into a capital on both sides: "... experiences Job SummaryWe"); group ``named`` is such a heading
+#: with the company it names, up to the glued next sentence or a colon ("Diversity at Acme GmbHWe
+#: welcome", "About Acme Labs:").
 GLUED_HEADING = _heading_phrase_pattern()
 
 #: Boilerplate paragraphs (``extract.layout.paragraph_kind``): equal opportunity, privacy,
