@@ -39,6 +39,14 @@ def team_sizes(line: str, title: str = "Engineering Director") -> list[tuple]:
     ('You will lead a team that is 12 engineers today and will double this year.', [(12.0, 12.0, 'people')]),
     ('Manage 4 teams totaling 28 engineers.', [(4.0, 4.0, 'teams'), (28.0, 28.0, 'people')]),
     ('Scale the team from 8 to 20 engineers by next year.', [(8.0, 20.0, 'people')]),
+    ('Lead a product org of 90+ across 7 teams.', [(90.0, None, 'people'), (7.0, 7.0, 'teams')]),
+    ('Our routing team (14 engineers) reports to this role.', [(14.0, 14.0, 'people')]),
+    ('Join our routing team (14 engineers) as a senior developer.', []),
+    ('Team size: 10-15', [(10.0, 15.0, 'people')]),
+    ('Your team: 3 squads', [(3.0, 3.0, 'teams')]),
+    ('Team: Payments and Risk', []),
+    ('The group currently has 11 engineers and will grow to 18.', [(11.0, 11.0, 'people')]),
+    ('Company headcount: 450', []),
 ])
 def test_team_size_of_one_line(line, expected):
     assert team_sizes(line) == sorted(expected, key=str)
@@ -48,3 +56,8 @@ def test_a_group_said_to_consist_of_people_is_the_span_only_for_a_leading_role()
     line = "The department consists of 3 teams and around 60 employees."
     assert team_sizes(line, "Head of Machining") == sorted([(3.0, 3.0, "teams"), (60.0, 60.0, "people")], key=str)
     assert team_sizes(line, "Software Engineer") == []
+
+
+def test_a_team_size_key_is_the_span_only_for_a_leading_role():
+    assert team_sizes("Team size: 8 engineers", "Engineering Manager") == [(8.0, 8.0, "people")]
+    assert team_sizes("Team size: 8 engineers", "Backend Engineer") == []

@@ -21,7 +21,7 @@ from ...model import Requirement, Statement
 from ...vocab import NON_EXPECTATION_KINDS
 from ..grammar import BOUNDED, bounds
 from ..titles import title_level
-from ._util import may_contain, requirement
+from ._util import full_text, may_contain, requirement
 
 _APPROX = r"(?:(?:about|approximately|approx\.?|around|roughly|circa|some|nearly|almost)\s+|~\s*)?"
 _UP_TO = r"(?P<upto>up\s+to\s+)?"
@@ -30,10 +30,21 @@ _PEOPLE = r"(?:people|persons|engineers|developers|members|individuals|employees
           r"(?:engineering|technical|tech|software|data|qa|test|product|it)\s+(?:professionals|engineers|staff|" \
           r"members|people|specialists)|team\s+members|data\s+scientists|scientists|designers|analysts|" \
           r"researchers|specialists|technicians|architects|headcount|reports)"
-_TEAMS = r"(?:(?:[\w-]+\s+){0,2}(?:teams|squads|pods|tribes|groups))"
-_MANAGERS = r"(?:(?:\w+\s+){0,2}(?:managers|directors|team\s+leads|leads|heads\s+of\s+\w+))"
+#: Words that may qualify a team or a manager ("3 cross-functional product teams"), not a preposition or a
+#: number ("120+ across 9 teams" is not 120 teams).
+_QUALIFIER = r"(?:(?!(?:across|in|into|of|over|and|or|with|within|from|to)\b)[A-Za-z][\w-]*\s+)"
+_TEAMS = rf"(?:{_QUALIFIER}{{0,2}}(?:teams|squads|pods|tribes|groups))"
+_MANAGERS = rf"(?:{_QUALIFIER}{{0,2}}(?:managers|directors|team\s+leads|leads|heads\s+of\s+\w+|EMs))"
 _GROUP = r"(?P<group>teams?|squads?|organi[sz]ations?|orgs?|departments?|groups?|divisions?|functions?)"
 _OF = re.compile(rf"\b{_GROUP}\s+(?:of|with)\s+{_NUMBER}(?:\s+(?P<unit>{_PEOPLE}))?", re.I)
+#: A group with its size in brackets: "our platform team (10 engineers)".
+_BRACKET = re.compile(rf"\b{_GROUP}\s*\(\s*{_NUMBER}\s+(?P<unit>{_PEOPLE})\b", re.I)
+#: A "Key: value" line whose key names the span, for a role that is not an individual contributor's: "Team
+#: size: 10-15", "Your team: 8 engineers" (the number alone or with its unit; "six backend engineers" is not
+#: read, as the count may be one kind of several).
+_SPAN_KEY = re.compile(rf"^(?:(?:your|the)\s+)?(?:team(?:\s+size)?|size\s+of\s+(?:the\s+)?team|"
+                       rf"people\s+managed|team\s+structure)\s*:\s*{_NUMBER}(?:\s+(?:(?P<unit>{_PEOPLE})|"
+                       rf"(?P<teams>{_TEAMS})|(?P<managers>{_MANAGERS}))\b|\s*(?:[.;)]|$))", re.I)
 _PERSON = re.compile(rf"{_NUMBER}[- ](?:person|people|member|engineer|developer|strong)s?\s+"
                      rf"(?:(?:\w+\s+){{0,2}}){_GROUP}", re.I)
 _VERB = re.compile(
@@ -48,7 +59,7 @@ _VERB = re.compile(
 _LEAD = re.compile(r"\b(?:manag(?:e|es|ing)|lead(?:s|ing)?|oversee(?:s|ing)?|run(?:s|ning)?|head(?:s|ing)?|"
                    r"direct(?:s|ing)?|supervis\w*|build(?:s|ing)?|grow(?:s|ing)?|scal(?:e|es|ing))\b", re.I)
 _CONSISTS = re.compile(r"\b(?:department|team|organi[sz]ation|org|group|division)\s+(?:[\w,]+\s+){0,4}?"
-                       r"(?:consists|comprises|is\s+made\s+up|counts)\b", re.I)
+                       r"(?:consists|comprises|is\s+made\s+up|counts|has|includes)\b", re.I)
 _COUNT = re.compile(rf"(?<![\w.,-]){_NUMBER}[- ](?:(?P<unit>{_PEOPLE})|(?P<teams>{_TEAMS}))\b", re.I)
 _THROUGH = re.compile(rf"\bthrough\s+{_NUMBER}\s+(?P<managers>{_MANAGERS})\b", re.I)
 _REPORT = re.compile(rf"{_NUMBER}\s+(?P<managers>{_MANAGERS})\s+(?:who\s+)?(?:will\s+)?report(?:ing)?\s+"
@@ -83,10 +94,20 @@ def find(st: Statement, ctx) -> list[Requirement]:
     if not _DIGIT.search(lower) and not _WORD_NUMBER.search(lower):
         return []
     text = st.text
+    keyed = _SPAN_KEY.match(full_text(st)) if title_level(ctx.role_title) != "ic" else None
+    if keyed:  # "Team size: 10-15": the key says what the number is
+        lo, hi, vague = bounds(keyed)
+        groups = keyed.groupdict()
+        unit = "managers" if groups.get("managers") else "teams" if groups.get("teams") else "people"
+        if groups.get("upto"):
+            lo, hi = None, lo if hi is None else hi
+        if vague or (lo or hi or 0) > T.MAX_TEAM_SIZE or lo is None and hi is None:
+            return []
+        return [requirement("team_size", st, keyed.group(0), min=lo, max=hi, unit=unit, qualifier="team")]
     if ctx.section_kind not in _ROLE_SECTIONS and not _ROLE_WORDS.search(text):
         return []  # "We are a 1,500-strong team", "It's a group of 100 people"
     has_group = may_contain(lower, _GROUP_WORDS)
-    patterns = ((_OF, _PERSON) if has_group else ()) + ((_VERB, _THROUGH, _REPORT)
+    patterns = ((_OF, _PERSON, _BRACKET) if has_group else ()) + ((_VERB, _THROUGH, _REPORT)
                                                          if may_contain(lower, _VERB_WORDS) else ())
     found: list[Requirement] = []
     seen: set[tuple] = set()
@@ -127,8 +148,9 @@ def _matches(text: str, patterns, ctx):
             taken.append(m.span())
             yield pattern, m
     lead = _LEAD.search(text)
-    if not lead and title_level(ctx.role_title) != "ic":
-        lead = _CONSISTS.search(text)
+    if title_level(ctx.role_title) != "ic":  # the earlier of the two: "The team has 7 engineers and will grow"
+        group = _CONSISTS.search(text)
+        lead = group if group and (not lead or group.start() < lead.start()) else lead
     if not lead:
         return
     for m in _COUNT.finditer(text, lead.end()):
