@@ -57,3 +57,41 @@ def test_the_role_title_opening_a_sentence_is_not_the_employer():
 
 def test_a_key_with_lower_case_words_run_into_the_company_value_ends_it():
     assert organization.explicit(["Brackenfield Foods Work location: Leeds"], [], []) == "Brackenfield Foods"
+
+
+def posting(what_you_do: str, about: str = "") -> str:
+    return ("Engineering Manager\n\n" + (f"About us\n\n{about}\n\n" if about else "") +
+            "About the job\n\nWe are hiring an engineering manager for our payments team.\n\n"
+            "Employment type: Full-time\nSalary: $150,000\n\nWhat you'll do\n\n" + what_you_do +
+            "\n\nRequirements\n\n- 5+ years of experience\n")
+
+
+@pytest.mark.parametrize("line", [
+    "- Python is a must for this role.",          # a technology
+    "- Join Slack and Zoom calls with customers.",  # a technology after "join"
+    "- Maria is the hiring manager for this role.",  # an "is" sentence of the role's own section
+    "- Routing is a core part of the product.",
+    "- Join the Routing team and ship the new planner.",  # a team, not the company
+])
+def test_doubtful_cues_alone_give_no_employer(line):
+    assert role_of(posting(line)).organization is None
+
+
+def test_a_technology_named_as_the_employer_by_other_cues_is_the_employer():
+    text = posting("- Join the Kafka team.\n- Grow the team with us.",
+                   about="Why join our team at Kafka: Kafka is a streaming company. See https://kafka.example/jobs.")
+    text = text.replace("About us", "WHY JOIN OUR TEAM AT KAFKA")
+    assert (role_of(text).organization or "").lower() == "kafka"
+
+
+def test_a_word_also_written_in_lower_case_is_no_employer_alone():
+    text = posting("- Lead 6 engineers.", about="Growth is a platform for gyms, and growth is what we sell.")
+    assert role_of(text).organization is None
+
+
+@pytest.mark.parametrize("heading, org", [("Life at Quillfeather", "Quillfeather"),
+                                          ("WHY JOIN OUR TEAM AT BRACKENFIELD", "BRACKENFIELD")])
+def test_a_heading_naming_the_company_after_at_gives_the_employer(heading, org):
+    text = posting("- Lead 6 engineers.").replace("About the job", f"{heading}\n\nWe row boats.\n\nAbout the job")
+    role = role_of(text)
+    assert role.kind == "job_posting" and role.organization == org

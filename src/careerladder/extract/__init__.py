@@ -167,6 +167,10 @@ def _place(role: Role) -> dict:
 _COMPANY_LABELS = frozenset({"company", "employer", "organization", "organisation", "company name", "hiring company"})
 
 
+#: Sections about the role itself: an "X is a ..." sentence there speaks of a product, a team or a person.
+_ROLE_SECTION_KINDS = frozenset({"responsibilities", "qualifications", "nice_to_have"})
+
+
 def _posting_organization(role: Role) -> str | None:
     """The employer a posting names explicitly (``organization.explicit``), else None."""
     statements = [st for _, st in role_statements(role)]
@@ -180,8 +184,9 @@ def _posting_organization(role: Role) -> str | None:
     headings = [s.heading for s in iter_sections(role.sections) if s.heading]
     first = role.sections[0] if role.sections else None
     title_like = [first.heading] if first is not None and first.heading and not first.statements else []
+    in_role = [st.text for section, st in role_statements(role) if section.kind in _ROLE_SECTION_KINDS]
     return organization.explicit(fields, headings, [st.text for st in statements], header,
-                                 exclude=[role.title or "", role.heading or "", *title_like])
+                                 exclude=[role.title or "", role.heading or "", *title_like], role_sentences=in_role)
 
 
 def _unique(parents):

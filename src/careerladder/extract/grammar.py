@@ -265,9 +265,12 @@ ORG_IS = re.compile(rf"^\W*{_ORG_NAME}(?:,?\s+(?:Inc|Ltd|LLC|GmbH|AG|SE|plc|Corp
                     r"\s+(?:(?:is|are)\s+(?:a|an|the|one|on|used|trusted|backed|\w+ing)\b|(?:was\s+founded|has\s+been|"
                     r"builds|makes|provides|helps|develops|offers|powers|operates|sells|runs|creates|designs|serves|"
                     r"connects|enables)\b)")
-#: "At Acme, we ...", "join Acme", "Join us at Acme", "work at Acme", "here at Acme".
-ORG_AT = re.compile(rf"(?:^\W*At|\b(?:[Jj]oin(?:ing)?(?:\s+us\s+at|\s+the\s+team\s+at)?|(?:here|work|working|career|"
-                    rf"careers|life|us|team|role|position|opportunity|jobs?)\s+at)|^\W*About)\s+{_ORG_NAME}")
+#: "At Acme, we ...", "join Acme", "Join us at Acme", "work at Acme", "here at Acme", "Join the Acme team",
+#: "WHY JOIN OUR TEAM AT ACME" (the cue words in any case; the name capitalized).
+ORG_AT = re.compile(rf"(?:^\W*(?i:At)|\b(?:(?i:join)(?:ing)?(?:\s+us\s+at|\s+the\s+team\s+at|"
+                    rf"\s+the(?=\s+[A-Z][\w&'’.+-]*(?:\s+[A-Z][\w&'’.+-]*)?\s+(?:team|family)\b))?|"
+                    rf"(?i:here|work|working|career|careers|life|us|team|role|position|opportunity|jobs?)\s+(?i:at))|"
+                    rf"^\W*About)\s+{_ORG_NAME}")
 #: An e-mail address or a URL: the domain names the employer unless it is a board or a mail service.
 ORG_DOMAIN = re.compile(r"(?:[\w.+-]+@|https?://(?:www\.|jobs\.|careers\.|apply\.)?)(?P<domain>[\w-]+(?:\.[\w-]+)+)",
                         re.I)

@@ -217,6 +217,15 @@ def is_intermediary(name: str, sentences: Iterable[str]) -> bool:
     return bool(key) and any(key == k or key.startswith(k) and len(k) >= 4 for k in intermediaries(sentences))
 
 
+def _overlapping(pattern: re.Pattern[str], text: str):
+    """Matches of ``pattern`` starting at every position ("JOIN OUR TEAM AT ACME": "OUR TEAM AT ACME", then
+    "TEAM AT ACME"...)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
+
+
 def _domain_label(domain: str) -> str | None:
     parts = domain.lower().split(".")
     if len(parts) < 2:
@@ -230,7 +239,8 @@ def _squash(name: str) -> str:
 
 
 def explicit(fields: Iterable[str], headings: Iterable[str], sentences: Iterable[str],
-             header: str | None = None, exclude: Iterable[str] = ()) -> str | None:
+             header: str | None = None, exclude: Iterable[str] = (),
+             role_sentences: Iterable[str] = ()) -> str | None:
     """The employer a job posting names explicitly, or None ("a wrong company is worse than none").
 
     Cues, strongest first: a ``Company:`` field (``fields``); the company part of a
@@ -240,7 +250,12 @@ def explicit(fields: Iterable[str], headings: Iterable[str], sentences: Iterable
     service, a job board or an applicant-tracking system. Each cue gives points
     (``thresholds.ORGANIZATION_CUE_POINTS``); names that are one another's prefix add up, and the best name needs
     ``thresholds.ORGANIZATION_EXPLICIT_MIN``. Boards and agencies ("... Jobs", "... Recruiting")
-    are never the employer.
+    are never the employer, nor one the text says posts on someone else's behalf. Doubtful "is" and
+    "at" cues count only when another cue names the same employer: a technology ("Python is a must",
+    "join Slack calls"), one word also written in lower case in the text ("Growth is a priority"),
+    and an "is" sentence among ``role_sentences`` (the role's own sections: "Maria is the hiring
+    manager", "Routing is a core part of the product"); or when such cues, one of them "at" or
+    "join", stand in two sentences or more ("Join the Snowflake team", "why join our team at Snowflake").
     """
     points: Counter[str] = Counter()
     shown: dict[str, str] = {}
@@ -248,13 +263,22 @@ def explicit(fields: Iterable[str], headings: Iterable[str], sentences: Iterable
 
     sentences = list(sentences)
     excluded |= intermediaries(sentences)  # an intermediary never employs; the client it names does
+    in_role = set(role_sentences)
+    everything = "\n".join(sentences)
+    weak: Counter[str] = Counter()  # "Python is a must", "Growth is a priority": counted only if named otherwise too
+    weak_cues: dict[str, set[tuple[str, str]]] = {}
 
-    def add(raw: str | None, cue: str) -> None:
+    def add(raw: str | None, cue: str, text: str = "", doubt: bool = False) -> None:
         raw = _NEXT_KEY.split(raw, 1)[0] if raw else raw
         name = _employer_name(raw) if raw else None
         if name and _squash(name) not in excluded:
             key = _squash(name)
-            points[key] += thresholds.ORGANIZATION_CUE_POINTS[cue]
+            doubtful = doubt or cue in ("is", "at") and (
+                name.lower() in _TECH or cue == "is" and text in in_role
+                or " " not in name and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", everything))
+            (weak if doubtful else points)[key] += thresholds.ORGANIZATION_CUE_POINTS[cue]
+            if doubtful:
+                weak_cues.setdefault(key, set()).add((cue, text))
             shown.setdefault(key, name)
 
     for value in fields:
@@ -269,14 +293,17 @@ def explicit(fields: Iterable[str], headings: Iterable[str], sentences: Iterable
         m = ORG_AT.match(h.strip())
         if m and h.strip().lower().startswith("about "):
             add(m.group("name"), "about")
+        elif not h.strip().lower().startswith("about "):  # "Why join our team at Acme", "Life at Acme"
+            for m in _overlapping(ORG_AT, h):
+                add(m.group("name"), "at", h)
     domains: list[str] = []
     for text in sentences:
         m = ORG_IS.match(text)
         if m:
-            add(m.group("name"), "is")
+            add(m.group("name"), "is", text)
         for m in ORG_AT.finditer(text):
-            if not text[m.start():].lstrip().lower().startswith("about"):
-                add(m.group("name"), "at")
+            if not text[m.start():].lstrip().lower().startswith("about"):  # "Join the Routing team": a team?
+                add(m.group("name"), "at", text, doubt=bool(re.match(r"\W*join\s+the\s+[A-Z]", m.group(0), re.I)))
         for m in ORG_DOMAIN.finditer(text):
             label = _domain_label(m.group("domain"))
             if label and label not in excluded:
@@ -288,6 +315,10 @@ def explicit(fields: Iterable[str], headings: Iterable[str], sentences: Iterable
         else:
             points[label] += thresholds.ORGANIZATION_CUE_POINTS["domain"]
             shown.setdefault(label, label.capitalize())
+    for key, n in weak.items():  # a doubtful name is the employer only when another cue names it, or
+        cues = weak_cues.get(key, set())  # "at"/"join" cues in two sentences and more ("Join the Snowflake team")
+        if key in points or len({t for _, t in cues}) >= 2 and any(c == "at" for c, _ in cues):
+            points[key] += n
     merged: Counter[str] = Counter()
     for key, n in points.items():  # "Acme" and "Acme Robotics" are one employer
         base = next((k for k in points if k != key and key.startswith(k) and len(k) >= 4), key)
