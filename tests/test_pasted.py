@@ -151,6 +151,23 @@ def test_a_description_after_a_dash_or_a_capital_word_in_a_list_item_is_no_headi
     assert not any((h or "").startswith(("Your team", "Go", "Kotlin", "Swift")) for h in headings)
 
 
+@pytest.mark.parametrize("paragraph, kind", [
+    ("You will own our data protection programme and work closely with the DPO on audits.", None),
+    ("Experience with GDPR and data protection law is required for this position.", None),
+    ("You will partner with recruitment agencies to fill 20 engineering roles this year.", None),
+    ("Build the consent service behind our privacy policy pages and cookie banners.", None),
+    ("Please read our applicant privacy notice before you apply.", "legal"),
+    ("You will be asked to consent to our privacy notice when you apply.", "legal"),
+    ("Tidewell is an equal opportunity employer; you will own your career here.", "legal"),
+])
+def test_a_privacy_or_agency_topic_of_the_work_is_not_a_legal_notice(paragraph, kind):
+    text = ("Engineering Manager\n\nAbout the job\n\nWe are hiring an engineering manager for our payments team."
+            "\n\nEmployment type: Full-time\n\n" + paragraph + "\n\nRequirements\n\n- 5+ years of Go\n")
+    role = role_of(text)
+    kinds = [s.kind for s, st in role_statements(role) if st.text == paragraph]
+    assert role.kind == "job_posting" and kinds and (kinds[0] == "legal") == (kind == "legal")
+
+
 # -- titles ----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("title", ["Director of Engineering, Core Experience", "Director - Software Process Excellence",
                                    "SVP, Software Engineering", "Director - Application Development",

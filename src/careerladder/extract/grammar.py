@@ -251,6 +251,16 @@ ABOUT_START = re.compile(
     r"reinventing|a\s+leading|the\s+world['’]s)|builds|makes|provides|helps|develops|offers|powers|operates|"
     r"sells|creates|designs|serves|connects|enables)\b)")
 #: Words that say a paragraph is about the role, not the company (it is then never boilerplate).
+#: ...of which these name a topic a role may work on ("own our data protection programme", "partner with
+#: recruitment agencies"): a notice only when the paragraph says nothing of the role's work.
+LEGAL_TOPIC = re.compile(r"(?:privacy|data\s+protection|personal\s+data|(?:recruitment|staffing|search)\s+agenc|"
+                         r"pay\s+transparency)", re.I)
+#: ...what a paragraph about the role's work says: an ask for experience, the work the hire will do, or an
+#: imperative opening ("Build the consent service ...").
+ROLE_WORK = re.compile(r"\bexperience\s+(?:with|in|of)\b|\bknowledge\s+of\b|\bfamiliar\w*\s+with\b|"
+                       r"\byou(?:\s+will|['’]ll)\s+(?:own|build|lead|partner|work|design|drive|manage|develop|run)\b|"
+                       r"^\W*(?:build|own|design|lead|drive|develop|implement|partner|manage|work|define|deliver|run|"
+                       r"create|maintain|support|ensure|oversee)\b", re.I)
 ROLE_CUE = re.compile(
     r"\b(?:you\s+will|you['’]ll|you\s+would|your\s+role|this\s+role|the\s+role|this\s+position|the\s+position|"
     r"looking\s+for|seeking|we\s+are\s+hiring|we['’]re\s+hiring|join\s+(?:us|our\s+team)\s+as|"

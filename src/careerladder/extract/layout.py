@@ -20,7 +20,7 @@ from .. import thresholds
 from ..model import Block
 from ..vocab import ROLE_NOUNS, TITLE_SEPARATORS, looks_like_role_title, section_kind
 from .grammar import (ABOUT_START, APPLICATION_START, BENEFITS_START, GLUED_HEADING, INLINE_BULLET, LEGAL_CUE,
-                      ROLE_CUE, clean_title, split_sentences)
+                      LEGAL_TOPIC, ROLE_CUE, ROLE_WORK, clean_title, split_sentences)
 
 _SMALL = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "a", "an", "&", "or", "with", "you", "we"})
 
@@ -155,17 +155,26 @@ def _trailing_heading(text: str) -> tuple[str, str | None]:
     return text[:offset].strip(), last.rstrip(":")
 
 
+def _strong_legal(text: str) -> bool:
+    """A legal cue in ``text`` that is not also a topic of work (equal opportunity, e-verify...)."""
+    return any(not LEGAL_TOPIC.match(m.group(0)) for m in LEGAL_CUE.finditer(text))
+
+
 def paragraph_kind(text: str, first: bool = False) -> str | None:
     """The boilerplate kind of a paragraph that stands under no boilerplate heading, or None.
 
-    ``legal``: equal opportunity, privacy, accommodation, agency or fraud notices; ``application``:
+    ``legal``: equal opportunity, privacy, accommodation, agency or fraud notices (privacy, data
+    protection, agencies and pay transparency only in a paragraph that says nothing of the role's
+    work: "Experience with data protection law" is a requirement); ``application``:
     how to apply (the paragraph starts so); ``benefits``: "We offer ...", "Benefits: ...";
     ``about``: a company blurb ("We are a ...", "Acme is a ...", "Founded in ...") that says
     nothing of the role (no "you will", "this role", "looking for"...). ``first``: the paragraph
     opens the posting (a company blurb is most often there). Conservative: a paragraph that is
     about the role is never boilerplate, so None when unsure.
     """
-    if LEGAL_CUE.search(text):
+    legal = LEGAL_CUE.search(text)
+    if legal and not (LEGAL_TOPIC.match(legal.group(0)) and not _strong_legal(text)
+                      and ROLE_WORK.search(text)):
         return "legal"
     if APPLICATION_START.search(text):
         return "application"
