@@ -91,6 +91,15 @@ def locations(text: str) -> list[str]:
     ('Applicants from Kenya or Uganda can apply.', ['Kenya or Uganda']),
     ('Location(s): Aberdeen, Scotland; Galway, Ireland', ['Aberdeen, Scotland', 'Galway, Ireland']),
     ('Location: remote; the team meets twice a year in Seville.', []),
+    ('Hybrid – two days a week in Ghent', ['Ghent']),
+    ('Greater Manchester area, hybrid', ['Manchester']),
+    ('Open to candidates across the Nordics.', ['Nordics']),
+    ('Remote-friendly for people in Chile.', ['Chile']),
+    ('You should be based in Ireland or the UK.', ['Ireland or the UK']),
+    ('Work location is Tampere.', ['Tampere']),
+    ("You'll be part of our Valencia studio.", ['Valencia']),
+    ('In-person in Kyoto', ['Kyoto']),
+    ('The engineering group meets in person twice a year in Porto.', []),
 ])
 def test_location_of_one_line(line, expected):
     assert sorted(locations("What you'll do\n\n- " + line + "\n")) == sorted(expected)

@@ -40,7 +40,7 @@ _JOINER = re.compile(r"^[\s,/|;&()\-–—·•+]*(?:(?:or|and|in|remote|Remote|
 #: on-site in Medellín" is two).
 _NEW_CLAUSE = re.compile(r"(?i)\b(?:remote(?:ly)?|hybrid|on-?site|in[- ]office)\s+(?:in|from|within|at)\b")
 #: A label line: "Location: ...", "Job location - ...", "地点：...".
-_LABEL = re.compile(r"^\s*(?:(?:job|work|office|position|available|primary)\s+)?locations?(?:\s*\(s\))?\s*[:\-–]\s*(?P<place>[^.;|]{2,160})|"
+_LABEL = re.compile(r"^\s*(?:(?:job|work|office|position|available|primary)\s+)?locations?(?:\s*\(s\))?\s*(?:[:\-–]|\s+is\s)\s*(?P<place>[^.;|]{2,160})|"
                     r"(?<=[a-z.])(?:Job\s+|Work\s+)?Locations?:\s*(?P<glued>[^.;|]{2,120})|"
                     r"^\s*(?:(?:工作|办公)?地点|base)\s*[:：]?\s*(?P<cjk>[\u4e00-\u9fff].{0,80})", re.I)
 #: A "Key: value" line whose key asks for a place ("Country: Estonia", "Where: Remote (US)"): its places.
@@ -51,13 +51,16 @@ _PIN = re.compile(r"(?:📍|🌎|🌍|🌏)\s*(?P<place>[^`|\n]{2,80})")
 _CUE_BEFORE = re.compile(
     r"(?:\bbased\s+(?:in|out\s+of|at)|\blocated\s+in|\bhiring\s+(?:in|across)|\blocations?\b\W*|\boffice\s+in|\b(?:in|from|at)\s+our|"
     r"\bremote(?:ly)?(?:\s+(?:from|in|within|across|anywhere\s+in|only\s+in|\(|-|–|,)|\s*[(,:\-–])|"
-    r"\bhybrid(?:\s+(?:in|from|\(|-|,)|\s*[(,:\-–])|\bon-?site(?:\s+(?:in|at)|\s*[(,:\-–])|\bin[- ]office\s+(?:in|at)|"
+    r"\bhybrid(?:\s+(?:in|from|\(|-|,)|\s*[(,:\-–])|\bon-?site(?:\s+(?:in|at)|\s*[(,:\-–])|\bin[- ](?:office|person)\s+(?:in|at)|"
+    r"\b(?:days?|times?)\s+(?:a|per|each|every)\s+(?:week|month)\s+(?:in|at)|\bpart\s+of\s+our|"
+    r"\btime\s*zones?\s*[(,:\-–]|"
     r"\brelocat\w*\s+(?:\w+\s+){0,2}to|\banywhere\s+in|"
     r"\b(?:remote|hybrid|on-?site|in[- ]office|office[- ]based)\s+(?:role|position|job|opportunity)\s+(?:in|at|from|within)|\bwithin|\bwork(?:ing)?\s+(?:from|in|out\s+of)|"
     r"\b(?:live|living|reside|residing|residents?|located|situated)\s+(?:in|of|within)|"
-    r"\b(?:candidates|applicants)\s+(?:(?:who\s+are\s+)?(?:in|from|based))|"
+    r"\b(?:candidates|applicants)\s+(?:(?:who\s+are\s+)?(?:in|from|based|across))|"
+    r"\bfor\s+(?:people|candidates|applicants|residents)\s+(?:(?:based\s+)?in|from)|"
     r"\b(?:eligible|authori[sz]ed|permitted|able)\s+to\s+work\s+in|\b(?:position|role|job)\s+is\s+(?:in|based|located)|"
-    r"\bmust\s+be\s+(?:in|based|located)|\btime\s*zones?\s+(?:of|in)|\bhours\s+(?:of|in)|"
+    r"\b(?:must|should|need\s+to|will\s+need\s+to)\s+be\s+(?:in|based|located)|\btime\s*zones?\s+(?:of|in)|\bhours\s+(?:of|in)|"
     r"\bcommut\w*\s+(?:distance\s+)?(?:of|to|from)|"
     r"\bjoin\s+(?:us|our\s+(?:\w+\s+){0,2}team)\s+in|\bin\s+the\s+office\s+in|\boffices?\s+in|"
     r"📍|🌎|🌍|🌏)\W*(?:(?:the|our|one\s+of\s+our)\s+)?$", re.I)
@@ -170,7 +173,7 @@ def place_runs(text: str) -> list[str]:
 #: What is left of a line naming only places and ways of working ("Remote - Philippines", "Reading, UK (hybrid)").
 _PLACE_LINE_REST = re.compile(r"(?i)[\W\d_]*(?:(?:remote|hybrid|on-?site|in[- ]office|only|or|and|from|in|within|"
                               r"anywhere|the|flexible|first|friendly|ok|possible|based|office|time|zones?|timezones?|hours|"
-                              r"overlap|eastern|central|pacific|mountain|standard)[\W\d_]*)*")
+                              r"overlap|eastern|central|pacific|mountain|standard|greater|area|metro|region|in-person)[\W\d_]*)*")
 
 
 def place_line(text: str) -> bool:
