@@ -33,6 +33,7 @@ def found(sentence, heading="Requirements"):
     ("Manage a remote team of four members", ("team_size", 4, 4, "team", None)),
     ("Lead an organization of 100+ engineers", ("team_size", 100, None, "organization", None)),
     ("a minimum of 2 direct reports", ("direct_reports", 2, None, None, None)),
+    ("Direct reports: 5-7", ("direct_reports", 5, 7, None, None)),
     ("You are a manager of managers", ("manages_managers", None, None, None, "yes")),
     ("Manage and coach Engineering Managers", ("manages_managers", None, None, None, "yes")),
     ("Experience managing other engineering managers", ("manages_managers", None, None, None, "yes")),

@@ -124,6 +124,50 @@ def test_a_description_pasted_as_one_line_is_split_not_cut():
     assert reqs(role, "team_size") == [(8.0, 8.0, "people", None)]
 
 
+def test_headings_run_into_a_one_line_paste_are_found_with_their_names_and_explanations():
+    sentence = "Our ferries cross the fjord every hour and our routing engine plans each of them. "
+    text = ("# Head of Engineering\n\nWho we are" + sentence * 6 +
+            "Your tasks – this is what you will do every week * You lead and support our engineers/managers of "
+            "up to four product teams * You hire engineering managers * You set the roadmap with product and "
+            "design as a small leadership group Your profile – this is what we look for * 8+ years of Kotlin "
+            "* You have led managers before in a growing company What we offer * A yearly learning budget "
+            "* Flexible hours.Diversity at Fernmoss FerriesWe welcome applications from everyone.\n")
+    role = role_of(text, "one-line.md")
+    kinds = {s.heading: s.kind for s in iter_sections(role.sections)}
+    assert kinds["Your tasks – this is what you will do every week"] == "responsibilities"
+    assert kinds["Your profile – this is what we look for"] == "qualifications"
+    assert kinds["What we offer"] == "benefits"
+    assert kinds["Diversity at Fernmoss Ferries"] == "legal"
+    assert reqs(role, "team_size") == [(None, 4.0, "teams", None)]
+    assert reqs(role, "manages_managers") == [(None, None, None, "yes")]
+
+
+@pytest.mark.parametrize("text", ["Your team – twelve engineers and two managers in Oslo * Kotlin * Swift * Rust",
+                                  "You will build great APIs with Go * and Kotlin * and Swift * and Rust"])
+def test_a_description_after_a_dash_or_a_capital_word_in_a_list_item_is_no_heading(text):
+    role = role_of("# Engineering Manager\n\n" + "We write software for ferries and ports. " * 9 + text + "\n",
+                   "one-line.md")
+    headings = [s.heading for s in iter_sections(role.sections)]
+    assert not any((h or "").startswith(("Your team", "Go", "Kotlin", "Swift")) for h in headings)
+
+
+@pytest.mark.parametrize("paragraph, kind", [
+    ("You will own our data protection programme and work closely with the DPO on audits.", None),
+    ("Experience with GDPR and data protection law is required for this position.", None),
+    ("You will partner with recruitment agencies to fill 20 engineering roles this year.", None),
+    ("Build the consent service behind our privacy policy pages and cookie banners.", None),
+    ("Please read our applicant privacy notice before you apply.", "legal"),
+    ("You will be asked to consent to our privacy notice when you apply.", "legal"),
+    ("Tidewell is an equal opportunity employer; you will own your career here.", "legal"),
+])
+def test_a_privacy_or_agency_topic_of_the_work_is_not_a_legal_notice(paragraph, kind):
+    text = ("Engineering Manager\n\nAbout the job\n\nWe are hiring an engineering manager for our payments team."
+            "\n\nEmployment type: Full-time\n\n" + paragraph + "\n\nRequirements\n\n- 5+ years of Go\n")
+    role = role_of(text)
+    kinds = [s.kind for s, st in role_statements(role) if st.text == paragraph]
+    assert role.kind == "job_posting" and kinds and (kinds[0] == "legal") == (kind == "legal")
+
+
 # -- titles ----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("title", ["Director of Engineering, Core Experience", "Director - Software Process Excellence",
                                    "SVP, Software Engineering", "Director - Application Development",

@@ -155,6 +155,12 @@ MAX_FIELD_KEY_WORDS = 4
 PASTED_MIN_CHARS = 300
 #: ...and holds an inline list when it has more than this many " * " / " • " markers.
 PASTED_MIN_BULLETS = 2
+#: Pasted text: a section name with a dash and a phrase explaining it, right before an inline list, is one
+#: heading up to this many words ("Your tasks – this is what awaits you in detail").
+MAX_EXPLAINED_HEADING_WORDS = 12
+#: Pasted text: a section name run into the end of a list item, with no punctuation, is at most this many
+#: words ("... an international environment What we offer * ...").
+RUN_ON_HEADING_WORDS = 3
 #: Not a posting: a line listing a role has a title and at least this many fields in all
 #: ("Engineering Manager · Acme · Dublin · 2d ago"), in at most LISTING_MAX_CHARS characters...
 LISTING_MIN_FIELDS = 3
@@ -198,6 +204,20 @@ REFERENCE_TITLE_MAX_WORDS = 10
 MAX_YEARS = 50
 #: A bare number under a "Years of experience" heading is years below this.
 BARE_YEARS_BELOW = 60
+#: Places (extract/gazetteer.py): a GeoNames city this large (people) is also known by the other
+#: names GeoNames lists for it that are its name without accents or its name's first words
+#: ("Zurich" for Zürich, "Frankfurt" for Frankfurt am Main); smaller towns only by their own name.
+PLACE_ALIAS_MIN_POPULATION = 100_000
+#: ...and also by another name GeoNames lists that differs from its own in at most this many letters
+#: (same first letter): "Ghent" for Gent, "Antwerp" for Antwerpen.
+PLACE_SPELLING_EDITS = 2
+#: ...and a city this large counts as a place where a sentence names it only after "in" beside a
+#: place already said to be the role's ("remote within Germany, or in our Berlin office"); a
+#: smaller one needs a cue of its own there ("in Delta Lake" is no place).
+PLACE_MAJOR_CITY_POPULATION = 500_000
+#: A heading this long (characters) or shorter that names only places and ways of working is read as
+#: the role's place ("Remote - Philippines", "London, UK (Hybrid)" standing alone above the text).
+PLACE_LINE_MAX_CHARS = 80
 #: Team size: fewer than this many people is not a team size (a team of one).
 MIN_TEAM_SIZE = 2
 #: ...and more than this many is a company's headcount or user count, not a team.

@@ -95,6 +95,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "what the job involves", "scope", "scope of action", "impact", "role",
         "the position", "about the position", "the opportunity", "about the opportunity", "job summary",
         "role summary", "position summary", "position overview", "role overview", "job overview",
+        "your tasks", "tasks", "main tasks", "key tasks", "the tasks",
     )),
     ("legal", (
         "equal opportunity", "equal employment opportunity", "eeo", "eeo statement", "diversity",

@@ -71,6 +71,11 @@ def _statements(role: Role):
     if role.kind == "job_posting" and title:
         st = Statement(f"{role.id}:title", title, role.span[0], role.span[0], "title")
         yield "title", (), st, TITLE_RULES
+    if role.kind == "job_posting":  # a line naming only places stands alone and reads as a heading
+        for n, section in enumerate(iter_sections(role.sections)):
+            if section.heading and location_rule.place_line(section.heading):
+                st = Statement(f"{role.id}:heading-{n}", section.heading, section.line, section.line, "title")
+                yield "title", section.path, st, TITLE_RULES
 
 
 def _metadata_requirements(role: Role, found: list[Requirement]) -> list[Requirement]:
@@ -78,11 +83,13 @@ def _metadata_requirements(role: Role, found: list[Requirement]) -> list[Require
     extra = []
     meta = role.metadata
     location = meta.get("location")
-    if isinstance(location, str) and location.strip() and not any(r.type == "location" for r in found) \
-            and not location_rule.only_work_mode(location):
+    if isinstance(location, str) and location.strip() and not location_rule.only_work_mode(location):
+        # the record's own field names the role's place, whatever the text says too
         runs = location_rule.place_runs(location)  # "Remote,Helsinki, Finland" -> "Helsinki, Finland"
-        extra += [Requirement("location", location, 1, value=v) for v in runs] or \
-            [Requirement("location", location, 1, value=location.strip())]
+        said = {r.value for r in found if r.type == "location"}
+        extra += [Requirement("location", location, 1, value=v) for v in runs if not any(v in s for s in said)]
+        if not runs and not said:  # a place the gazetteer does not know ("Smalltown, OH")
+            extra.append(Requirement("location", location, 1, value=location.strip()))
     remote = meta.get("remote")
     said = isinstance(location, str) and any(w in location.lower() for w in ("remote", "work from home"))
     if (remote in (True, "true", "yes", "Remote", "remote") or said) and not any(r.type == "remote" for r in found):
@@ -125,6 +132,9 @@ def extract(role: Role) -> Role:
     found = _minimum_education(requirements(role), role)
     found += _metadata_requirements(role, found)
     org = role.organization
+    if org and role.kind == "job_posting" and organization.is_intermediary(
+            org, (st.text for _, st in role_statements(role))):
+        org = None  # a board's or agency's name in the record: the client it names, else none
     if not org and role.kind == "job_posting":
         org = _posting_organization(role)
     elif not org:
@@ -157,6 +167,10 @@ def _place(role: Role) -> dict:
 _COMPANY_LABELS = frozenset({"company", "employer", "organization", "organisation", "company name", "hiring company"})
 
 
+#: Sections about the role itself: an "X is a ..." sentence there speaks of a product, a team or a person.
+_ROLE_SECTION_KINDS = frozenset({"responsibilities", "qualifications", "nice_to_have"})
+
+
 def _posting_organization(role: Role) -> str | None:
     """The employer a posting names explicitly (``organization.explicit``), else None."""
     statements = [st for _, st in role_statements(role)]
@@ -168,8 +182,11 @@ def _posting_organization(role: Role) -> str | None:
             header = parts[0]
             break
     headings = [s.heading for s in iter_sections(role.sections) if s.heading]
+    first = role.sections[0] if role.sections else None
+    title_like = [first.heading] if first is not None and first.heading and not first.statements else []
+    in_role = [st.text for section, st in role_statements(role) if section.kind in _ROLE_SECTION_KINDS]
     return organization.explicit(fields, headings, [st.text for st in statements], header,
-                                 exclude=[role.title or ""])
+                                 exclude=[role.title or "", role.heading or "", *title_like], role_sentences=in_role)
 
 
 def _unique(parents):

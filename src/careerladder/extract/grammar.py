@@ -204,14 +204,18 @@ def _heading_phrase_pattern() -> re.Pattern[str]:
         "key skills", "tech stack", "our stack", "the stack", "stack", "requirements", "responsibilities"}
     words = sorted((p.split() for p in phrases), key=lambda w: (-len(w), w))
     body = "|".join(r"[\s'’-]*".join(re.escape(w) for w in ws) for ws in words)
+    name = r"(?:(?<=[Aa]bout)|(?<=[Ll]ife at)|(?<=[Jj]oin)|\s+(?:at|@))\s+[\w&.'’-]+?(?:\s+[\w&.'’-]+?){0,2}?"
     return re.compile(rf"(?:^|(?<=[.!?:;)»”]))\s*(?=[A-Z])(?P<heading>(?i:{body}))(?:\s*:\s*|(?=[A-Z][a-z]))"
+                      rf"|(?:^|(?<=[.!?:;)»”]))\s*(?=[A-Z])(?P<named>(?i:{body}){name})(?:\s*:\s*|(?<=[a-z])(?=[A-Z][a-z]))"
                       rf"|(?<=\s)(?=[A-Z])(?P<glued>(?i:{body}))(?=[A-Z][a-z])")
 
 
 #: A section heading run into the next sentence: "Job SummaryWe are", "About UsFoundever is",
 #: "Requirements:5+ years". The heading must start with a capital and be a known section phrase;
 #: group ``heading`` at the start or after a sentence end (a colon may follow), else ``glued`` (run
-#: into a capital on both sides: "... experiences Job SummaryWe").
+#: into a capital on both sides: "... experiences Job SummaryWe"); group ``named`` is such a heading
+#: with the company it names, up to the glued next sentence or a colon ("Diversity at Acme GmbHWe
+#: welcome", "About Acme Labs:").
 GLUED_HEADING = _heading_phrase_pattern()
 
 #: Boilerplate paragraphs (``extract.layout.paragraph_kind``): equal opportunity, privacy,
@@ -247,6 +251,16 @@ ABOUT_START = re.compile(
     r"reinventing|a\s+leading|the\s+world['’]s)|builds|makes|provides|helps|develops|offers|powers|operates|"
     r"sells|creates|designs|serves|connects|enables)\b)")
 #: Words that say a paragraph is about the role, not the company (it is then never boilerplate).
+#: ...of which these name a topic a role may work on ("own our data protection programme", "partner with
+#: recruitment agencies"): a notice only when the paragraph says nothing of the role's work.
+LEGAL_TOPIC = re.compile(r"(?:privacy|data\s+protection|personal\s+data|(?:recruitment|staffing|search)\s+agenc|"
+                         r"pay\s+transparency)", re.I)
+#: ...what a paragraph about the role's work says: an ask for experience, the work the hire will do, or an
+#: imperative opening ("Build the consent service ...").
+ROLE_WORK = re.compile(r"\bexperience\s+(?:with|in|of)\b|\bknowledge\s+of\b|\bfamiliar\w*\s+with\b|"
+                       r"\byou(?:\s+will|['’]ll)\s+(?:own|build|lead|partner|work|design|drive|manage|develop|run)\b|"
+                       r"^\W*(?:build|own|design|lead|drive|develop|implement|partner|manage|work|define|deliver|run|"
+                       r"create|maintain|support|ensure|oversee)\b", re.I)
 ROLE_CUE = re.compile(
     r"\b(?:you\s+will|you['’]ll|you\s+would|your\s+role|this\s+role|the\s+role|this\s+position|the\s+position|"
     r"looking\s+for|seeking|we\s+are\s+hiring|we['’]re\s+hiring|join\s+(?:us|our\s+team)\s+as|"
@@ -261,9 +275,12 @@ ORG_IS = re.compile(rf"^\W*{_ORG_NAME}(?:,?\s+(?:Inc|Ltd|LLC|GmbH|AG|SE|plc|Corp
                     r"\s+(?:(?:is|are)\s+(?:a|an|the|one|on|used|trusted|backed|\w+ing)\b|(?:was\s+founded|has\s+been|"
                     r"builds|makes|provides|helps|develops|offers|powers|operates|sells|runs|creates|designs|serves|"
                     r"connects|enables)\b)")
-#: "At Acme, we ...", "join Acme", "Join us at Acme", "work at Acme", "here at Acme".
-ORG_AT = re.compile(rf"(?:^\W*At|\b(?:[Jj]oin(?:ing)?(?:\s+us\s+at|\s+the\s+team\s+at)?|(?:here|work|working|career|"
-                    rf"careers|life|us|team|role|position|opportunity|jobs?)\s+at)|^\W*About)\s+{_ORG_NAME}")
+#: "At Acme, we ...", "join Acme", "Join us at Acme", "work at Acme", "here at Acme", "Join the Acme team",
+#: "WHY JOIN OUR TEAM AT ACME" (the cue words in any case; the name capitalized).
+ORG_AT = re.compile(rf"(?:^\W*(?i:At)|\b(?:(?i:join)(?:ing)?(?:\s+us\s+at|\s+the\s+team\s+at|"
+                    rf"\s+the(?=\s+[A-Z][\w&'’.+-]*(?:\s+[A-Z][\w&'’.+-]*)?\s+(?:team|family)\b))?|"
+                    rf"(?i:here|work|working|career|careers|life|us|team|role|position|opportunity|jobs?)\s+(?i:at))|"
+                    rf"^\W*About)\s+{_ORG_NAME}")
 #: An e-mail address or a URL: the domain names the employer unless it is a board or a mail service.
 ORG_DOMAIN = re.compile(r"(?:[\w.+-]+@|https?://(?:www\.|jobs\.|careers\.|apply\.)?)(?P<domain>[\w-]+(?:\.[\w-]+)+)",
                         re.I)

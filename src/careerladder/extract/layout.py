@@ -14,11 +14,13 @@ is in ``extract.grammar``.
 
 from __future__ import annotations
 
+import re
+
 from .. import thresholds
 from ..model import Block
 from ..vocab import ROLE_NOUNS, TITLE_SEPARATORS, looks_like_role_title, section_kind
 from .grammar import (ABOUT_START, APPLICATION_START, BENEFITS_START, GLUED_HEADING, INLINE_BULLET, LEGAL_CUE,
-                      ROLE_CUE, clean_title, split_sentences)
+                      LEGAL_TOPIC, ROLE_CUE, ROLE_WORK, clean_title, split_sentences)
 
 _SMALL = frozenset({"of", "and", "the", "for", "in", "on", "at", "to", "a", "an", "&", "or", "with", "you", "we"})
 
@@ -92,12 +94,44 @@ def _glued_headings(text: str) -> list[tuple[bool, str]]:
         before = text[start:m.start()].strip()
         if before:
             out.append((False, before))
-        out.append((True, (m.group("heading") or m.group("glued")).strip()))
+        out.append((True, (m.group("named") or m.group("heading") or m.group("glued")).strip()))
         start = m.end()
     rest = text[start:].strip()
     if rest:
         out.append((False, rest))
     return out
+
+
+#: A capital right after a lower-case word with no punctuation between: where a heading may start
+#: that was run into the end of a pasted list item.
+_RUN_ON = re.compile(r"(?<=[a-z]) (?=[A-Z])")
+
+
+#: Words of a phrase that explains a heading to the reader ("this is what we expect from you").
+_ADDRESSED = frozenset({"you", "your", "we", "our", "us"})
+
+
+def _explained_heading(text: str) -> bool:
+    """A section name, a dash and a lower-case phrase addressed to the reader explaining it: "Your tasks
+    – this is what awaits you"; not "Compensation: Berlin – $90K", "Your team – twelve engineers"."""
+    head, dash, rest = text.partition(" – ") if " – " in text else text.partition(" - ")
+    return bool(dash) and rest[:1].islower() and not any(ch.isdigit() or ch in ":;$€£" for ch in text) \
+        and not _ADDRESSED.isdisjoint(rest.lower().split()) \
+        and len(text.split()) <= thresholds.MAX_EXPLAINED_HEADING_WORDS \
+        and len(head.split()) <= thresholds.MAX_SHORT_HEADING_WORDS and section_kind(head) is not None \
+        and not text.endswith((".", "!", "?", ",", ";"))
+
+
+def _run_on_heading(text: str, last: str, offset: int) -> tuple[str, str | None]:
+    """(text, heading): a section name run into the end of ``last``, the last sentence of ``text`` at
+    ``offset`` ("... as an organization Your profile – this is what we expect from you")."""
+    for m in _RUN_ON.finditer(last):
+        tail = last[m.end():]
+        if len(tail.split()) <= thresholds.MAX_EXPLAINED_HEADING_WORDS and (
+                _explained_heading(tail) or len(tail.split()) <= thresholds.RUN_ON_HEADING_WORDS
+                and section_kind(tail.rstrip(":")) is not None and not tail.endswith((".", "!", "?", ",", ";"))):
+            return text[:offset + m.end()].strip(), tail.rstrip(":")
+    return text, None
 
 
 def _trailing_heading(text: str) -> tuple[str, str | None]:
@@ -108,27 +142,39 @@ def _trailing_heading(text: str) -> tuple[str, str | None]:
         return text, None
     last, offset = sentences[-1]
     words = last.split()
-    if not words or len(words) > thresholds.MAX_SHORT_HEADING_WORDS or last.endswith((".", "!", "?", ",", ";")):
-        return text, None
-    titled = all(w[:1].isupper() or w.lower() in _SMALL or not w[:1].isalpha() for w in words)
-    if not (titled and words[0][:1].isupper()) and section_kind(last) is None:
-        return text, None
+    if _explained_heading(last):  # "Your tasks – this is what awaits you in detail" before a pasted list
+        return text[:offset].strip(), last.rstrip(":")
+    if not words or len(words) > thresholds.MAX_SHORT_HEADING_WORDS or last.endswith((".", "!", "?", ",", ";")) \
+            or not (all(w[:1].isupper() or w.lower() in _SMALL or not w[:1].isalpha() for w in words)
+                    and words[0][:1].isupper()) and section_kind(last) is None:
+        return _run_on_heading(text, last, offset)
     if len(sentences) == 1 and len(words) == len(text.split()):
+        if len(words) == 1 and section_kind(last) is None:
+            return text, None  # one capitalized word between two bullets is an item ("* Kotlin * Swift")
         return "", last  # the whole piece is the heading
     return text[:offset].strip(), last.rstrip(":")
+
+
+def _strong_legal(text: str) -> bool:
+    """A legal cue in ``text`` that is not also a topic of work (equal opportunity, e-verify...)."""
+    return any(not LEGAL_TOPIC.match(m.group(0)) for m in LEGAL_CUE.finditer(text))
 
 
 def paragraph_kind(text: str, first: bool = False) -> str | None:
     """The boilerplate kind of a paragraph that stands under no boilerplate heading, or None.
 
-    ``legal``: equal opportunity, privacy, accommodation, agency or fraud notices; ``application``:
+    ``legal``: equal opportunity, privacy, accommodation, agency or fraud notices (privacy, data
+    protection, agencies and pay transparency only in a paragraph that says nothing of the role's
+    work: "Experience with data protection law" is a requirement); ``application``:
     how to apply (the paragraph starts so); ``benefits``: "We offer ...", "Benefits: ...";
     ``about``: a company blurb ("We are a ...", "Acme is a ...", "Founded in ...") that says
     nothing of the role (no "you will", "this role", "looking for"...). ``first``: the paragraph
     opens the posting (a company blurb is most often there). Conservative: a paragraph that is
     about the role is never boilerplate, so None when unsure.
     """
-    if LEGAL_CUE.search(text):
+    legal = LEGAL_CUE.search(text)
+    if legal and not (LEGAL_TOPIC.match(legal.group(0)) and not _strong_legal(text)
+                      and ROLE_WORK.search(text)):
         return "legal"
     if APPLICATION_START.search(text):
         return "application"

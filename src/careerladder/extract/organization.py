@@ -184,6 +184,48 @@ def _employer_name(raw: str) -> str | None:
     return name
 
 
+#: A "Key: value" run into the value before it ("KAUFLAND E-COMMERCE Location: Berlin", "Acme Work location:
+#: Leeds"): the value ends before the key, a capitalized word and at most two lower-case ones.
+_NEXT_KEY = re.compile(r"\s+[A-Z][a-z]+(?:\s+[a-z]+){0,2}:(?:\s|$)")
+#: An intermediary and the employer it posts for: "Undelucram.ro on behalf of: Crowdstrike SRL", "posted by
+#: Jobgether on behalf of a partner company", "Why apply through Jobgether?".
+_ON_BEHALF = re.compile(r"(?P<poster>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})\s+(?:is\s+)?(?:\w+\s+){0,3}?"
+                        r"on\s+behalf\s+of\s*:?\s*(?P<client>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})?")
+_THROUGH = re.compile(r"\b(?:apply|applying|applications?)\s+(?:through|via)\s+(?P<poster>[A-Z][\w&.'’-]*"
+                      r"(?:\s+[A-Z][\w&.'’-]*){0,2})")
+
+
+def intermediaries(sentences: Iterable[str]) -> set[str]:
+    """Squashed names (lower case, letters and digits) of boards and agencies the text says post for
+    someone else ("Jobgether on behalf of a partner company", "apply through Jobgether"), each
+    with its first word alone ("undelucramro", "undelucram"); empty when there is none."""
+    found: set[str] = set()
+    for text in sentences:
+        for m in (*_ON_BEHALF.finditer(text), *_THROUGH.finditer(text)):
+            poster = m.group("poster")
+            found.add(_squash(poster))
+            found.update(_squash(w) for w in poster.split()[:1])
+            found.update(_squash(w.split(".")[0]) for w in poster.split()[:1] if "." in w)
+    found.discard("")
+    return found
+
+
+def is_intermediary(name: str, sentences: Iterable[str]) -> bool:
+    """Whether ``name`` (e.g. a record's company field) is a board or agency ``sentences`` name as
+    posting on someone else's behalf (see ``intermediaries``)."""
+    key = _squash(name)
+    return bool(key) and any(key == k or key.startswith(k) and len(k) >= 4 for k in intermediaries(sentences))
+
+
+def _overlapping(pattern: re.Pattern[str], text: str):
+    """Matches of ``pattern`` starting at every position ("JOIN OUR TEAM AT ACME": "OUR TEAM AT ACME", then
+    "TEAM AT ACME"...)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
+
+
 def _domain_label(domain: str) -> str | None:
     parts = domain.lower().split(".")
     if len(parts) < 2:
@@ -197,7 +239,8 @@ def _squash(name: str) -> str:
 
 
 def explicit(fields: Iterable[str], headings: Iterable[str], sentences: Iterable[str],
-             header: str | None = None, exclude: Iterable[str] = ()) -> str | None:
+             header: str | None = None, exclude: Iterable[str] = (),
+             role_sentences: Iterable[str] = ()) -> str | None:
     """The employer a job posting names explicitly, or None ("a wrong company is worse than none").
 
     Cues, strongest first: a ``Company:`` field (``fields``); the company part of a
@@ -207,38 +250,63 @@ def explicit(fields: Iterable[str], headings: Iterable[str], sentences: Iterable
     service, a job board or an applicant-tracking system. Each cue gives points
     (``thresholds.ORGANIZATION_CUE_POINTS``); names that are one another's prefix add up, and the best name needs
     ``thresholds.ORGANIZATION_EXPLICIT_MIN``. Boards and agencies ("... Jobs", "... Recruiting")
-    are never the employer.
+    are never the employer, nor one the text says posts on someone else's behalf. Doubtful "is" and
+    "at" cues count only when another cue names the same employer: a technology ("Python is a must",
+    "join Slack calls"), one word also written in lower case in the text ("Growth is a priority"),
+    and an "is" sentence among ``role_sentences`` (the role's own sections: "Maria is the hiring
+    manager", "Routing is a core part of the product"); or when such cues, one of them "at" or
+    "join", stand in two sentences or more ("Join the Snowflake team", "why join our team at Snowflake").
     """
     points: Counter[str] = Counter()
     shown: dict[str, str] = {}
     excluded = {_squash(e) for e in exclude if e}
 
-    def add(raw: str | None, cue: str) -> None:
+    sentences = list(sentences)
+    excluded |= intermediaries(sentences)  # an intermediary never employs; the client it names does
+    in_role = set(role_sentences)
+    everything = "\n".join(sentences)
+    weak: Counter[str] = Counter()  # "Python is a must", "Growth is a priority": counted only if named otherwise too
+    weak_cues: dict[str, set[tuple[str, str]]] = {}
+
+    def add(raw: str | None, cue: str, text: str = "", doubt: bool = False) -> None:
+        raw = _NEXT_KEY.split(raw, 1)[0] if raw else raw
         name = _employer_name(raw) if raw else None
         if name and _squash(name) not in excluded:
             key = _squash(name)
-            points[key] += thresholds.ORGANIZATION_CUE_POINTS[cue]
+            doubtful = doubt or cue in ("is", "at") and (
+                name.lower() in _TECH or cue == "is" and text in in_role
+                or " " not in name and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", everything))
+            (weak if doubtful else points)[key] += thresholds.ORGANIZATION_CUE_POINTS[cue]
+            if doubtful:
+                weak_cues.setdefault(key, set()).add((cue, text))
             shown.setdefault(key, name)
 
     for value in fields:
         add(value, "field")
+    for text in sentences:
+        for m in _ON_BEHALF.finditer(text):
+            if m.group("client"):
+                add(m.group("client"), "field")
     if header:
         add(header, "header")
     for h in headings:
         m = ORG_AT.match(h.strip())
         if m and h.strip().lower().startswith("about "):
             add(m.group("name"), "about")
+        elif not h.strip().lower().startswith("about "):  # "Why join our team at Acme", "Life at Acme"
+            for m in _overlapping(ORG_AT, h):
+                add(m.group("name"), "at", h)
     domains: list[str] = []
     for text in sentences:
         m = ORG_IS.match(text)
         if m:
-            add(m.group("name"), "is")
+            add(m.group("name"), "is", text)
         for m in ORG_AT.finditer(text):
-            if not text[m.start():].lstrip().lower().startswith("about"):
-                add(m.group("name"), "at")
+            if not text[m.start():].lstrip().lower().startswith("about"):  # "Join the Routing team": a team?
+                add(m.group("name"), "at", text, doubt=bool(re.match(r"\W*join\s+the\s+[A-Z]", m.group(0), re.I)))
         for m in ORG_DOMAIN.finditer(text):
             label = _domain_label(m.group("domain"))
-            if label:
+            if label and label not in excluded:
                 domains.append(label)
     for label in domains:  # a domain confirms a name already seen, or stands for itself
         match = next((k for k in points if k.startswith(label) or label.startswith(k) and len(k) >= 4), None)
@@ -247,6 +315,10 @@ def explicit(fields: Iterable[str], headings: Iterable[str], sentences: Iterable
         else:
             points[label] += thresholds.ORGANIZATION_CUE_POINTS["domain"]
             shown.setdefault(label, label.capitalize())
+    for key, n in weak.items():  # a doubtful name is the employer only when another cue names it, or
+        cues = weak_cues.get(key, set())  # "at"/"join" cues in two sentences and more ("Join the Snowflake team")
+        if key in points or len({t for _, t in cues}) >= 2 and any(c == "at" for c, _ in cues):
+            points[key] += n
     merged: Counter[str] = Counter()
     for key, n in points.items():  # "Acme" and "Acme Robotics" are one employer
         base = next((k for k in points if k != key and key.startswith(k) and len(k) >= 4), key)

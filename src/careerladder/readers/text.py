@@ -44,7 +44,8 @@ def key_value(line: str) -> tuple[str, str] | None:
 
     The key is one to ``thresholds.MAX_FIELD_KEY_WORDS`` words starting with a capital (or a
     letter of a script without case) and holds no sentence punctuation or digit; the value is
-    not empty. "Note: we reply to everyone." is a key-value line too (its label is "Note").
+    not empty; a plural marker may end it ("Location(s)"). "Note: we reply to everyone." is a key-value
+    line too (its label is "Note").
     """
     s = line.strip()
     at = min((i for i in (s.find(c) for c in _COLONS) if i > 0), default=-1)
@@ -57,7 +58,8 @@ def key_value(line: str) -> tuple[str, str] | None:
     first = key[0]
     if not first.isalpha() or (first.lower() != first.upper() and not first.isupper()):
         return None
-    if any(ch.isdigit() or ch in ".!?,;()[]/\\\"'" for ch in key) or value.startswith("//"):
+    bare = key[:-3] if key.lower().endswith("(s)") else key  # "Location(s): Dublin; Cork"
+    if any(ch.isdigit() or ch in ".!?,;()[]/\\\"'" for ch in bare) or value.startswith("//"):
         return None  # "Step 1: ...", "https://...", a sentence with a colon in it
     return key, value
 

@@ -1,4 +1,5 @@
-"""direct_reports: "a minimum of 2 direct reports", "5-8 direct reports", "span of control of 8".
+"""direct_reports: "a minimum of 2 direct reports", "5-8 direct reports", "span of control of 8",
+"Direct reports: 6".
 
 min/max in reports (max None when open-ended).
 """
@@ -10,10 +11,12 @@ import re
 from ... import thresholds as T
 from ...model import Requirement, Statement
 from ..grammar import BOUNDED, bounds, may_hold_number
-from ._util import requirement
+from ._util import full_text, requirement
 
 _REPORTS = re.compile(rf"{BOUNDED}\s+(?:direct\s+reports?|directs|reports\b)", re.I)
 _SPAN = re.compile(rf"\bspan\s+of\s+control\s+(?:of\s+)?{BOUNDED}", re.I)
+#: A "Key: value" line: "Direct reports: 6", "Number of reports: 4-6", "Span of control: 8".
+_KEY = re.compile(rf"^(?:number\s+of\s+)?(?:direct\s+reports|reports|directs|span\s+of\s+control)\s*:\s*{BOUNDED}", re.I)
 
 
 def find(st: Statement, ctx) -> list[Requirement]:
@@ -24,8 +27,8 @@ def find(st: Statement, ctx) -> list[Requirement]:
     if not may_hold_number(lower):  # both patterns need a number
         return []
     found = []
-    for pattern in (_REPORTS, _SPAN) if "span" in lower else (_REPORTS,):
-        for m in pattern.finditer(st.text):
+    for pattern in (_KEY, _REPORTS, _SPAN) if "span" in lower else (_KEY, _REPORTS):
+        for m in (pattern.finditer(st.text) if pattern is not _KEY else filter(None, [_KEY.match(full_text(st))])):
             lo, hi, vague = bounds(m)
             if lo is None or vague or lo > T.MAX_DIRECT_REPORTS:
                 continue

@@ -4,8 +4,11 @@
 line or of the title ("Product Manager (Remote from Denmark)"), and places named after a cue
 addressed to the hire: "based in", "located in", "Remote, US", "remote within Germany",
 "hybrid in Berlin", "anywhere in the U.S.", "US time zones", "relocate to Dubai", "must
-live in". Places are the gazetteer ``careerladder/data/places.txt`` (countries, regions, US
-states, large cities); a run of places ("Berlin, Cologne or Munich") is one value. The company's
+live in", "hiring in", "commuting distance of". Places are ``extract.gazetteer`` (GeoNames'
+countries, US states and cities of 15,000+ people, with our regions and aliases); a city whose
+name is a common word or a technology ("Mobile", "Delta") counts only placed by a state or
+country ("Mobile, AL"); a run of places ("Berlin, Cologne or Munich") is one value. A line
+naming only places ("Remote - Philippines") counts even when it stands as a heading. The company's
 own places ("headquartered in Boston", "offices in ...", "customers in 40 countries") are not
 the role's, and neither is a place in an about, legal or application section unless the sentence
 speaks of where the hire works (remote, hybrid, on site, the role, the candidate).
@@ -17,48 +20,53 @@ Francisco, CA or Remote", "Location: Smalltown, OH").
 from __future__ import annotations
 
 import re
-from importlib import resources
 
+from ... import thresholds
 from ...model import Requirement, Statement
+from .. import gazetteer
 from ._util import full_text, requirement
+from .technology import TECHNOLOGIES
 
 
-def _load_places() -> re.Pattern[str]:
-    names: set[str] = set()
-    text = resources.files("careerladder").joinpath("data/places.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            names.update(i.strip().lstrip("~") for i in line.split("|") if i.strip())
-    ascii_names = sorted((n for n in names if n.isascii()), key=len, reverse=True)
-    other = sorted((n for n in names if not n.isascii()), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in ascii_names)
-    cjk = "|".join(re.escape(n) for n in other)
-    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])|{cjk}")
+#: Lower-case names of technologies: a one-word city of that name ("Phoenix", "Delta") is a place
+#: only beside another place or after a cue of its own.
+_TECH = frozenset(a for aliases in TECHNOLOGIES.values() for a in aliases) | frozenset(n.lower() for n in TECHNOLOGIES)
 
 
-#: One known place, as written ("Berlin", "U.S.", "Asia-Pacific", "北京").
-PLACE = _load_places()
 #: What may stand between two places of one run: separators, "or"/"and", "Remote", brackets.
 _JOINER = re.compile(r"^[\s,/|;&()\-–—·•+]*(?:(?:or|and|in|remote|Remote|REMOTE|hybrid|Hybrid|on-?site|the)"
                      r"[\s,/|;&()\-–—·•+]*)*$")
+#: Between two places, a way of working with its preposition starts another place ("remote in Colombia or
+#: on-site in Medellín" is two).
+_NEW_CLAUSE = re.compile(r"(?i)\b(?:remote(?:ly)?|hybrid|on-?site|in[- ]office)\s+(?:in|from|within|at)\b")
 #: A label line: "Location: ...", "Job location - ...", "地点：...".
-_LABEL = re.compile(r"^\s*(?:(?:job|work|office|position|available|primary)\s+)?locations?\s*[:\-–]\s*(?P<place>[^.;|]{2,160})|"
+_LABEL = re.compile(r"^\s*(?:(?:job|work|office|position|available|primary)\s+)?locations?(?:\s*\(s\))?\s*(?:[:\-–]|\s+is\s)\s*(?P<place>[^.;|]{2,160})|"
                     r"(?<=[a-z.])(?:Job\s+|Work\s+)?Locations?:\s*(?P<glued>[^.;|]{2,120})|"
                     r"^\s*(?:(?:工作|办公)?地点|base)\s*[:：]?\s*(?P<cjk>[\u4e00-\u9fff].{0,80})", re.I)
+#: A "Key: value" line whose key asks for a place ("Country: Estonia", "Where: Remote (US)"): its places.
+_PLACE_KEY = re.compile(r"^\s*(?:country|countries|city|cities|region|where|office|based(?:\s+in)?|work\s+place|"
+                        r"place\s+of\s+work)\s*[:\-–]\s*(?P<value>[^.;|]{2,160})", re.I)
 _PIN = re.compile(r"(?:📍|🌎|🌍|🌏)\s*(?P<place>[^`|\n]{2,80})")
 #: A cue right before a place that makes it where the hire works.
 _CUE_BEFORE = re.compile(
-    r"(?:\bbased\s+(?:in|out\s+of)|\blocated\s+in|\blocations?\b\W*|\boffice\s+in|\b(?:in|from|at)\s+our|"
+    r"(?:\bbased\s+(?:in|out\s+of|at)|\blocated\s+in|\bhiring\s+(?:in|across)|\blocations?\b\W*|\boffice\s+in|\b(?:in|from|at)\s+our|"
     r"\bremote(?:ly)?(?:\s+(?:from|in|within|across|anywhere\s+in|only\s+in|\(|-|–|,)|\s*[(,:\-–])|"
-    r"\bhybrid(?:\s+(?:in|from|\(|-|,)|\s*[(,:\-–])|\bon-?site(?:\s+(?:in|at)|\s*[(,:\-–])|\bin[- ]office\s+(?:in|at)|"
-    r"\brelocat\w*\s+to|\banywhere\s+in|\bwithin|\bwork(?:ing)?\s+(?:from|in|out\s+of)|"
-    r"\b(?:live|living|reside|residing|resident|located|situated)\s+(?:in|of|within)|\bcandidates\s+(?:in|from|based)|"
+    r"\bhybrid(?:\s+(?:in|from|\(|-|,)|\s*[(,:\-–])|\bon-?site(?:\s+(?:in|at)|\s*[(,:\-–])|\bin[- ](?:office|person)\s+(?:in|at)|"
+    r"\b(?:days?|times?)\s+(?:a|per|each|every)\s+(?:week|month)\s+(?:in|at)|\bpart\s+of\s+our|"
+    r"\btime\s*zones?\s*[(,:\-–]|"
+    r"\brelocat\w*\s+(?:\w+\s+){0,2}to|\banywhere\s+in|"
+    r"\b(?:remote|hybrid|on-?site|in[- ]office|office[- ]based)\s+(?:role|position|job|opportunity)\s+(?:in|at|from|within)|\bwithin|\bwork(?:ing)?\s+(?:from|in|out\s+of)|"
+    r"\b(?:live|living|reside|residing|residents?|located|situated)\s+(?:in|of|within)|"
+    r"\b(?:candidates|applicants)\s+(?:(?:who\s+are\s+)?(?:in|from|based|across))|"
+    r"\bfor\s+(?:people|candidates|applicants|residents)\s+(?:(?:based\s+)?in|from)|"
     r"\b(?:eligible|authori[sz]ed|permitted|able)\s+to\s+work\s+in|\b(?:position|role|job)\s+is\s+(?:in|based|located)|"
-    r"\bmust\s+be\s+(?:in|based|located)|\btime\s*zones?\s+(?:of|in)|\bhours\s+(?:of|in)|\bcommute\s+to|"
+    r"\b(?:must|should|need\s+to|will\s+need\s+to)\s+be\s+(?:in|based|located)|\btime\s*zones?\s+(?:of|in)|\bhours\s+(?:of|in)|"
+    r"\bcommut\w*\s+(?:distance\s+)?(?:of|to|from)|"
     r"\bjoin\s+(?:us|our\s+(?:\w+\s+){0,2}team)\s+in|\bin\s+the\s+office\s+in|\boffices?\s+in|"
-    r"📍|🌎|🌍|🌏)\W*(?:the\s+)?$", re.I)
+    r"📍|🌎|🌍|🌏)\W*(?:(?:the|our|one\s+of\s+our)\s+)?$", re.I)
 #: A cue right after a place: "US-based", "EU time zones", "London office", "(remote)".
-_CUE_AFTER = re.compile(r"^\W{0,3}(?:-?based\b|(?:time\s*zones?|timezones?|hours|business\s+hours)\b|"
+_CUE_AFTER = re.compile(r"^\W{0,3}(?:-?based\b|(?:or|and)\s+(?:fully\s+)?(?:remote|hybrid)\b|(?:(?:eastern|central|pacific|mountain|western|standard)\s+)?"
+                        r"(?:time\s*zones?|timezones?|time\b|hours|business\s+hours)\b|"
                         r"(?:\()?(?:remote|hybrid|on-?site)\b|office\b|only\b)", re.I)
 #: The company's own places: never the role's.
 _COMPANY_BEFORE = re.compile(r"(?:\b(?:headquartered|headquarters|hq|founded|customers|clients|users|operations|"
@@ -75,15 +83,68 @@ _HIRE = re.compile(r"\b(?:remote|hybrid|on-?site|in[- ]office|this\s+role|the\s+
                    re.I)
 
 
-def _runs(text: str) -> list[tuple[int, int]]:
-    """Spans of runs of places in ``text`` ("Berlin, Cologne or Munich" is one run)."""
-    runs: list[list[int]] = []
-    for m in PLACE.finditer(text):
-        if runs and _JOINER.match(text[runs[-1][1]:m.start()]) and m.start() - runs[-1][1] <= 16:
-            runs[-1][1] = m.end()
+def _standalone(hit: gazetteer.Hit, text: str) -> bool:
+    """A place by itself: a region, country or state; a city of several words, or of one word that
+    is neither a technology nor written in lower case elsewhere in ``text`` ("mobile", "reading")."""
+    if hit.kind in gazetteer.STRONG:
+        return True
+    if hit.kind != "city":
+        return False
+    name = text[hit.start:hit.end]
+    if " " in name or "-" in name or not name.isascii():
+        return True
+    low = name.lower()
+    return low not in _TECH and not re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text)
+
+
+#: "City, Region": a comma (and spaces) between a town and the state or country that places it.
+_COMMA = re.compile(r"^\s*,\s*$")
+
+
+def _hits_of_run(run: list[gazetteer.Hit], text: str) -> list[gazetteer.Hit]:
+    """The hits of one run that are places: standalone ones; a common word or ambiguous city only
+    when a state, country or code follows it after a comma ("Mobile, AL", "Reading, UK"); a code
+    only beside a place after a comma ("Houston, TX", "US, CA, San Mateo")."""
+    kept = []
+    for i, hit in enumerate(run):
+        if hit.kind == "code":
+            continue
+        nxt = run[i + 1] if i + 1 < len(run) else None
+        placed = nxt is not None and nxt.kind in ("code", "country", "state") and \
+            bool(_COMMA.match(text[hit.end:nxt.start]))
+        if _standalone(hit, text) or placed:
+            kept.append(hit)
+    if not kept:
+        return []
+    for i, hit in enumerate(run):
+        if hit.kind == "code":
+            before = text[run[i - 1].end:hit.start] if i else ""
+            after = text[hit.end:run[i + 1].start] if i + 1 < len(run) else ""
+            if "," in before or "," in after:
+                kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def _runs(text: str, major_only: bool = False) -> list[tuple[int, int]]:
+    """Spans of runs of places in ``text`` ("Berlin, Cologne or Munich" is one run). With
+    ``major_only``, only runs holding a region, country, state or a city of
+    ``thresholds.PLACE_MAJOR_CITY_POPULATION`` people or more (a place named after a bare "in")."""
+    runs: list[list[gazetteer.Hit]] = []
+    for hit in gazetteer.find(text):
+        gap = text[runs[-1][-1].end:hit.start] if runs else ""
+        if runs and _JOINER.match(gap) and len(gap) <= 16 and not _NEW_CLAUSE.search(gap):
+            runs[-1].append(hit)
         else:
-            runs.append([m.start(), m.end()])
-    return [(a, b) for a, b in runs]
+            runs.append([hit])
+    out = []
+    for run in runs:
+        kept = _hits_of_run(run, text)
+        if major_only:
+            kept = kept if any(h.kind in gazetteer.STRONG or h.kind == "city" and _standalone(h, text) and
+                               h.population >= thresholds.PLACE_MAJOR_CITY_POPULATION for h in kept) else []
+        if kept:
+            out.append((kept[0].start, kept[-1].end))
+    return out
 
 
 def _field_runs(text: str) -> list[tuple[int, int]]:
@@ -109,6 +170,22 @@ def place_runs(text: str) -> list[str]:
     return [text[a:b] for a, b in _runs(text)]
 
 
+#: What is left of a line naming only places and ways of working ("Remote - Philippines", "Reading, UK (hybrid)").
+_PLACE_LINE_REST = re.compile(r"(?i)[\W\d_]*(?:(?:remote|hybrid|on-?site|in[- ]office|only|or|and|from|in|within|"
+                              r"anywhere|the|flexible|first|friendly|ok|possible|based|office|time|zones?|timezones?|hours|"
+                              r"overlap|eastern|central|pacific|mountain|standard|greater|area|metro|region|in-person)[\W\d_]*)*")
+
+
+def place_line(text: str) -> bool:
+    """True when ``text`` (a short line, such as a heading) names places and ways of working only:
+    "Remote - Philippines", "📍 Guadalajara, Mexico", "London, UK (Hybrid)"; not "Life in Berlin"."""
+    runs = _runs(text)
+    if not runs or len(text) > thresholds.PLACE_LINE_MAX_CHARS:
+        return False
+    rest = "".join(text[b:a] for (_, b), (a, _) in zip([(0, 0), *runs], [*runs, (len(text), len(text))]))
+    return bool(_PLACE_LINE_REST.fullmatch(rest))
+
+
 def only_work_mode(text: str) -> bool:
     """True when ``text`` names a way of working and no place ("remote,Work From Home")."""
     return bool(_NO_PLACE.fullmatch(text))
@@ -124,12 +201,20 @@ def find(st: Statement, ctx) -> list[Requirement]:
         if runs and not label.group("place"):  # run into what follows: the places only
             return [requirement("location", st, label.group(0), value=value[runs[0][0]:runs[-1][1]])]
         value = value.strip(" ,-–:*")
+        more = []  # "Location(s): Dublin, Ireland; Cork, Ireland": the places after each semicolon
+        if label.group("place") and text[label.end():].startswith(";"):
+            more = [requirement("location", st, part.strip(), value=part.strip())
+                    for part in text[label.end():].split(";") if part.strip() and place_line(part.strip())]
         if value and label.group("place") and not only_work_mode(value):
-            return [requirement("location", st, label.group(0), value=value)]
-        return []
+            return [requirement("location", st, label.group(0), value=value), *more]
+        return more
     runs = _runs(text)
     if not runs:
         return []
+    key = _PLACE_KEY.match(text)
+    if key:
+        value = key.group("value")
+        return [requirement("location", st, key.group(0), value=value[a:b]) for a, b in _runs(value)]
     chosen: set[tuple[int, int]] = set()
     pin = _PIN.search(text)
     if pin:
@@ -138,6 +223,8 @@ def find(st: Statement, ctx) -> list[Requirement]:
         chosen.update(_field_runs(text))
     if ctx.section_kind in ("about", "legal", "application", "benefits") and not _HIRE.search(text):
         return [requirement("location", st, text[a:b], value=text[a:b]) for a, b in sorted(chosen)]
+    if place_line(text):  # a line naming only places and ways of working: "London or remote", "Remote (UK time)"
+        chosen.update(runs)
     skipped = []
     for a, b in runs:
         before = text[max(0, a - 60):a]
@@ -148,5 +235,6 @@ def find(st: Statement, ctx) -> list[Requirement]:
         else:
             skipped.append((a, b))
     if chosen:  # "... remotely (within Germany) or at one of our offices in Cologne, or in our space in Berlin"
-        chosen.update((a, b) for a, b in skipped if _IN.search(text[max(0, a - 10):a]))
+        major = set(_runs(text, major_only=True))
+        chosen.update((a, b) for a, b in skipped if (a, b) in major and _IN.search(text[max(0, a - 10):a]))
     return [requirement("location", st, text[a:b], value=text[a:b]) for a, b in sorted(chosen)]

@@ -1,6 +1,10 @@
 """team_size: the span of the role: "lead a team of 8 engineers", "an organization of 100+ engineers",
 "teams of 20-30 people", "an 8-person team", "a 30+ person org through two Directors", "manage 4
-engineering managers", "up to five product teams", "about 6 to 8 engineers", "a team of ~10".
+engineering managers", "up to five product teams", "about 6 to 8 engineers", "a team of ~10"; and any
+count of people or teams later in a sentence that leads with a verb of leading ("Oversee 5 managers
+and their teams (about 45 engineers)", "Scale the team from 8 to 20 engineers") or, for a role that is
+not an individual contributor's, says a group consists of them ("the department consists of 3 teams
+and around 60 employees").
 
 ``min``/``max`` in ``unit``: ``people``, ``teams`` or ``managers`` (max None when open-ended, min
 None for "up to"); qualifier ``team`` or ``organization``. Never the company's headcount ("a
@@ -16,7 +20,8 @@ from ... import thresholds as T
 from ...model import Requirement, Statement
 from ...vocab import NON_EXPECTATION_KINDS
 from ..grammar import BOUNDED, bounds
-from ._util import may_contain, requirement
+from ..titles import title_level
+from ._util import full_text, may_contain, requirement
 
 _APPROX = r"(?:(?:about|approximately|approx\.?|around|roughly|circa|some|nearly|almost)\s+|~\s*)?"
 _UP_TO = r"(?P<upto>up\s+to\s+)?"
@@ -25,10 +30,21 @@ _PEOPLE = r"(?:people|persons|engineers|developers|members|individuals|employees
           r"(?:engineering|technical|tech|software|data|qa|test|product|it)\s+(?:professionals|engineers|staff|" \
           r"members|people|specialists)|team\s+members|data\s+scientists|scientists|designers|analysts|" \
           r"researchers|specialists|technicians|architects|headcount|reports)"
-_TEAMS = r"(?:(?:\w+\s+){0,2}(?:teams|squads|pods|tribes|groups))"
-_MANAGERS = r"(?:(?:\w+\s+){0,2}(?:managers|directors|team\s+leads|leads|heads\s+of\s+\w+))"
+#: Words that may qualify a team or a manager ("3 cross-functional product teams"), not a preposition or a
+#: number ("120+ across 9 teams" is not 120 teams).
+_QUALIFIER = r"(?:(?!(?:across|in|into|of|over|and|or|with|within|from|to)\b)[A-Za-z][\w-]*\s+)"
+_TEAMS = rf"(?:{_QUALIFIER}{{0,2}}(?:teams|squads|pods|tribes|groups))"
+_MANAGERS = rf"(?:{_QUALIFIER}{{0,2}}(?:managers|directors|team\s+leads|leads|heads\s+of\s+\w+|EMs))"
 _GROUP = r"(?P<group>teams?|squads?|organi[sz]ations?|orgs?|departments?|groups?|divisions?|functions?)"
 _OF = re.compile(rf"\b{_GROUP}\s+(?:of|with)\s+{_NUMBER}(?:\s+(?P<unit>{_PEOPLE}))?", re.I)
+#: A group with its size in brackets: "our platform team (10 engineers)".
+_BRACKET = re.compile(rf"\b{_GROUP}\s*\(\s*{_NUMBER}\s+(?P<unit>{_PEOPLE})\b", re.I)
+#: A "Key: value" line whose key names the span, for a role that is not an individual contributor's: "Team
+#: size: 10-15", "Your team: 8 engineers" (the number alone or with its unit; "six backend engineers" is not
+#: read, as the count may be one kind of several).
+_SPAN_KEY = re.compile(rf"^(?:(?:your|the)\s+)?(?:team(?:\s+size)?|size\s+of\s+(?:the\s+)?team|"
+                       rf"people\s+managed|team\s+structure)\s*:\s*{_NUMBER}(?:\s+(?:(?P<unit>{_PEOPLE})|"
+                       rf"(?P<teams>{_TEAMS})|(?P<managers>{_MANAGERS}))\b|\s*(?:[.;)]|$))", re.I)
 _PERSON = re.compile(rf"{_NUMBER}[- ](?:person|people|member|engineer|developer|strong)s?\s+"
                      rf"(?:(?:\w+\s+){{0,2}}){_GROUP}", re.I)
 _VERB = re.compile(
@@ -36,6 +52,15 @@ _VERB = re.compile(
     rf"scal\w*|supervis\w*|direct(?:s|ing)?|own(?:s|ing)?|head(?:s|ing)?|responsible\s+for|span(?:s|ning)?|"
     rf"across)\s+(?:(?:a|an|the|our|your)\s+(?:\w+\s+)?(?:team|group|organi[sz]ation|org)\s+of\s+)?{_NUMBER}\s+"
     rf"(?:(?P<unit>{_PEOPLE})|(?P<teams>{_TEAMS})|(?P<managers>{_MANAGERS}))\b", re.I)
+#: A verb of leading (or a group the role runs said to consist of something), then any count of people or
+#: teams later in the same sentence: "Oversee 5 managers and their teams (about 45 engineers)", "Manage
+#: 4 teams totaling 28 engineers", "Scale the team from 8 to 20 engineers", "The department you will run
+#: consists of 2 teams and around 35 employees".
+_LEAD = re.compile(r"\b(?:manag(?:e|es|ing)|lead(?:s|ing)?|oversee(?:s|ing)?|run(?:s|ning)?|head(?:s|ing)?|"
+                   r"direct(?:s|ing)?|supervis\w*|build(?:s|ing)?|grow(?:s|ing)?|scal(?:e|es|ing))\b", re.I)
+_CONSISTS = re.compile(r"\b(?:department|team|organi[sz]ation|org|group|division)\s+(?:[\w,]+\s+){0,4}?"
+                       r"(?:consists|comprises|is\s+made\s+up|counts|has|includes)\b", re.I)
+_COUNT = re.compile(rf"(?<![\w.,-]){_NUMBER}[- ](?:(?P<unit>{_PEOPLE})|(?P<teams>{_TEAMS}))\b", re.I)
 _THROUGH = re.compile(rf"\bthrough\s+{_NUMBER}\s+(?P<managers>{_MANAGERS})\b", re.I)
 _REPORT = re.compile(rf"{_NUMBER}\s+(?P<managers>{_MANAGERS})\s+(?:who\s+)?(?:will\s+)?report(?:ing)?\s+"
                      r"(?:directly\s+)?(?:to\s+(?:you|this\s+role))", re.I)
@@ -69,37 +94,66 @@ def find(st: Statement, ctx) -> list[Requirement]:
     if not _DIGIT.search(lower) and not _WORD_NUMBER.search(lower):
         return []
     text = st.text
+    keyed = _SPAN_KEY.match(full_text(st)) if title_level(ctx.role_title) != "ic" else None
+    if keyed:  # "Team size: 10-15": the key says what the number is
+        lo, hi, vague = bounds(keyed)
+        groups = keyed.groupdict()
+        unit = "managers" if groups.get("managers") else "teams" if groups.get("teams") else "people"
+        if groups.get("upto"):
+            lo, hi = None, lo if hi is None else hi
+        if vague or (lo or hi or 0) > T.MAX_TEAM_SIZE or lo is None and hi is None:
+            return []
+        return [requirement("team_size", st, keyed.group(0), min=lo, max=hi, unit=unit, qualifier="team")]
     if ctx.section_kind not in _ROLE_SECTIONS and not _ROLE_WORDS.search(text):
         return []  # "We are a 1,500-strong team", "It's a group of 100 people"
     has_group = may_contain(lower, _GROUP_WORDS)
-    patterns = ((_OF, _PERSON) if has_group else ()) + ((_VERB, _THROUGH, _REPORT)
+    patterns = ((_OF, _PERSON, _BRACKET) if has_group else ()) + ((_VERB, _THROUGH, _REPORT)
                                                          if may_contain(lower, _VERB_WORDS) else ())
     found: list[Requirement] = []
     seen: set[tuple] = set()
+    for pattern, m in _matches(text, patterns, ctx):
+        lo, hi, vague = bounds(m)
+        if lo is None or vague or lo > T.MAX_TEAM_SIZE:
+            continue
+        groups = m.groupdict()
+        tail = text[m.end(): m.end() + 16].lower()
+        if tail.lstrip().startswith(_NOT_PEOPLE):
+            continue
+        if _NOT_SPAN.search(text[max(0, m.start() - 50):m.start()]):
+            continue
+        unit_text = groups.get("unit") or ""
+        if pattern is not _VERB and pattern is not _COUNT and _COMPANY_UNIT.match(unit_text):
+            continue  # "a team of 450 employees": a headcount
+        unit = "managers" if groups.get("managers") else "teams" if groups.get("teams") else "people"
+        if unit == "people" and lo < T.MIN_TEAM_SIZE:
+            continue
+        if groups.get("upto"):
+            lo, hi = None, lo if hi is None else hi
+        group = (groups.get("group") or "team").lower()
+        qualifier = "organization" if group.startswith(("org", "depart", "division", "function")) else "team"
+        key = (lo, hi, unit)
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append(requirement("team_size", st, m.group(0), min=lo, max=hi, unit=unit, qualifier=qualifier))
+    return found
+
+
+def _matches(text: str, patterns, ctx):
+    """(pattern, match) of the span patterns, then of counts after a verb of leading (``_COUNT``): a
+    count the span patterns did not already read ("about 45 engineers" after "Oversee 5 managers")."""
+    taken: list[tuple[int, int]] = []
     for pattern in patterns:
         for m in pattern.finditer(text):
-            lo, hi, vague = bounds(m)
-            if lo is None or vague or lo > T.MAX_TEAM_SIZE:
-                continue
-            groups = m.groupdict()
-            tail = text[m.end(): m.end() + 16].lower()
-            if tail.lstrip().startswith(_NOT_PEOPLE):
-                continue
-            if _NOT_SPAN.search(text[max(0, m.start() - 50):m.start()]):
-                continue
-            unit_text = groups.get("unit") or ""
-            if pattern is not _VERB and _COMPANY_UNIT.match(unit_text):
-                continue  # "a team of 450 employees": a headcount
-            unit = "managers" if groups.get("managers") else "teams" if groups.get("teams") else "people"
-            if unit == "people" and lo < T.MIN_TEAM_SIZE:
-                continue
-            if groups.get("upto"):
-                lo, hi = None, lo if hi is None else hi
-            group = (groups.get("group") or "team").lower()
-            qualifier = "organization" if group.startswith(("org", "depart", "division", "function")) else "team"
-            key = (lo, hi, unit)
-            if key in seen:
-                continue
-            seen.add(key)
-            found.append(requirement("team_size", st, m.group(0), min=lo, max=hi, unit=unit, qualifier=qualifier))
-    return found
+            taken.append(m.span())
+            yield pattern, m
+    lead = _LEAD.search(text)
+    if title_level(ctx.role_title) != "ic":  # the earlier of the two: "The team has 7 engineers and will grow"
+        group = _CONSISTS.search(text)
+        lead = group if group and (not lead or group.start() < lead.start()) else lead
+    if not lead:
+        return
+    for m in _COUNT.finditer(text, lead.end()):
+        if re.search(r"[.;!?]\s", text[lead.end():m.start()]) or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        yield _COUNT, m

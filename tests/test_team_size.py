@@ -1,0 +1,63 @@
+"""extract/rules/team_size.py: the span of the role, on lines we wrote (counts after a verb of leading,
+groups said to consist of people, never the company's headcount or a team an individual joins)."""
+
+from __future__ import annotations
+
+import pytest
+
+from careerladder import extract, parse, read_text
+
+
+def team_sizes(line: str, title: str = "Engineering Director") -> list[tuple]:
+    doc, = read_text(f"{title}\n\nWhat you'll do\n\n- {line}\n", "pasted.txt")
+    return sorted(((r.min, r.max, r.unit) for role in parse(doc, "pasted.txt", any_text=True)
+                   for r in extract(role).requirements if r.type == "team_size"), key=str)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("You'll manage a team of 12 engineers across 3 squads.", [(12.0, 12.0, 'people'), (3.0, 3.0, 'teams')]),
+    ('Lead an organization of 40+ engineers.', [(40.0, None, 'people')]),
+    ('Oversee 5 engineering managers and their teams (about 45 engineers).', [(5.0, 5.0, 'managers'), (45.0, 45.0, 'people')]),
+    ('Build and lead a team of 5–7 data scientists.', [(5.0, 7.0, 'people')]),
+    ("You'll be responsible for a 25-person engineering team.", [(25.0, 25.0, 'people')]),
+    ('You will head a department of 120.', [(120.0, 120.0, 'people')]),
+    ('Lead 3 cross-functional squads.', [(3.0, 3.0, 'teams')]),
+    ('You will manage ten engineers.', [(10.0, 10.0, 'people')]),
+    ('Leading a team of eight.', [(8.0, 8.0, 'people')]),
+    ('You will manage managers and ICs, roughly 50 people in total.', [(50.0, 50.0, 'people')]),
+    ('You will run an org of ~150 across platform and product.', [(150.0, 150.0, 'people')]),
+    ('Lead a global team of 30 engineers based in three countries.', [(30.0, 30.0, 'people')]),
+    ('You will lead our 15-strong platform team.', [(15.0, 15.0, 'people')]),
+    ('You lead and support our engineers and managers of up to four product teams.', [(None, 4.0, 'teams')]),
+    ('The department you will run consists of 2 teams and around 35 employees.', [(2.0, 2.0, 'teams'), (35.0, 35.0, 'people')]),
+    ('You will manage a group of 9 developers and 2 designers.', [(9.0, 9.0, 'people'), (2.0, 2.0, 'people')]),
+    ('As Director, you will have 60 engineers in your organization.', [(60.0, 60.0, 'people')]),
+    ('Your team: six backend engineers and two QA analysts.', []),
+    ('We are a company of 300 people and growing.', []),
+    ('You will join a team of 6 engineers as a senior developer.', []),
+    ('Our platform serves 2 million users across 40 countries.', []),
+    ('You will lead a team that is 12 engineers today and will double this year.', [(12.0, 12.0, 'people')]),
+    ('Manage 4 teams totaling 28 engineers.', [(4.0, 4.0, 'teams'), (28.0, 28.0, 'people')]),
+    ('Scale the team from 8 to 20 engineers by next year.', [(8.0, 20.0, 'people')]),
+    ('Lead a product org of 90+ across 7 teams.', [(90.0, None, 'people'), (7.0, 7.0, 'teams')]),
+    ('Our routing team (14 engineers) reports to this role.', [(14.0, 14.0, 'people')]),
+    ('Join our routing team (14 engineers) as a senior developer.', []),
+    ('Team size: 10-15', [(10.0, 15.0, 'people')]),
+    ('Your team: 3 squads', [(3.0, 3.0, 'teams')]),
+    ('Team: Payments and Risk', []),
+    ('The group currently has 11 engineers and will grow to 18.', [(11.0, 11.0, 'people')]),
+    ('Company headcount: 450', []),
+])
+def test_team_size_of_one_line(line, expected):
+    assert team_sizes(line) == sorted(expected, key=str)
+
+
+def test_a_group_said_to_consist_of_people_is_the_span_only_for_a_leading_role():
+    line = "The department consists of 3 teams and around 60 employees."
+    assert team_sizes(line, "Head of Machining") == sorted([(3.0, 3.0, "teams"), (60.0, 60.0, "people")], key=str)
+    assert team_sizes(line, "Software Engineer") == []
+
+
+def test_a_team_size_key_is_the_span_only_for_a_leading_role():
+    assert team_sizes("Team size: 8 engineers", "Engineering Manager") == [(8.0, 8.0, "people")]
+    assert team_sizes("Team size: 8 engineers", "Backend Engineer") == []
