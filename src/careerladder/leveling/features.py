@@ -150,21 +150,24 @@ def _requirement_features(role: Role, x: list[float], traces: list[Trace]) -> No
 
 #: Web addresses and e-mail addresses: their pieces ("www", "com", "careers") say nothing of a level.
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|org|net|co|ai|dev)\b\S*")
+#: A cheap test for text that may hold one (most statements hold none).
+_ADDRESS_HINT = re.compile(r"://|www\.|@|\.(?:com|io|org|net|co|ai|dev)\b")
 
 
-def term_words(text: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def term_words(text: str) -> tuple[str, ...]:
     """Word tokens of ``text`` of ``thresholds.LEVEL_MIN_TERM_CHARS`` letters or more, not numbers, web
-    and e-mail addresses left out."""
-    if "." in text or "@" in text:
+    and e-mail addresses left out. Cached: leveling reads each statement's words twice."""
+    if _ADDRESS_HINT.search(text):
         text = _ADDRESS.sub(" ", text)
-    return [t for t in tokens(text) if len(t) >= T.LEVEL_MIN_TERM_CHARS and not t.isdigit()]
+    return tuple(t for t in tokens(text) if len(t) >= T.LEVEL_MIN_TERM_CHARS and not t.isdigit())
 
 
 @lru_cache(maxsize=16384)
 def terms(text: str) -> tuple[str, ...]:
     """Words and adjacent word pairs of ``text``, lower-cased (``term_words``)."""
     words = term_words(text)
-    return tuple(words) + tuple(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return words + tuple(f"{a} {b}" for a, b in zip(words, words[1:]))
 
 
 def role_terms(role: Role) -> list[tuple[Statement, tuple[str, ...]]]:
