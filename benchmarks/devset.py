@@ -51,9 +51,12 @@ _CORE = (r"(?:engineering\s+manager|development\s+manager|engineering\s+director
          r"vice\s+president(?:,?\s+(?:of\s+)?(?:[\w&/-]+\s+){0,3}(?:engineering|technology|development))?|"
          r"head\s+of\s+(?:[\w&/-]+\s+){0,2}(?:engineering|technology|development|platform|software)|"
          r"cto|chief\s+(?:technology|technical)\s+officer|manager)")
-_LEVEL = rf"{_MOD}{_FUNC}{_CORE}"
-_SINGULAR = re.compile(rf"(?:\b(?:a|an)\s+)?(?<![\w-]){_LEVEL}(?![\w-])(?!\s*s\b)", re.I)
-_REPORTS_TO = re.compile(r"\breport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\b[^.;\n]{0,80}", re.I)
+#: A phrase naming one management level ("Senior Director of Platform Engineering"), shared with
+#: leveling_data.py's masking.
+LEVEL_PHRASE = rf"{_MOD}{_FUNC}{_CORE}"
+_SINGULAR = re.compile(rf"(?:\b(?:a|an)\s+)?(?<![\w-]){LEVEL_PHRASE}(?![\w-])(?!\s*s\b)", re.I)
+#: A "reports to ..." clause (a legitimate level cue, never masked).
+REPORTS_TO = re.compile(r"\breport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\b[^.;\n]{0,80}", re.I)
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ def mask(text: str, title: str) -> str:
     text = _BARE_URL.sub("", _LINK_TARGET.sub("]", text))
     if title.strip():
         text = re.sub(re.escape(title.strip()), MASK, text, flags=re.I)
-    keep = [(m.start(), m.end()) for m in _REPORTS_TO.finditer(text)]
+    keep = [(m.start(), m.end()) for m in REPORTS_TO.finditer(text)]
 
     def repl(m: re.Match[str]) -> str:
         if any(a <= m.start() < b for a, b in keep):

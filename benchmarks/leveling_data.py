@@ -58,6 +58,7 @@ from careerladder.extract.titles import clear_label, title_level
 from careerladder.model import Role, Section, Statement
 from careerladder.parse import parse
 from careerladder.readers import iter_files, read_path
+from devset import LEVEL_PHRASE, REPORTS_TO
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 CACHE = Path(__file__).parent / ".cache" / "leveling_data.pkl"
@@ -80,21 +81,8 @@ SOURCE_OF = {
     "rebase-network__who-is-hiring": "rebase", "taimooralam__job-search": "taimooralam",
 }
 
-_MOD = r"(?:(?:senior|sr\.?|principal|staff|group|associate|lead|executive|assistant|deputy|founding|interim|" \
-       r"global|regional|junior)\s+)*"
-_FUNC = r"(?:(?:software|engineering|development|technology|technical|tech|platform|data|product|mobile|web|" \
-        r"backend|back-end|frontend|front-end|full-stack|qa|quality|sre|devops|infrastructure|security|cloud|" \
-        r"machine\s+learning|ml|ai|systems?|it|application|applications|r&d)\s+)*"
-_CORE = (r"(?:engineering\s+manager|development\s+manager|engineering\s+director|engineering\s+lead|"
-         r"tech(?:nical)?\s+lead\s+manager|team\s+lead|senior\s+manager|"
-         r"manager,?\s+(?:of\s+)?(?:software\s+)?(?:engineering|development)|"
-         r"director(?:,?\s+(?:of\s+)?(?:[\w&/-]+\s+){0,3}(?:engineering|technology|development|platform))?|"
-         r"vp(?:,?\s+(?:of\s+)?(?:[\w&/-]+\s+){0,3}(?:engineering|technology|development|platform))?|"
-         r"vice\s+president(?:,?\s+(?:of\s+)?(?:[\w&/-]+\s+){0,3}(?:engineering|technology|development))?|"
-         r"head\s+of\s+(?:[\w&/-]+\s+){0,2}(?:engineering|technology|development|platform|software)|"
-         r"cto|chief\s+(?:technology|technical)\s+officer|manager)")
-_SINGULAR = re.compile(rf"(?:\b(?:a|an|the)\s+)?(?<![\w-]){_MOD}{_FUNC}{_CORE}(?![\w-])(?!\s*s\b)", re.IGNORECASE)
-_REPORTS_TO = re.compile(r"\breport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to\b[^.;\n]{0,80}", re.IGNORECASE)
+#: A singular phrase naming one management level, with its article (masked outside "reports to").
+_SINGULAR = re.compile(rf"(?:\b(?:a|an|the)\s+)?(?<![\w-]){LEVEL_PHRASE}(?![\w-])(?!\s*s\b)", re.IGNORECASE)
 _IC_TITLE = re.compile(r"\b(?:engineer|developer|programmer|architect|scientist|sre|devops)s?\b", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W_]+")
 
@@ -119,7 +107,7 @@ def mask_text(text: str, title: str | None) -> str:
     clauses."""
     if title and title.strip() and len(title.strip()) > 2:
         text = re.sub(re.escape(title.strip()), MASK, text, flags=re.IGNORECASE)
-    keep = [(m.start(), m.end()) for m in _REPORTS_TO.finditer(text)]
+    keep = [(m.start(), m.end()) for m in REPORTS_TO.finditer(text)]
     if not keep:
         return _SINGULAR.sub(MASK, text)
     return _SINGULAR.sub(lambda m: m.group(0) if any(a <= m.start() < b for a, b in keep) else MASK, text)
