@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import devset  # noqa: E402
 
 from careerladder.extract.titles import clear_label  # noqa: E402
-from careerladder.pipeline import analyze, load  # noqa: E402
+from careerladder.pipeline import Analyzer, load  # noqa: E402
 from careerladder.readers import read_text  # noqa: E402
 from careerladder.vocab import LEVELS  # noqa: E402
 
@@ -45,6 +45,7 @@ def _quartiles(values: list[float]) -> str:
 def roles_by_level():
     """level -> list of extracted roles (postings and ladder levels with clear titles)."""
     out = defaultdict(list)
+    analyze = Analyzer().analyze  # the one analysis path, one document at a time
     for ex in devset.load():
         doc = dataclasses.replace(read_text(ex.text, ex.path + ".md")[0], kind="job_posting", title=ex.title)
         for role in analyze(doc, ex.path):
