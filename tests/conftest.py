@@ -87,3 +87,33 @@ def write(tmp_path):
 def log_problems(path: Path) -> list[str]:
     """The problem lines of an error log (every run's; the ``# ...`` run headers left out)."""
     return [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("# ")]
+
+
+#: Run before a test's code in ``run_offline``: every socket call refused and recorded in ``attempts``.
+_NO_NETWORK = r"""
+import socket
+attempts = []
+def refuse(*args, **kwargs):
+    attempts.append(repr(args)[:80])
+    raise OSError("network blocked by the test")
+socket.socket.connect = refuse
+socket.socket.connect_ex = refuse
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+"""
+
+
+def run_offline(code: str, timeout: float = 120) -> dict:
+    """Run ``code`` in a fresh Python process whose every socket call is refused (and recorded in a list
+    ``attempts`` the code can report), with careerladder's ``src`` on the path; return the JSON object its
+    last output line prints. Fails the test when the process fails."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "HF_HUB_OFFLINE": "", "NO_PROXY": ""}
+    out = subprocess.run([sys.executable, "-c", _NO_NETWORK + code], capture_output=True, text=True, env=env,
+                         timeout=timeout)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])

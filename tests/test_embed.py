@@ -3,28 +3,13 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import numpy as np
+from conftest import run_offline
 
 from careerladder.embed import DIMENSIONS, VECTOR_BYTES, cosine, embed, from_bytes, to_bytes
 
-SRC = Path(__file__).resolve().parent.parent / "src"
-
 BLOCKED = r"""
-import json, socket, sys, time
-attempts = []
-def refuse(*args, **kwargs):
-    attempts.append(repr(args)[:80])
-    raise OSError("network blocked by the test")
-socket.socket.connect = refuse
-socket.socket.connect_ex = refuse
-socket.create_connection = refuse
-socket.getaddrinfo = refuse
+import json, time
 started = time.perf_counter()
 from careerladder.embed import embed
 v = embed(["Hires engineering managers", "Builds the team by recruiting managers"])
@@ -36,10 +21,7 @@ print(json.dumps({"attempts": attempts, "shape": list(v.shape), "cos": float(v[0
 def test_the_model_loads_and_embeds_with_sockets_blocked():
     """A fresh process, every socket call refused before careerladder is imported: the model still loads
     from site-packages and embeds, and nothing tried to connect."""
-    env = {**os.environ, "PYTHONPATH": str(SRC), "HF_HUB_OFFLINE": "", "NO_PROXY": ""}
-    out = subprocess.run([sys.executable, "-c", BLOCKED], capture_output=True, text=True, env=env, timeout=120)
-    assert out.returncode == 0, out.stderr
-    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result = run_offline(BLOCKED)
     assert result["attempts"] == []
     assert result["shape"] == [2, DIMENSIONS] and result["cos"] > 0.5
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from careerladder import thresholds as T
 from careerladder.assess import HybridMatcher, LexicalMatcher, parse_evidence
 from careerladder.assess.matching import is_negative
 from careerladder.classify import default_classifier
 from careerladder.model import Expectation, Statement
-from careerladder import thresholds as T
 
 EXPECTATIONS = ["Hire the engineering managers the group needs.",
                 "Set the group's strategy and roadmap, tied to the company's goals.",
@@ -76,15 +76,7 @@ def test_years_expectations_are_scored_from_dates():
 
 
 BLOCKED_ASSESS = r"""
-import json, socket
-attempts = []
-def refuse(*args, **kwargs):
-    attempts.append(repr(args)[:80])
-    raise OSError("network blocked by the test")
-socket.socket.connect = refuse
-socket.socket.connect_ex = refuse
-socket.create_connection = refuse
-socket.getaddrinfo = refuse
+import json
 from careerladder.assess import HybridMatcher, assess, find_level, parse_evidence
 from careerladder.pipeline import EXAMPLE_LADDER, load
 from careerladder.resolve import resolve
@@ -100,16 +92,8 @@ print(json.dumps({"attempts": attempts, "how": sorted({m.how for r in a.results 
 def test_assessment_with_embeddings_runs_with_sockets_blocked():
     """A fresh process, every socket call refused before careerladder is imported: the default matcher
     loads the embedding model, assesses, and nothing tried to connect."""
-    import json
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
+    from conftest import run_offline
 
-    src = Path(__file__).resolve().parent.parent / "src"
-    out = subprocess.run([sys.executable, "-c", BLOCKED_ASSESS], capture_output=True, text=True, timeout=300,
-                         env={**os.environ, "PYTHONPATH": str(src)})
-    assert out.returncode == 0, out.stderr
-    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result = run_offline(BLOCKED_ASSESS, timeout=300)
     assert result["attempts"] == [] and result["readiness"] > 0
     assert "meaning" in result["how"] or "lexical" in result["how"]
