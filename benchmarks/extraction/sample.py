@@ -25,8 +25,14 @@ source families, at least 40 from the 2025-26 sources) among the postings not dr
 before: no id of the dev/frozen draw, no taimooralam title+company already drawn. Its
 items have split ``holdout``, come after the dev/frozen items and leave them unchanged
 (their seed, streams and order are the same as before). The holdout is labelled blind and
-scored once, at the end. The result goes to ``sample.json`` beside this file; ``--check``
-only compares a fresh draw with the committed file.
+scored once, at the end.
+
+A third draw (``HOLDOUT2_SEED``, ``HOLDOUT2_DRAW``, split ``holdout2``, drawn 2026-12-03 after the
+holdout had been scored) follows the same rules among the postings not drawn by either earlier
+draw, with a smaller mix: 60 items, at least 12 from four source families, at least 24 from the
+2025-26 sources. It comes after the holdout items and leaves both earlier draws unchanged. The
+result goes to ``sample.json`` beside this file; ``--check`` only compares a fresh draw with the
+committed file.
 """
 
 from __future__ import annotations
@@ -81,6 +87,26 @@ HOLDOUT_DRAW = {
     "emscad": 2,
     "rebase": 2,
     "company_repos": 2,
+}
+#: The second held-out split's seed (drawn 2026-12-03, after the holdout split was scored).
+HOLDOUT2_SEED = 20261204
+#: source name -> how many postings the holdout2 draw takes (60; >= 12 from four families; >= 24 recent).
+HOLDOUT2_DRAW = {
+    "taimooralam_md": 9,
+    "taimooralam_json": 4,
+    "gantryops": 13,
+    "remotewlb": 9,
+    "remotewlb_history": 4,
+    "gaganpreet": 13,
+    "pythonjobs": 3,
+    "emscad": 3,
+    "rebase": 1,
+    "company_repos": 1,
+}
+#: Per split after the first: (draw, seed, least items, least per family, least recent).
+LATER_DRAWS = {
+    "holdout": (HOLDOUT_DRAW, HOLDOUT_SEED, 60, 20, 40),
+    "holdout2": (HOLDOUT2_DRAW, HOLDOUT2_SEED, 60, 12, 24),
 }
 #: Folders of ``company_repos`` and the files in them that are no posting (an index, a list of
 #: openings, an onboarding guide).
@@ -271,11 +297,13 @@ def item_id(source: str, c: dict) -> str:
 
 
 def build(corpus: Path) -> list[dict]:
-    """The dev/frozen draw, then the holdout draw (see the module docstring)."""
+    """The dev/frozen draw, then the holdout and holdout2 draws (see the module docstring)."""
     pools = candidates(corpus / "postings")
     drawn_keys: set[str] = set()
     items = _draw_dev_frozen(pools, drawn_keys)
-    return items + _draw_holdout(pools, drawn_keys, {it["id"] for it in items})
+    for split, (sizes, seed, *_rules) in LATER_DRAWS.items():
+        items += _draw_later(pools, drawn_keys, {it["id"] for it in items}, split, sizes, seed)
+    return items
 
 
 def _draw_dev_frozen(pools: dict[str, list[dict]], drawn_keys: set[str]) -> list[dict]:
@@ -296,23 +324,25 @@ def _draw_dev_frozen(pools: dict[str, list[dict]], drawn_keys: set[str]) -> list
     return items
 
 
-def _draw_holdout(pools: dict[str, list[dict]], drawn_keys: set[str], drawn_ids: set[str]) -> list[dict]:
-    """The second draw (HOLDOUT_SEED, HOLDOUT_DRAW) among candidates whose id and taimooralam key were
-    not drawn before, split ``holdout``."""
+def _draw_later(pools: dict[str, list[dict]], drawn_keys: set[str], drawn_ids: set[str], split: str,
+                sizes: dict[str, int], seed: int) -> list[dict]:
+    """A later draw (``seed``, ``sizes`` per source) among candidates whose id and taimooralam key were
+    not drawn before, all of split ``split``; adds the taimooralam keys it draws to ``drawn_keys``."""
     items: list[dict] = []
-    for source, n in HOLDOUT_DRAW.items():
-        rng = random.Random(f"{HOLDOUT_SEED}:{source}")
+    for source, n in sizes.items():
+        rng = random.Random(f"{seed}:{source}")
         pool = [c for c in pools[source]
                 if c.get("key") not in drawn_keys and item_id(source, c) not in drawn_ids]
         picked = draw(pool, n, rng)
         drawn_keys |= {c["key"] for c in picked if c.get("key")}
         chosen = [{"id": item_id(source, c), "source": source, "path": c["path"], "record": c["record"],
-                   "split": "holdout"} for c in picked]
+                   "split": split} for c in picked]
         items += sorted(chosen, key=lambda it: it["id"])
     return items
 
 
-def _mix_problems(items: list[dict], least: int, name: str) -> list[str]:
+def _mix_problems(items: list[dict], least: int, name: str, per_family: int = 20,
+                  recent: int = 40) -> list[str]:
     problems = []
     families: dict[str, int] = {}
     for it in items:
@@ -320,19 +350,20 @@ def _mix_problems(items: list[dict], least: int, name: str) -> list[str]:
         families[fam] = families.get(fam, 0) + 1
     if len(items) < least:
         problems.append(f"{name}: only {len(items)} items")
-    if sum(1 for n in families.values() if n >= 20) < 4:
-        problems.append(f"{name}: fewer than four sources with 20 items: {families}")
-    if sum(1 for it in items if it["source"] in RECENT) < 40:
-        problems.append(f"{name}: fewer than 40 items from the 2025-26 sources")
+    if sum(1 for n in families.values() if n >= per_family) < 4:
+        problems.append(f"{name}: fewer than four sources with {per_family} items: {families}")
+    if sum(1 for it in items if it["source"] in RECENT) < recent:
+        problems.append(f"{name}: fewer than {recent} items from the 2025-26 sources")
     return problems
 
 
 def check_rules(items: list[dict]) -> list[str]:
     """What the sample misses of its stated rules (empty when it meets them all): the dev/frozen
-    draw and the holdout draw each meet the source mix; no id is drawn twice."""
-    first = [it for it in items if it["split"] != "holdout"]
+    draw and each later draw meet their source mix; no id is drawn twice."""
+    first = [it for it in items if it["split"] in ("dev", "frozen")]
     problems = _mix_problems(first, 120, "dev/frozen")
-    problems += _mix_problems([it for it in items if it["split"] == "holdout"], 60, "holdout")
+    for split, (_sizes, _seed, least, per_family, recent) in LATER_DRAWS.items():
+        problems += _mix_problems([it for it in items if it["split"] == split], least, split, per_family, recent)
     if len({it["id"] for it in items}) != len(items):
         problems.append("duplicate ids")
     return problems
@@ -356,9 +387,10 @@ def main(argv: list[str] | None = None) -> int:
     OUT.write_text(text, encoding="utf-8")
     counts: dict[str, dict[str, int]] = {}
     for it in items:
-        counts.setdefault(it["source"], {"dev": 0, "frozen": 0, "holdout": 0})[it["split"]] += 1
+        counts.setdefault(it["source"], {"dev": 0, "frozen": 0, "holdout": 0, "holdout2": 0})[it["split"]] += 1
     for source, c in counts.items():
-        print(f"{source:20} dev {c['dev']:3}  frozen {c['frozen']:3}  holdout {c['holdout']:3}")
+        print(f"{source:20} dev {c['dev']:3}  frozen {c['frozen']:3}  holdout {c['holdout']:3}  "
+              f"holdout2 {c['holdout2']:3}")
     print(f"{'total':20} {len(items)} items -> {OUT}")
     return 1 if problems else 0
 
