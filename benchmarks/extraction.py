@@ -1,11 +1,12 @@
 """Requirement extraction, headings, boilerplate and organization against hand labels (one command).
 
-    .venv/bin/python benchmarks/extraction.py [--split dev|frozen|all|holdout] [--json] [--misses]
+    .venv/bin/python benchmarks/extraction.py [--split dev|frozen|all|holdout|holdout2] [--json] [--misses]
+    .venv/bin/python benchmarks/extraction.py --split holdout2 --check-labels   # labels only, runs nothing
 
 The postings are ``benchmarks/extraction/sample.json`` (drawn by ``sample.py``), the labels
-``benchmarks/extraction/labels.jsonl`` (dev and frozen) and ``labels_holdout.jsonl`` (the held-out
-split, scored once at the end of the work; ``all`` is dev + frozen and never includes it), written
-by hand under ``LABELLING.md``, which also defines the matching done here. Each posting is read the way a user would: a file through ``read_path``;
+``benchmarks/extraction/labels.jsonl`` (dev and frozen), ``labels_holdout.jsonl`` and
+``labels_holdout2.jsonl`` (the held-out splits, each scored once; ``all`` is dev + frozen and never
+includes them), written by hand under ``LABELLING.md``, which also defines the matching done here. Each posting is read the way a user would: a file through ``read_path``;
 a record of a container file through ``read_path`` and the document whose ``fragment`` is the
 record; when the current version cannot read the file (or has no such fragment) the record's
 title and description go through ``read_text`` instead, and that fallback is counted. Then
@@ -40,8 +41,13 @@ HERE = ROOT / "benchmarks" / "extraction"
 SAMPLE = HERE / "sample.json"
 LABELS = HERE / "labels.jsonl"
 HOLDOUT_LABELS = HERE / "labels_holdout.jsonl"
-#: The splits each ``--split`` value scores: ``all`` is the first draw only, the holdout is asked for by name.
-SPLITS = {"dev": {"dev"}, "frozen": {"frozen"}, "all": {"dev", "frozen"}, "holdout": {"holdout"}}
+HOLDOUT2_LABELS = HERE / "labels_holdout2.jsonl"
+#: The splits each ``--split`` value scores: ``all`` is the first draw only, a held-out split is asked for by name.
+SPLITS = {"dev": {"dev"}, "frozen": {"frozen"}, "all": {"dev", "frozen"}, "holdout": {"holdout"},
+          "holdout2": {"holdout2"}}
+#: The label file each ``--split`` value reads (the held-out labels live apart so tuning never reads them).
+LABEL_FILES = {"dev": LABELS, "frozen": LABELS, "all": LABELS, "holdout": HOLDOUT_LABELS,
+               "holdout2": HOLDOUT2_LABELS}
 POSTINGS = ROOT.parent / "shared" / "corpus" / "postings"
 
 TYPES = ("years_experience", "team_size", "direct_reports", "manages_managers", "education", "technology",
@@ -471,12 +477,28 @@ def years_qualifier_pairs(label: dict, roles: list[Role]) -> list[tuple[str, str
     return pairs
 
 
+def load_split(split: str) -> tuple[list[dict], dict[str, dict]]:
+    """(the sampled items of ``split``, their hand labels by id), read from ``sample.json`` and the
+    split's label file (``LABEL_FILES``); runs nothing. Raises ``ValueError`` naming the label file
+    when a sampled id has no label or a label's id is not sampled in the split."""
+    items = [it for it in json.loads(SAMPLE.read_text(encoding="utf-8")) if it["split"] in SPLITS[split]]
+    path = LABEL_FILES[split]
+    labels = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            if rec.get("split") in SPLITS[split]:
+                labels[rec["id"]] = rec
+    sampled = {it["id"] for it in items}
+    if set(labels) != sampled:
+        missing, extra = sorted(sampled - set(labels)), sorted(set(labels) - sampled)
+        raise ValueError(f"{path.name}: {len(missing)} sampled ids of split {split} unlabelled {missing[:3]}, "
+                         f"{len(extra)} labels not in the sample {extra[:3]}")
+    return items, labels
+
+
 def evaluate(split: str) -> tuple[dict, list[str]]:
-    items = json.loads(SAMPLE.read_text(encoding="utf-8"))
-    label_files = [HOLDOUT_LABELS] if split == "holdout" else [LABELS]
-    labels = {json.loads(line)["id"]: json.loads(line) for path in label_files
-              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
-    chosen = [it for it in items if it["split"] in SPLITS[split]]
+    chosen, labels = load_split(split)
     per_type = {kind: Counts() for kind in TYPES}
     native = Counts()  # all types, postings read without the fallback only
     org = {"predicted": 0, "correct_predicted": 0, "labelled": 0, "found": 0}
@@ -658,10 +680,20 @@ def print_figures(f: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=tuple(SPLITS), default="dev",
-                    help="all = dev + frozen; holdout is scored once, at the end of the work")
+                    help="all = dev + frozen; holdout and holdout2 are each scored once, at the end of a round")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--misses", action="store_true", help="also list misses and wrong predictions per posting")
+    ap.add_argument("--check-labels", action="store_true",
+                    help="only check that every sampled id of the split has one label (runs nothing, prints no figure)")
     args = ap.parse_args(argv)
+    if args.check_labels:
+        try:
+            items, labels = load_split(args.split)
+        except ValueError as err:
+            print(err, file=sys.stderr)
+            return 1
+        print(f"split {args.split}: {len(items)} sampled postings, {len(labels)} labels, ids equal")
+        return 0
     if not POSTINGS.is_dir():
         print(f"corpus not found at {POSTINGS}", file=sys.stderr)
         return 2
