@@ -87,6 +87,10 @@ class VectorIndex:
     def __len__(self) -> int:
         return len(self.rowids)
 
+    def vectors_of(self, rowids: Sequence[int]) -> np.ndarray:
+        """The float32 vectors (n, ``DIMENSIONS``) of loaded statements, by rowid."""
+        return self.matrix[np.searchsorted(self.rowids, np.asarray(rowids, dtype=np.int64))]
+
     def nearest(self, query: np.ndarray, k: int, filters: Mapping[str, str | None] | None = None
                 ) -> list[tuple[int, float]]:
         if not len(self.rowids) or k <= 0 or not np.any(query):
@@ -126,14 +130,23 @@ def hybrid(query: str, fts: list[SearchHit], semantic: list[tuple[SearchHit, flo
 def hybrid_search(store: Any, index: VectorIndex, fetch: Fetch, token: str, placeholder: str, query: str, *,
                   limit: int | None = None, semantic_only: bool = False, **filters: str | None) -> list[SearchHit]:
     """``Store.hybrid_search`` for a store reading rows with ``fetch`` (``placeholder``: ``?`` or ``%s``):
-    the store's full-text search and the nearest vectors (``index``, reloaded when ``token`` changes),
-    each ``thresholds.HYBRID_CANDIDATES`` deep, fused by ``hybrid``; ``semantic_only``: the embedding alone."""
+    the store's full-text search and the nearest vectors (``index``: ``VectorIndex`` or ``ann.AnnIndex``,
+    brought up to date when ``token`` changes), each ``thresholds.HYBRID_CANDIDATES`` deep, fused by
+    ``hybrid``; ``semantic_only``: the embedding alone. The nearest vectors are those of the query moved
+    towards the mean of its first ``thresholds.HYBRID_FEEDBACK_DOCS`` neighbours (Rocchio's pseudo-relevance
+    feedback); the similarity shown is the cosine with the query itself."""
     limit = T.SEARCH_RESULTS if limit is None else int(limit)
     depth = max(limit, T.HYBRID_CANDIDATES)
     vector = embed([query])[0]
     fts = [] if semantic_only else store.search(query, limit=depth, **filters)
     index.load(fetch, token)
     near = index.nearest(vector, depth, filters)
+    if near and T.HYBRID_FEEDBACK_DOCS:  # pseudo-relevance feedback: the query moved towards its neighbours
+        top = index.vectors_of([rowid for rowid, _ in near[:T.HYBRID_FEEDBACK_DOCS]])
+        moved = vector + T.HYBRID_FEEDBACK_WEIGHT * top.mean(axis=0)
+        near = index.nearest(moved / (np.linalg.norm(moved) or 1.0), depth, filters)
+        near = list(zip((rowid for rowid, _ in near),
+                        (index.vectors_of([rowid for rowid, _ in near]) @ vector).tolist()))
     rows = {}
     if near:
         marks = ",".join([placeholder] * len(near))
