@@ -581,8 +581,8 @@ HYBRID_FEEDBACK_WEIGHT = 1.0
 VECTOR_INDEX_MIN = 50_000
 #: HNSW graph (usearch): links per node, and candidate lists while adding and searching. Larger means better
 #: recall and slower builds; recall@10 against exact search is printed by benchmarks/search.py.
-VECTOR_INDEX_CONNECTIVITY = 16
-VECTOR_INDEX_EXPANSION_ADD = 64
+VECTOR_INDEX_CONNECTIVITY = 12
+VECTOR_INDEX_EXPANSION_ADD = 32
 VECTOR_INDEX_EXPANSION_SEARCH = 64
 #: Changes (statements inserted, deleted or re-embedded since the index files were written) above this share
 #: of the indexed statements rebuild the graph instead of updating it.

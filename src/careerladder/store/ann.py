@@ -285,13 +285,13 @@ def sync(conn: sqlite3.Connection, index: AnnIndex) -> bool:
     if not _has_log(fetch):
         return False
     pending = bool(fetch("SELECT 1 FROM vector_changes LIMIT 1", ()))
+    if not pending and (index.dir is None or any(index.dir.glob("*.npz"))):  # nothing changed since saved
+        return False
     count = int(_scalar(fetch, "SELECT count(*) FROM statements") or 0)
     if index.dir is None or count < T.VECTOR_INDEX_MIN:
         if pending:
             with conn:
                 conn.execute("DELETE FROM vector_changes")
-        return False
-    if not pending and index.dir.is_dir() and any(index.dir.glob("*.npz")):
         return False
     seq = _scalar(fetch, "SELECT seq FROM sqlite_sequence WHERE name = 'vector_changes'")
     index.load(fetch, f"sync:{seq}")

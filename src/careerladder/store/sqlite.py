@@ -40,8 +40,7 @@ class SQLiteStore:
         self.path = str(path)
         self.notes: list[str] = []
         self.readonly = readonly
-        self.vector_index = AnnIndex(None if self.path == ":memory:" else Path(self.path).resolve(),
-                                     writable=not readonly)
+        self.vector_index = AnnIndex(None if path == ":memory:" else Path(path).resolve(), writable=not readonly)
         try:
             if readonly:
                 uri = f"file:{Path(self.path).resolve()}?mode=ro"
@@ -289,7 +288,8 @@ class SQLiteStore:
     def hybrid_search(self, query: str, *, level: str | None = None, competency: str | None = None,
                       organization: str | None = None, kind: str | None = None, limit: int | None = None,
                       semantic_only: bool = False) -> list[SearchHit]:
-        """``search`` fused with the nearest statements by meaning (``store.vectors.hybrid_search``)."""
+        """``search`` fused with the nearest statements by meaning (``store.vectors.hybrid_search``; the index
+        beside the database, ``store.ann``, from ``thresholds.VECTOR_INDEX_MIN`` statements)."""
         token = f"{self.data_version()}:{self.conn.total_changes}"
         try:
             return hybrid_search(self, self.vector_index, self._fetch, token, "?", query, limit=limit,
@@ -397,8 +397,8 @@ class SQLiteStore:
         return self.conn.execute(sql, args).fetchall()
 
     def close(self) -> None:
-        """A writable store first makes the vector index beside it current (``store.ann.sync``); raises
-        ``StoreError`` when that fails (the data is committed already)."""
+        """A writable store first saves the vector index beside it (``store.ann.sync``); ``StoreError`` when that
+        fails (the data is committed already)."""
         try:
             if not self.readonly:
                 sync(self.conn, self.vector_index)
