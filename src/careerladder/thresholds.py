@@ -592,6 +592,9 @@ VECTOR_INDEX_REBUILD_SHARE = 0.5
 VECTOR_EXACT_FILTERED = 50_000
 #: ...k / (share of statements passing) x this deep, so that about k pass even when they sit unevenly.
 VECTOR_FILTER_MARGIN = 2.0
+#: Filters whose passing statements (and, for the exact path, their vectors) are kept in memory per connection
+#: until the index changes (a filter is a few comparisons over 10^6 codes, ~5 ms, worth doing once).
+VECTOR_FILTER_CACHE = 8
 #: Aligning two levels' expectations (diff.align): a pair is "similar" when its similarity (the mean of the
 #: centered embedding cosine and the cosine of the two statements' competency scores) reaches this...
 ALIGN_SIMILAR = 0.60

@@ -74,6 +74,7 @@ class AnnIndex:
         self.vectors = np.zeros((0, DIMENSIONS), dtype=np.float16)
         self.codes = np.zeros((len(COLUMNS), 0), dtype=np.int32)
         self.values: list[dict[Any, int]] = [{} for _ in COLUMNS]
+        self.subsets: dict[tuple, Any] = {}
 
     def __len__(self) -> int:
         return len(self.exact) if self.mode == "exact" else len(self.rowids)
@@ -83,6 +84,7 @@ class AnnIndex:
         """Bring the index up to the store's state (a no-op when ``token`` is unchanged)."""
         if token == self.token:
             return
+        self.subsets = {}
         count = int(_scalar(fetch, "SELECT count(*) FROM statements") or 0)
         if count < T.VECTOR_INDEX_MIN or not _has_log(fetch):
             self.mode, self.graph = "exact", None
@@ -239,34 +241,43 @@ class AnnIndex:
         query = np.asarray(query, dtype=np.float32)
         if not len(self.rowids) or k <= 0 or not np.any(query):
             return []
-        mask = None
-        for c, column in enumerate(COLUMNS):
-            value = (filters or {}).get(column)
-            if value:
-                code = self.values[c].get(value)
-                if code is None:
-                    return []
-                hit = self.codes[c] == code
-                mask = hit if mask is None else mask & hit
-        if mask is None:
+        key = tuple((column, (filters or {}).get(column)) for column in COLUMNS if (filters or {}).get(column))
+        if not key:
             return self._graph_search(query, k)
-        passing = int(mask.sum())
-        if passing == 0:
+        subset = self._subset(key)
+        if subset is None:
             return []
-        if passing <= T.VECTOR_EXACT_FILTERED:
-            rows = np.flatnonzero(mask)
-            scores = np.asarray(self.vectors[rows], dtype=np.float32) @ query
+        mask, rows, matrix = subset
+        if matrix is not None:
+            scores = matrix @ query
             k = min(k, len(rows))
             top = np.argpartition(-scores, k - 1)[:k]
             top = top[np.argsort(-scores[top], kind="stable")]
             return [(int(self.rowids[rows[i]]), float(scores[i])) for i in top]
-        depth = min(len(self.rowids), math.ceil(k * len(mask) / passing * T.VECTOR_FILTER_MARGIN))
-        out = []
-        for rowid, score in self._graph_search(query, depth):
-            if mask[np.searchsorted(self.rowids, rowid)]:
-                out.append((rowid, score))
-                if len(out) == k:
-                    break
+        depth = min(len(self.rowids), math.ceil(k * len(mask) / len(rows) * T.VECTOR_FILTER_MARGIN))
+        found = self.graph.search(query, depth)
+        keep = mask[np.searchsorted(self.rowids, found.keys.astype(np.int64))]
+        return [(int(r), 1.0 - float(d)) for r, d in zip(found.keys[keep][:k], found.distances[keep][:k])]
+
+    def _subset(self, key: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray | None] | None:
+        """The statements passing a filter: (mask, their positions, their float32 vectors when at most
+        ``thresholds.VECTOR_EXACT_FILTERED``, else None); None when none pass. The last
+        ``thresholds.VECTOR_FILTER_CACHE`` filters are kept until the index changes."""
+        if key in self.subsets:
+            return self.subsets[key]
+        mask = np.ones(len(self.rowids), dtype=bool)
+        for column, value in key:
+            c = COLUMNS.index(column)
+            code = self.values[c].get(value)
+            mask &= self.codes[c] == (code if code is not None else -1)
+        rows = np.flatnonzero(mask)
+        out = None
+        if len(rows):
+            matrix = np.asarray(self.vectors[rows], dtype=np.float32) if len(rows) <= T.VECTOR_EXACT_FILTERED else None
+            out = (mask, rows, matrix)
+        if len(self.subsets) >= T.VECTOR_FILTER_CACHE:
+            self.subsets.pop(next(iter(self.subsets)))
+        self.subsets[key] = out
         return out
 
     def _graph_search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:

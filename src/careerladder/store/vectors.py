@@ -120,11 +120,15 @@ def hybrid(query: str, fts: list[SearchHit], semantic: list[tuple[SearchHit, flo
         score[hit.statement_id] = T.HYBRID_FTS_WEIGHT / (T.HYBRID_RRF_K + rank)
         hits[hit.statement_id] = hit
     words = [w.lower() for w in query.split()]
+    semantic_only = set()
     for rank, (hit, _) in enumerate(semantic, 1):
         score[hit.statement_id] = score.get(hit.statement_id, 0.0) + 1.0 / (T.HYBRID_RRF_K + rank)
-        hits.setdefault(hit.statement_id, replace(hit, snippet=snippet(hit.text, words)))
+        if hit.statement_id not in hits:
+            hits[hit.statement_id] = hit
+            semantic_only.add(hit.statement_id)
     best = sorted(score, key=lambda sid: -score[sid])[:limit]
-    return [replace(hits[sid], similarity=round(similarity.get(sid, 0.0), 3)) for sid in best]
+    return [replace(hits[sid], similarity=round(similarity.get(sid, 0.0), 3),
+                    **({"snippet": snippet(hits[sid].text, words)} if sid in semantic_only else {})) for sid in best]
 
 
 def hybrid_search(store: Any, index: VectorIndex, fetch: Fetch, token: str, placeholder: str, query: str, *,
