@@ -145,6 +145,7 @@ class AnnIndex:
             self.graph, self.seq, self.rowids, self.codes, self.vectors, self.values = (
                 graph, n, rowids, codes, vectors, values)
             self.viewed = True
+            graph.expansion_search = T.VECTOR_INDEX_EXPANSION_SEARCH
             return
 
     def _new_graph(self) -> Any:
@@ -178,6 +179,7 @@ class AnnIndex:
             from usearch.index import Index
 
             self.graph, self.viewed = Index.restore(str(self.dir / f"{self.seq}.usearch")), False
+            self.graph.expansion_search = T.VECTOR_INDEX_EXPANSION_SEARCH
         gone = np.isin(self.rowids, changed)
         old = self.rowids[gone][np.any(self.vectors[gone], axis=1)]
         if len(old):
