@@ -7,9 +7,11 @@ when it is written (``role_vectors``), and statements stored before vectors exis
 the database is first opened for writing by this version (migration 6 in SQLite, 5 in PostgreSQL,
 then ``fill_missing``).
 
-Search is exact: every vector is held in memory (``VectorIndex``, float32, loaded once per
-connection and again when the store changes) and a query is one matrix-vector product, then a
-partial sort; ``benchmarks/search.py --semantic`` measures it at 10^6 statements.
+Exact search (``VectorIndex``): every vector held in memory (float32, loaded once per connection and
+again when the store changes), a query is one matrix-vector product, then a partial sort. PostgreSQL
+always searches so; SQLite does below ``thresholds.VECTOR_INDEX_MIN`` statements and reads the
+approximate index kept beside the database above (``store.ann``); ``benchmarks/search.py`` measures
+both at 10^6 statements.
 """
 
 from __future__ import annotations
