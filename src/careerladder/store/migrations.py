@@ -155,6 +155,20 @@ CREATE INDEX document_bands_source ON document_bands(source);
     (6, "statement embeddings", """
 ALTER TABLE statements ADD COLUMN vector BLOB;
 """),
+    (7, "vector index change log", """
+CREATE TABLE vector_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, statement INTEGER NOT NULL);
+CREATE TABLE vector_index_id (id TEXT NOT NULL);
+INSERT INTO vector_index_id VALUES (lower(hex(randomblob(16))));
+CREATE TRIGGER statements_vector_ai AFTER INSERT ON statements BEGIN
+    INSERT INTO vector_changes (statement) VALUES (new.rowid);
+END;
+CREATE TRIGGER statements_vector_ad AFTER DELETE ON statements BEGIN
+    INSERT INTO vector_changes (statement) VALUES (old.rowid);
+END;
+CREATE TRIGGER statements_vector_au AFTER UPDATE OF vector ON statements BEGIN
+    INSERT INTO vector_changes (statement) VALUES (new.rowid);
+END;
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -20,7 +20,8 @@ from .base import (DocumentRecord, DocumentStatus, SearchHit, assessment_row,
 from .duplicates import DOCUMENT_COLUMNS, Fold, count_sql, fold_columns, sql_finder, stale_sql
 from .migrations import migrate
 from .sqlite_search import filter_tag, fts_query, search_tags, snippet
-from .vectors import VectorIndex, hybrid_search, role_vectors
+from .ann import AnnIndex, sync
+from .vectors import hybrid_search, role_vectors
 
 
 class _BatchFailed(Exception):
@@ -38,7 +39,8 @@ class SQLiteStore:
     def __init__(self, path: str | Path = ":memory:", *, readonly: bool = False):
         self.path = str(path)
         self.notes: list[str] = []
-        self.vector_index = VectorIndex()
+        self.readonly = readonly
+        self.vector_index = AnnIndex(None if path == ":memory:" else Path(path).resolve(), writable=not readonly)
         try:
             if readonly:
                 uri = f"file:{Path(self.path).resolve()}?mode=ro"
@@ -286,12 +288,13 @@ class SQLiteStore:
     def hybrid_search(self, query: str, *, level: str | None = None, competency: str | None = None,
                       organization: str | None = None, kind: str | None = None, limit: int | None = None,
                       semantic_only: bool = False) -> list[SearchHit]:
-        """``search`` fused with the nearest statements by meaning (``store.vectors.hybrid_search``)."""
+        """``search`` fused with the nearest statements by meaning (``store.vectors.hybrid_search``; the index
+        beside the database, ``store.ann``, from ``thresholds.VECTOR_INDEX_MIN`` statements)."""
         token = f"{self.data_version()}:{self.conn.total_changes}"
         try:
-            return hybrid_search(self, self.vector_index, lambda sql, args: self.conn.execute(sql, args).fetchall(),
-                                 token, "?", query, limit=limit, semantic_only=semantic_only, level=level,
-                                 competency=competency, organization=organization, kind=kind)
+            return hybrid_search(self, self.vector_index, self._fetch, token, "?", query, limit=limit,
+                                 semantic_only=semantic_only, level=level, competency=competency,
+                                 organization=organization, kind=kind)
         except sqlite3.OperationalError as exc:
             if "vector" in str(exc):
                 raise StoreError("stored before statement embeddings: open it once for writing (careerladder ingest, "
@@ -390,8 +393,19 @@ class SQLiteStore:
         """``PRAGMA integrity_check`` says ok."""
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
+    def _fetch(self, sql: str, args: Sequence[Any]) -> list[Any]:
+        return self.conn.execute(sql, args).fetchall()
+
     def close(self) -> None:
-        self.conn.close()
+        """A writable store first saves the vector index beside it (``store.ann.sync``); ``StoreError`` when that
+        fails (the data is committed already)."""
+        try:
+            if not self.readonly:
+                sync(self.conn, self.vector_index)
+        except (sqlite3.Error, OSError, RuntimeError, ValueError) as exc:
+            raise StoreError(f"cannot update the vector index beside the database: {exc}", self.path) from exc
+        finally:
+            self.conn.close()
 
     def __enter__(self) -> "SQLiteStore":
         return self

@@ -7,9 +7,11 @@ when it is written (``role_vectors``), and statements stored before vectors exis
 the database is first opened for writing by this version (migration 6 in SQLite, 5 in PostgreSQL,
 then ``fill_missing``).
 
-Search is exact: every vector is held in memory (``VectorIndex``, float32, loaded once per
-connection and again when the store changes) and a query is one matrix-vector product, then a
-partial sort; ``benchmarks/search.py --semantic`` measures it at 10^6 statements.
+Exact search (``VectorIndex``): every vector held in memory (float32, loaded once per connection and
+again when the store changes), a query is one matrix-vector product, then a partial sort. PostgreSQL
+always searches so; SQLite does below ``thresholds.VECTOR_INDEX_MIN`` statements and reads the
+approximate index kept beside the database above (``store.ann``); ``benchmarks/search.py`` measures
+both at 10^6 statements.
 """
 
 from __future__ import annotations
@@ -87,6 +89,10 @@ class VectorIndex:
     def __len__(self) -> int:
         return len(self.rowids)
 
+    def vectors_of(self, rowids: Sequence[int]) -> np.ndarray:
+        """The float32 vectors (n, ``DIMENSIONS``) of loaded statements, by rowid."""
+        return self.matrix[np.searchsorted(self.rowids, np.asarray(rowids, dtype=np.int64))]
+
     def nearest(self, query: np.ndarray, k: int, filters: Mapping[str, str | None] | None = None
                 ) -> list[tuple[int, float]]:
         if not len(self.rowids) or k <= 0 or not np.any(query):
@@ -116,24 +122,37 @@ def hybrid(query: str, fts: list[SearchHit], semantic: list[tuple[SearchHit, flo
         score[hit.statement_id] = T.HYBRID_FTS_WEIGHT / (T.HYBRID_RRF_K + rank)
         hits[hit.statement_id] = hit
     words = [w.lower() for w in query.split()]
+    semantic_only = set()
     for rank, (hit, _) in enumerate(semantic, 1):
         score[hit.statement_id] = score.get(hit.statement_id, 0.0) + 1.0 / (T.HYBRID_RRF_K + rank)
-        hits.setdefault(hit.statement_id, replace(hit, snippet=snippet(hit.text, words)))
+        if hit.statement_id not in hits:
+            hits[hit.statement_id] = hit
+            semantic_only.add(hit.statement_id)
     best = sorted(score, key=lambda sid: -score[sid])[:limit]
-    return [replace(hits[sid], similarity=round(similarity.get(sid, 0.0), 3)) for sid in best]
+    return [replace(hits[sid], similarity=round(similarity.get(sid, 0.0), 3),
+                    **({"snippet": snippet(hits[sid].text, words)} if sid in semantic_only else {})) for sid in best]
 
 
 def hybrid_search(store: Any, index: VectorIndex, fetch: Fetch, token: str, placeholder: str, query: str, *,
                   limit: int | None = None, semantic_only: bool = False, **filters: str | None) -> list[SearchHit]:
     """``Store.hybrid_search`` for a store reading rows with ``fetch`` (``placeholder``: ``?`` or ``%s``):
-    the store's full-text search and the nearest vectors (``index``, reloaded when ``token`` changes),
-    each ``thresholds.HYBRID_CANDIDATES`` deep, fused by ``hybrid``; ``semantic_only``: the embedding alone."""
+    the store's full-text search and the nearest vectors (``index``: ``VectorIndex`` or ``ann.AnnIndex``,
+    brought up to date when ``token`` changes), each ``thresholds.HYBRID_CANDIDATES`` deep, fused by
+    ``hybrid``; ``semantic_only``: the embedding alone. The nearest vectors are those of the query moved
+    towards the mean of its first ``thresholds.HYBRID_FEEDBACK_DOCS`` neighbours (Rocchio's pseudo-relevance
+    feedback); the similarity shown is the cosine with the query itself."""
     limit = T.SEARCH_RESULTS if limit is None else int(limit)
     depth = max(limit, T.HYBRID_CANDIDATES)
     vector = embed([query])[0]
     fts = [] if semantic_only else store.search(query, limit=depth, **filters)
     index.load(fetch, token)
     near = index.nearest(vector, depth, filters)
+    if near and T.HYBRID_FEEDBACK_DOCS:  # pseudo-relevance feedback: the query moved towards its neighbours
+        top = index.vectors_of([rowid for rowid, _ in near[:T.HYBRID_FEEDBACK_DOCS]])
+        moved = vector + T.HYBRID_FEEDBACK_WEIGHT * top.mean(axis=0)
+        near = index.nearest(moved / (np.linalg.norm(moved) or 1.0), depth, filters)
+        near = list(zip((rowid for rowid, _ in near),
+                        (index.vectors_of([rowid for rowid, _ in near]) @ vector).tolist()))
     rows = {}
     if near:
         marks = ",".join([placeholder] * len(near))
