@@ -393,6 +393,13 @@ ASSESS_MIN_TERM_CHARS = 2
 #: An "N+ years" expectation is partly evidenced when the dated experience falls short by at most this many
 #: years (benchmarks/assessment/RULES.md, section 3: the rule the hand labels follow).
 ASSESS_YEARS_SHORT = 2
+#: A headcount statement ("a group of 20-40 people") is partly evidenced when the largest number of people the
+#: evidence gives is at least this share of the number asked (19 of 20: the right kind, clearly close), not
+#: evidenced below it (assess.scope; RULES.md section 4).
+ASSESS_SCOPE_PARTLY_SHARE = 0.75
+#: HybridMatcher: when the evidence shows reports of the rank an expectation asks ("hire directors": five
+#: directors report to me), the items naming that rank score at least this on it.
+ASSESS_RANK_SCORE = 1.0
 #: HybridMatcher (the default matcher): weight of the TF-IDF cosine of an item and an expectation...
 ASSESS_WORDS_WEIGHT = 1.0
 #: ...of their centered embedding cosine (careerladder.embed; below 0 counts 0)...

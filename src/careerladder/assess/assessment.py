@@ -46,7 +46,8 @@ STATUSES: tuple[str, ...] = ("met", "partly", "not_evidenced")
 @dataclass(frozen=True, slots=True)
 class Match:
     """An evidence item matching an expectation: ``score`` in [0, 1]; ``how``: ``tag`` (the item names
-    it), ``lexical`` (shared words), ``meaning`` (statement embeddings) or ``dates`` (years counted)."""
+    it), ``lexical`` (shared words), ``meaning`` (statement embeddings), ``dates`` (years counted) or ``span``
+    (people, teams or rank of reports against a headcount or rank asked: ``scope``)."""
 
     item: EvidenceItem
     score: float

@@ -23,6 +23,7 @@ from ..classify import default_classifier, stem
 from ..extract.grammar import tokens
 from ..model import Expectation, Statement
 from .evidence import EvidenceItem
+from .scope import rank_limit, scope_verdict
 from .years import asks_years, years_verdict
 
 if TYPE_CHECKING:
@@ -172,8 +173,6 @@ class HybridMatcher(LexicalMatcher):
         return centered(embed(list(texts)))
 
     def score(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation]) -> "np.ndarray":
-        import datetime as _dt
-
         import numpy as np
 
         words = self._cosine(items, expectations)
@@ -200,17 +199,49 @@ class HybridMatcher(LexicalMatcher):
             rows = np.arange(out.shape[0])[:, None]
             out[rows, rest] = np.where(out[rows, rest] >= T.ASSESS_ITEM_COVERS_SCORE, out[rows, rest], 0.0)
         out = np.clip(out, 0.0, 1.0)
-        on = self.assessed_on or _dt.date.today().isoformat()
-        for c, e in enumerate(expectations):
-            if not asks_years(e.statement.text):
-                continue
-            verdict = years_verdict(e.statement.text, items, on)
-            credit = {"met": 1.0, "partly": (T.ASSESS_MET_SCORE + T.ASSESS_PARTLY_SCORE) / 2}.get(verdict.status, 0.0)
-            used = {i.id for i in verdict.items}
-            out[:, c] = [credit if i.id in used else 0.0 for i in items]
-            how[:, c] = "dates"
+        self._spans(out, how, items, expectations)
         self.how_ = how
         return out
+
+    def _spans(self, out: "np.ndarray", how: "np.ndarray", items: Sequence[EvidenceItem],
+               expectations: Sequence[Expectation]) -> None:
+        """Expectations that ask years, a headcount or a rank of reports, judged from what all items say
+        together (``years``, ``scope``): their columns of ``out`` and ``how`` are set in place."""
+        import datetime as _dt
+
+        import numpy as np
+
+        on = self.assessed_on or _dt.date.today().isoformat()
+        mid = (T.ASSESS_MET_SCORE + T.ASSESS_PARTLY_SCORE) / 2
+        credit = {"met": 1.0, "partly": mid}
+        ids = [i.id for i in items]
+        for c, e in enumerate(expectations):
+            text = e.statement.text
+            if asks_years(text):
+                verdict = years_verdict(text, items, on)
+                used = {i.id for i in verdict.items}
+                out[:, c] = [credit.get(verdict.status, 0.0) if i in used else 0.0 for i in ids]
+                how[:, c] = "dates"
+                continue
+            scope = scope_verdict(text, items)
+            if scope is not None:
+                out[:, c] = [credit.get(scope.status, 0.0) if i in scope.items else 0.0 for i in ids]
+                how[:, c] = "span"
+                continue
+            limit = rank_limit(text, items)
+            if limit is None:
+                continue
+            status, naming = limit
+            rows = [r for r, i in enumerate(ids) if i in naming]
+            if status == "not_evidenced":
+                out[:, c] = 0.0
+                continue
+            if status == "partly":
+                out[:, c] = np.minimum(out[:, c], mid)
+            floor = T.ASSESS_RANK_SCORE if status == "met" else mid
+            raise_ = [r for r in rows if out[r, c] < floor]
+            out[raise_, c] = floor
+            how[raise_, c] = "span"
 
 
 __all__ = ["LexicalMatcher", "HybridMatcher", "is_negative", "NEGATIVE_CUES", "INTENT_OPENINGS"]
