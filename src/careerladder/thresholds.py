@@ -420,6 +420,14 @@ ASSESS_ITEM_COVERS_SCORE = 0.6
 #: A negative cue ("not", "never", "rarely", "gap") among an item's first this many words makes it a remark
 #: that something is missing: it evidences nothing (a manager's "has not yet coached anyone").
 ASSESS_NEGATION_WORDS = 6
+#: HybridMatcher: a negative remark scoring at least this on an expectation is about it (set on the tuning half:
+#: from 0.7 "has never given a talk" reads as about "people feel safe to speak up")...
+ASSESS_NEGATIVE_SCORE = 0.75
+#: ...when it also scores at least this share of the best other item's score there (1: it is the best match)...
+ASSESS_NEGATIVE_BEST_SHARE = 1.0
+#: ...and then no item scores above this on that expectation ("has never given a talk" is evidence that
+#: "give talks" is not met: RULES.md section 1).
+ASSESS_NEGATIVE_CAP = 0.0
 #: Words of an evidence item or an expectation quoted in a competency's explanation (CompetencyReadiness.why).
 ASSESS_WHY_WORDS = 12
 

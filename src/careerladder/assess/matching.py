@@ -4,13 +4,17 @@ meaning and words together (``HybridMatcher``, the default of ``assess``).
 Both follow the scikit-learn stage API: ``fit(expectations)`` then ``score(items, expectations)`` ->
 array (len(items), len(expectations)); after ``score`` the attribute ``how_`` says, per cell, what the
 score rests on: ``lexical`` (shared words), ``meaning`` (statement embeddings: the words differ, the
-sense agrees) or ``dates`` (years of experience counted from dated roles, ``years``).
+sense agrees), ``dates`` (years of experience counted from dated roles, ``years``) or ``span`` (people,
+teams or rank of reports against a headcount or rank the expectation asks, ``scope``).
 
 ``HybridMatcher`` adds to the words: the centered embedding cosine (``careerladder.embed``), negative
 remarks ("has not yet coached anyone", "rarely in the room") that evidence nothing, at most
 ``thresholds.ASSESS_ITEM_MAX_EXPECTATIONS`` expectations credited per item unless it scores at least
-``thresholds.ASSESS_ITEM_COVERS_SCORE`` on more, and "N+ years" expectations judged from dates. An
-item's scores never depend on another item, so adding evidence never lowers readiness. Pure: no I/O.
+``thresholds.ASSESS_ITEM_COVERS_SCORE`` on more, "N+ years" expectations judged from dates, and headcount
+and rank statements judged from the span the evidence gives (``scope``). An
+item's scores depend on another item only through a negative remark (it holds the expectation it is about
+down) and the span and years read from all items together; adding evidence other than a negative remark never
+lowers readiness. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -145,11 +149,16 @@ class HybridMatcher(LexicalMatcher):
     stems or stem pairs) + ``ASSESS_MEANING_WEIGHT`` x the centered
     embedding cosine (below 0 counts 0) + ``ASSESS_COMPETENCY_WEIGHT`` x competency agreement (all in
     ``thresholds``), 0 when the two share no words and the embedding cosine is below
-    ``ASSESS_MEANING_ALONE``; a negative or intended item scores 0 everywhere; an item keeps its
+    ``ASSESS_MEANING_ALONE``; a negative or intended item scores 0 everywhere, and an expectation it is about
+    (it scores at least ``ASSESS_NEGATIVE_SCORE`` there and no other item scores more) is held at
+    ``ASSESS_NEGATIVE_CAP``; an item keeps its
     ``ASSESS_ITEM_MAX_EXPECTATIONS`` best cells and any cell of at least ``ASSESS_ITEM_COVERS_SCORE``,
     the rest drop to 0. An expectation that asks years (``years.asks_years``) is scored from dates as of
     ``assessed_on`` (ISO date; ``assess`` sets it): 1 on the items the count used when met, halfway
-    between the partly and met thresholds when partly, 0 otherwise. ``meaning=False`` keeps everything
+    between the partly and met thresholds when partly, 0 otherwise; so is a headcount statement from the
+    span (``scope.scope_verdict``), and a rank statement is limited by the rank of the reports
+    (``scope.rank_limit``: the items naming a rank reached score ``ASSESS_RANK_SCORE``; one lower caps it
+    at partly; none, 0). ``meaning=False`` keeps everything
     but the embeddings (to measure what they add). Raises ``embed.ModelError`` when the model is missing.
     """
 
@@ -193,7 +202,13 @@ class HybridMatcher(LexicalMatcher):
             out = out + meaning
             out[(words == 0) & (cosine < T.ASSESS_MEANING_ALONE)] = 0.0  # no shared words: the sense must agree
         out = np.where(allowed, out, 0.0)
-        out[[is_negative(i.text) for i in items], :] = 0.0
+        negative = np.array([is_negative(i.text) for i in items])
+        if negative.any():  # a remark that something is missing is evidence against what it is about
+            against = out[negative].max(axis=0)
+            best_for = out[~negative].max(axis=0) if (~negative).any() else np.zeros(out.shape[1])
+            vetoed = (against >= T.ASSESS_NEGATIVE_SCORE) & (against >= best_for * T.ASSESS_NEGATIVE_BEST_SHARE)
+            out[:, vetoed] = np.minimum(out[:, vetoed], T.ASSESS_NEGATIVE_CAP)
+            out[negative, :] = 0.0
         if out.shape[1] > T.ASSESS_ITEM_MAX_EXPECTATIONS:
             rest = np.argsort(-out, axis=1, kind="stable")[:, T.ASSESS_ITEM_MAX_EXPECTATIONS:]  # ties: ladder order
             rows = np.arange(out.shape[0])[:, None]
