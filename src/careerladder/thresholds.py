@@ -428,6 +428,10 @@ ASSESS_NEGATIVE_BEST_SHARE = 1.0
 #: ...and then no item scores above this on that expectation ("has never given a talk" is evidence that
 #: "give talks" is not met: RULES.md section 1).
 ASSESS_NEGATIVE_CAP = 0.0
+#: HybridMatcher: an act of a compound expectation ("..., and own the delivery commitments") is evidenced when
+#: some item scores at least this on it alone; when one is not, the expectation is partly at most
+#: (assess.parts; RULES.md section 2).
+ASSESS_PART_SCORE = 0.4
 #: Words of an evidence item or an expectation quoted in a competency's explanation (CompetencyReadiness.why).
 ASSESS_WHY_WORDS = 12
 

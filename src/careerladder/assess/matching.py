@@ -27,6 +27,7 @@ from ..classify import default_classifier, stem
 from ..extract.grammar import tokens
 from ..model import Expectation, Statement
 from .evidence import EvidenceItem
+from .parts import parts
 from .scope import rank_limit, scope_verdict
 from .years import asks_years, years_verdict
 
@@ -41,6 +42,14 @@ NEGATIVE_CUES = frozenset((
 #: Openings that make an item an intent, not something done ("I plan to speak at...").
 INTENT_OPENINGS: tuple[str, ...] = ("i plan to", "plan to", "i want to", "wants to", "i would like to",
                                     "next year i", "i hope to", "aims to")
+
+
+class _Text:
+    """A text standing in for an expectation where only ``statement.text`` is read (a part of one)."""
+
+    def __init__(self, text: str):
+        self.statement = self
+        self.text = text
 
 
 class _Analyzer:
@@ -181,16 +190,12 @@ class HybridMatcher(LexicalMatcher):
 
         return centered(embed(list(texts)))
 
-    def score(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation]) -> "np.ndarray":
+    def _raw(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation], agree: "np.ndarray",
+             how: "np.ndarray | None" = None) -> "np.ndarray":
+        """Words, meaning and competency agreement together, before any rule (``how`` is marked in place)."""
         import numpy as np
 
         words = self._cosine(items, expectations)
-        shape = (len(items), len(expectations))
-        how = np.full(shape, "lexical", dtype=object)
-        if not items or not expectations:
-            self.how_ = how
-            return np.zeros(shape)
-        agree, allowed = _competencies(items, expectations)
         out = T.ASSESS_WORDS_WEIGHT * words + T.ASSESS_COMPETENCY_WEIGHT * agree
         if self.meaning:
             texts = [e.statement.text for e in expectations]
@@ -198,9 +203,42 @@ class HybridMatcher(LexicalMatcher):
                 else self._vectors(texts)
             cosine = self._vectors([i.text for i in items]) @ exp_vectors.T
             meaning = T.ASSESS_MEANING_WEIGHT * np.clip(cosine, 0.0, 1.0)
-            how[meaning > T.ASSESS_WORDS_WEIGHT * words] = "meaning"
+            if how is not None:
+                how[meaning > T.ASSESS_WORDS_WEIGHT * words] = "meaning"
             out = out + meaning
             out[(words == 0) & (cosine < T.ASSESS_MEANING_ALONE)] = 0.0  # no shared words: the sense must agree
+        return out
+
+    def _parts_covered(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation],
+                       agree: "np.ndarray", usable: "np.ndarray") -> "np.ndarray":
+        """Per expectation, whether every act it asks (``parts``) is evidenced by some usable item."""
+        import numpy as np
+
+        texts, owner = [], []
+        for c, e in enumerate(expectations):
+            acts = parts(e.statement.text)
+            if len(acts) > 1:
+                texts += acts
+                owner += [c] * len(acts)
+        covered = np.ones(len(expectations), dtype=bool)
+        if not texts:
+            return covered
+        shims = [_Text(t) for t in texts]
+        scores = self._raw(items, shims, agree[:, owner]) * usable[:, owner]
+        for p, c in enumerate(owner):
+            covered[c] &= bool(scores[:, p].max() >= T.ASSESS_PART_SCORE)
+        return covered
+
+    def score(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation]) -> "np.ndarray":
+        import numpy as np
+
+        shape = (len(items), len(expectations))
+        how = np.full(shape, "lexical", dtype=object)
+        if not items or not expectations:
+            self.how_ = how
+            return np.zeros(shape)
+        agree, allowed = _competencies(items, expectations)
+        out = self._raw(items, expectations, agree, how)
         out = np.where(allowed, out, 0.0)
         negative = np.array([is_negative(i.text) for i in items])
         if negative.any():  # a remark that something is missing is evidence against what it is about
@@ -213,6 +251,9 @@ class HybridMatcher(LexicalMatcher):
             rest = np.argsort(-out, axis=1, kind="stable")[:, T.ASSESS_ITEM_MAX_EXPECTATIONS:]  # ties: ladder order
             rows = np.arange(out.shape[0])[:, None]
             out[rows, rest] = np.where(out[rows, rest] >= T.ASSESS_ITEM_COVERS_SCORE, out[rows, rest], 0.0)
+        usable = allowed & ~negative[:, None]
+        compound = ~self._parts_covered(items, expectations, agree, usable)  # one act of two shown: partly
+        out[:, compound] = np.minimum(out[:, compound], (T.ASSESS_MET_SCORE + T.ASSESS_PARTLY_SCORE) / 2)
         out = np.clip(out, 0.0, 1.0)
         self._spans(out, how, items, expectations)
         self.how_ = how
