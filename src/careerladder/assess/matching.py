@@ -44,6 +44,13 @@ INTENT_OPENINGS: tuple[str, ...] = ("i plan to", "plan to", "i want to", "wants 
                                     "next year i", "i hope to", "aims to")
 
 
+#: An item whose act is taking a course is learning, not doing (RULES.md section 1: "took a first-time manager
+#: course" evidences nothing on the ladder).
+COURSE = re.compile(r"^\W*(?:i\s+)?(?:finished|completed|took|attended|passed|enrolled in|am taking|taking|doing)\s+"
+                    r"(?:(?!through\b|with\b|for\b)[\w'’-]+\s+){0,4}(?:course|training|bootcamp|workshop|certificate|"
+                    r"certification)\b", re.I)
+
+
 class _Text:
     """A text standing in for an expectation where only ``statement.text`` is read (a part of one)."""
 
@@ -142,13 +149,18 @@ class LexicalMatcher:
 
 
 def is_negative(text: str) -> bool:
-    """Whether an item says something is missing or only intended: a negative cue among its first
-    ``thresholds.ASSESS_NEGATION_WORDS`` words, or an opening of intent."""
+    """Whether an item says something is missing: a negative cue among its first
+    ``thresholds.ASSESS_NEGATION_WORDS`` words ("has never given a talk", "rarely in the room")."""
     low = " ".join(text.lower().split())
-    if low.startswith(INTENT_OPENINGS):
-        return True
     words = [w.strip(".,;:!?()\"'") for w in low.replace("’", "'").split()[:T.ASSESS_NEGATION_WORDS]]
     return any(w in NEGATIVE_CUES or w.endswith("n't") for w in words)
+
+
+def evidences_nothing(text: str) -> bool:
+    """Whether an item is no evidence of doing anything: a negative remark (``is_negative``), an
+    opening of intent ("I plan to speak...") or a course taken (``COURSE``)."""
+    low = " ".join(text.lower().split())
+    return low.startswith(INTENT_OPENINGS) or bool(COURSE.search(low)) or is_negative(low)
 
 
 class HybridMatcher(LexicalMatcher):
@@ -241,17 +253,18 @@ class HybridMatcher(LexicalMatcher):
         out = self._raw(items, expectations, agree, how)
         out = np.where(allowed, out, 0.0)
         negative = np.array([is_negative(i.text) for i in items])
+        void = np.array([evidences_nothing(i.text) for i in items])
         if negative.any():  # a remark that something is missing is evidence against what it is about
             against = out[negative].max(axis=0)
-            best_for = out[~negative].max(axis=0) if (~negative).any() else np.zeros(out.shape[1])
+            best_for = out[~void].max(axis=0) if (~void).any() else np.zeros(out.shape[1])
             vetoed = (against >= T.ASSESS_NEGATIVE_SCORE) & (against >= best_for * T.ASSESS_NEGATIVE_BEST_SHARE)
             out[:, vetoed] = np.minimum(out[:, vetoed], T.ASSESS_NEGATIVE_CAP)
-            out[negative, :] = 0.0
+        out[void, :] = 0.0
         if out.shape[1] > T.ASSESS_ITEM_MAX_EXPECTATIONS:
             rest = np.argsort(-out, axis=1, kind="stable")[:, T.ASSESS_ITEM_MAX_EXPECTATIONS:]  # ties: ladder order
             rows = np.arange(out.shape[0])[:, None]
             out[rows, rest] = np.where(out[rows, rest] >= T.ASSESS_ITEM_COVERS_SCORE, out[rows, rest], 0.0)
-        usable = allowed & ~negative[:, None]
+        usable = allowed & ~void[:, None]
         compound = ~self._parts_covered(items, expectations, agree, usable)  # one act of two shown: partly
         out[:, compound] = np.minimum(out[:, compound], (T.ASSESS_MET_SCORE + T.ASSESS_PARTLY_SCORE) / 2)
         out = np.clip(out, 0.0, 1.0)
@@ -300,4 +313,5 @@ class HybridMatcher(LexicalMatcher):
             how[raise_, c] = "span"
 
 
-__all__ = ["LexicalMatcher", "HybridMatcher", "is_negative", "NEGATIVE_CUES", "INTENT_OPENINGS"]
+__all__ = ["LexicalMatcher", "HybridMatcher", "is_negative", "evidences_nothing", "NEGATIVE_CUES", "INTENT_OPENINGS",
+           "COURSE"]
