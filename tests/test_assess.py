@@ -116,7 +116,8 @@ def test_brag_document_against_the_example_ladder(example_ladder):
     assert {r.expectation.origin_title for r in a.results if r.expectation.depth} == \
         {"Engineering Manager", "Senior Engineering Manager"}
     one_on_ones = next(r for r in a.results if "1:1s" in r.expectation.statement.text)
-    assert one_on_ones.status == "met" and "1:1s" in one_on_ones.matches[0].item.text
+    # "Held weekly 1:1s with each manager" shows the 1:1s, not the feedback the expectation also asks: partly
+    assert one_on_ones.status == "partly" and "1:1s" in one_on_ones.matches[0].item.text
     assert len(a.gaps) == 7 and {r.type for r in a.requirements_added} == {"years_experience"}
     _, cto = find_level([ladder], "cto.md")
     assert next_level_of(ladder, cto) is None

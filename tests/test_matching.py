@@ -1,5 +1,5 @@
 """Matching evidence to expectations (assess.matching): meaning and words together, negative remarks,
-at most a few expectations per item, years from dates."""
+courses, compound expectations, at most a few expectations per item, years from dates, span."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from careerladder import thresholds as T
 from careerladder.assess import HybridMatcher, LexicalMatcher, parse_evidence
-from careerladder.assess.matching import is_negative
+from careerladder.assess.matching import evidences_nothing, is_negative
 from careerladder.classify import default_classifier
 from careerladder.model import Expectation, Statement
 
@@ -39,18 +39,55 @@ def test_paraphrase_is_matched_by_meaning_where_words_alone_miss_it():
     assert HybridMatcher().fit(exps).score(ev.items, exps)[0].argmax() == 0
     m = HybridMatcher(assessed_on="2026-03-02").fit(exps)
     m.score(ev.items, exps)
-    assert m.how_[0, 0] == "meaning"
+    assert m.how_[0, 0] in ("meaning", "span")  # "four new EMs" are also reports of the rank asked (scope)
 
 
-def test_a_negative_remark_or_an_intent_evidences_nothing():
+def test_a_negative_remark_an_intent_or_a_course_evidences_nothing():
     assert is_negative("Has never given a talk, inside or outside the company")
-    assert is_negative("I plan to speak at a conference next year")
+    assert evidences_nothing("I plan to speak at a conference next year") and not is_negative("I plan to speak")
+    assert evidences_nothing("Finished the company's six-session course for first-time managers.")
+    assert not evidences_nothing("Took the team through a training on incident response.")
+    assert not evidences_nothing("ISO 27001 certification and our HIPAA programme are mine.")
     assert not is_negative("Every release has left on the planned date, which no other group can say")
     exps = expectations()
     ev = parse_evidence("- Has never given a talk, inside or outside the company.\n"
+                        "- I plan to speak at a developer conference next year.\n"
                         "- Gave a talk about our platform work at a developer conference.\n", "n.md")
-    s = HybridMatcher(assessed_on="2026-03-02").fit(exps).score(ev.items, exps)
-    assert s[0].max() == 0.0 and s[1, 3] >= T.ASSESS_MET_SCORE
+    s = HybridMatcher(assessed_on="2026-03-02").fit(exps).score(ev.items[:2], exps)
+    assert s.max() == 0.0
+    assert HybridMatcher(assessed_on="2026-03-02").fit(exps).score(ev.items[2:], exps)[0, 3] >= T.ASSESS_MET_SCORE
+
+
+def test_a_negative_remark_holds_down_the_expectation_it_is_about():
+    exps = expectations()
+    talk = "- Spoke about our roadmap at the team's planning day.\n"
+    without = HybridMatcher(assessed_on="2026-03-02").fit(exps).score(parse_evidence(talk, "t.md").items, exps)
+    never = parse_evidence(talk + "- Has never given a talk about the area's work, inside or outside the company.\n", "t.md")
+    held = HybridMatcher(assessed_on="2026-03-02").fit(exps).score(never.items, exps)
+    assert without[0, 3] > T.ASSESS_NEGATIVE_CAP and held[:, 3].max() <= T.ASSESS_NEGATIVE_CAP
+    assert abs(held[0, :3] - without[0, :3]).max() < 1e-6  # what the remark is not about keeps its score
+
+
+def test_a_compound_expectation_with_one_act_shown_is_partly_at_most():
+    exps = expectations(["Hold weekly one-on-ones with every direct report and give honest, timely feedback.",
+                         "Own the group's budget and report on cost, delivery and quality to the VP."])
+    one = parse_evidence("- Hold weekly one-on-ones with every direct report on the team.\n", "c.md")
+    s = HybridMatcher(assessed_on="2026-03-02").fit(exps).score(one.items, exps)
+    assert T.ASSESS_PARTLY_SCORE <= s[0, 0] < T.ASSESS_MET_SCORE
+    both = parse_evidence("- Hold weekly one-on-ones with every direct report and give them honest feedback "
+                          "the same week.\n", "c.md")
+    assert HybridMatcher(assessed_on="2026-03-02").fit(exps).score(both.items, exps)[0, 0] >= T.ASSESS_MET_SCORE
+
+
+def test_headcount_and_rank_statements_are_scored_from_the_span():
+    exps = expectations(["Leads a group of 20-40 people through engineering managers.",
+                         "Hire directors and senior managers."])
+    ev = parse_evidence("- Grew the group to 45 engineers; five engineering managers report to me.\n"
+                        "- Hired three engineering managers.\n", "s.md")
+    m = HybridMatcher(assessed_on="2026-03-02").fit(exps)
+    s = m.score(ev.items, exps)
+    assert s[0, 0] == 1.0 and m.how_[0, 0] == "span"
+    assert s[:, 1].max() < T.ASSESS_MET_SCORE  # managers where directors are asked: partly at most
 
 
 def test_one_item_is_credited_to_a_few_expectations_unless_it_covers_more(monkeypatch):

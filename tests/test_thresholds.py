@@ -26,6 +26,7 @@ NOT_TUNABLES: dict[str, str] = {
     "render/export.py:MONTHS_PER_YEAR": "the calendar",
     "assess/years.py:_MONTHS": "the calendar: month abbreviations and their numbers",
     "assess/years.py:_NUMBERS": "a vocabulary: English number words and their values",
+    "assess/scope.py:_WORDS": "a vocabulary: English number words and their values (\"several\", \"both\": two, the least they say)",
     "cli/app.py:EXIT_OK": "exit codes of the command-line convention (docs/cli.md)",
     "cli/app.py:EXIT_NOTHING": "exit codes of the command-line convention (docs/cli.md)",
     "cli/app.py:EXIT_USAGE": "exit codes of the command-line convention (docs/cli.md)",

@@ -393,6 +393,13 @@ ASSESS_MIN_TERM_CHARS = 2
 #: An "N+ years" expectation is partly evidenced when the dated experience falls short by at most this many
 #: years (benchmarks/assessment/RULES.md, section 3: the rule the hand labels follow).
 ASSESS_YEARS_SHORT = 2
+#: A headcount statement ("a group of 20-40 people") is partly evidenced when the largest number of people the
+#: evidence gives is at least this share of the number asked (19 of 20: the right kind, clearly close), not
+#: evidenced below it (assess.scope; RULES.md section 4).
+ASSESS_SCOPE_PARTLY_SHARE = 0.75
+#: HybridMatcher: when the evidence shows reports of the rank an expectation asks ("hire directors": five
+#: directors report to me), the items naming that rank score at least this on it.
+ASSESS_RANK_SCORE = 1.0
 #: HybridMatcher (the default matcher): weight of the TF-IDF cosine of an item and an expectation...
 ASSESS_WORDS_WEIGHT = 1.0
 #: ...of their centered embedding cosine (careerladder.embed; below 0 counts 0)...
@@ -413,6 +420,18 @@ ASSESS_ITEM_COVERS_SCORE = 0.6
 #: A negative cue ("not", "never", "rarely", "gap") among an item's first this many words makes it a remark
 #: that something is missing: it evidences nothing (a manager's "has not yet coached anyone").
 ASSESS_NEGATION_WORDS = 6
+#: HybridMatcher: a negative remark scoring at least this on an expectation is about it (set on the tuning half:
+#: from 0.7 "has never given a talk" reads as about "people feel safe to speak up")...
+ASSESS_NEGATIVE_SCORE = 0.75
+#: ...when it also scores at least this share of the best other item's score there (1: it is the best match)...
+ASSESS_NEGATIVE_BEST_SHARE = 1.0
+#: ...and then no item scores above this on that expectation ("has never given a talk" is evidence that
+#: "give talks" is not met: RULES.md section 1).
+ASSESS_NEGATIVE_CAP = 0.0
+#: HybridMatcher: an act of a compound expectation ("..., and own the delivery commitments") is evidenced when
+#: some item scores at least this on it alone; when one is not, the expectation is partly at most
+#: (assess.parts; RULES.md section 2).
+ASSESS_PART_SCORE = 0.4
 #: Words of an evidence item or an expectation quoted in a competency's explanation (CompetencyReadiness.why).
 ASSESS_WHY_WORDS = 12
 

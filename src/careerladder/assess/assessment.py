@@ -10,11 +10,13 @@ all expectations overall. The gap list is what the next level adds
 
 Matching (``matching``) is by meaning and words together by default
 (``HybridMatcher``: TF-IDF cosine, statement embeddings, competency agreement,
-negative remarks, at most a few expectations per item, years from dated roles);
+negative remarks, at most a few expectations per item, years from dated roles, headcount and rank of
+reports from the span the evidence gives);
 ``LexicalMatcher`` is words only. An item tagged with an expectation scores
 ``thresholds.ASSESS_TAG_SCORE`` on it; an item tagged with competencies matches only
-expectations in one of them. An item's score never depends on another item,
-so adding evidence never lowers readiness and removing it never raises it.
+expectations in one of them. With ``LexicalMatcher`` an item's score never depends on another item,
+so adding evidence never lowers readiness and removing it never raises it; ``HybridMatcher`` keeps
+that except for a negative remark, which counts against the expectation it is about.
 Pure: no I/O.
 """
 
@@ -46,7 +48,8 @@ STATUSES: tuple[str, ...] = ("met", "partly", "not_evidenced")
 @dataclass(frozen=True, slots=True)
 class Match:
     """An evidence item matching an expectation: ``score`` in [0, 1]; ``how``: ``tag`` (the item names
-    it), ``lexical`` (shared words), ``meaning`` (statement embeddings) or ``dates`` (years counted)."""
+    it), ``lexical`` (shared words), ``meaning`` (statement embeddings), ``dates`` (years counted) or ``span``
+    (people, teams or rank of reports against a headcount or rank asked: ``scope``)."""
 
     item: EvidenceItem
     score: float

@@ -4,13 +4,17 @@ meaning and words together (``HybridMatcher``, the default of ``assess``).
 Both follow the scikit-learn stage API: ``fit(expectations)`` then ``score(items, expectations)`` ->
 array (len(items), len(expectations)); after ``score`` the attribute ``how_`` says, per cell, what the
 score rests on: ``lexical`` (shared words), ``meaning`` (statement embeddings: the words differ, the
-sense agrees) or ``dates`` (years of experience counted from dated roles, ``years``).
+sense agrees), ``dates`` (years of experience counted from dated roles, ``years``) or ``span`` (people,
+teams or rank of reports against a headcount or rank the expectation asks, ``scope``).
 
 ``HybridMatcher`` adds to the words: the centered embedding cosine (``careerladder.embed``), negative
 remarks ("has not yet coached anyone", "rarely in the room") that evidence nothing, at most
 ``thresholds.ASSESS_ITEM_MAX_EXPECTATIONS`` expectations credited per item unless it scores at least
-``thresholds.ASSESS_ITEM_COVERS_SCORE`` on more, and "N+ years" expectations judged from dates. An
-item's scores never depend on another item, so adding evidence never lowers readiness. Pure: no I/O.
+``thresholds.ASSESS_ITEM_COVERS_SCORE`` on more, "N+ years" expectations judged from dates, and headcount
+and rank statements judged from the span the evidence gives (``scope``). An
+item's scores depend on another item only through a negative remark (it holds the expectation it is about
+down) and the span and years read from all items together; adding evidence other than a negative remark never
+lowers readiness. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from ..classify import default_classifier, stem
 from ..extract.grammar import tokens
 from ..model import Expectation, Statement
 from .evidence import EvidenceItem
+from .parts import parts
+from .scope import rank_limit, scope_verdict
 from .years import asks_years, years_verdict
 
 if TYPE_CHECKING:
@@ -36,6 +42,21 @@ NEGATIVE_CUES = frozenset((
 #: Openings that make an item an intent, not something done ("I plan to speak at...").
 INTENT_OPENINGS: tuple[str, ...] = ("i plan to", "plan to", "i want to", "wants to", "i would like to",
                                     "next year i", "i hope to", "aims to")
+
+
+#: An item whose act is taking a course is learning, not doing (RULES.md section 1: "took a first-time manager
+#: course" evidences nothing on the ladder).
+COURSE = re.compile(r"^\W*(?:i\s+)?(?:finished|completed|took|attended|passed|enrolled in|am taking|taking|doing)\s+"
+                    r"(?:(?!through\b|with\b|for\b)[\w'’-]+\s+){0,4}(?:course|training|bootcamp|workshop|certificate|"
+                    r"certification)\b", re.I)
+
+
+class _Text:
+    """A text standing in for an expectation where only ``statement.text`` is read (a part of one)."""
+
+    def __init__(self, text: str):
+        self.statement = self
+        self.text = text
 
 
 class _Analyzer:
@@ -128,13 +149,18 @@ class LexicalMatcher:
 
 
 def is_negative(text: str) -> bool:
-    """Whether an item says something is missing or only intended: a negative cue among its first
-    ``thresholds.ASSESS_NEGATION_WORDS`` words, or an opening of intent."""
+    """Whether an item says something is missing: a negative cue among its first
+    ``thresholds.ASSESS_NEGATION_WORDS`` words ("has never given a talk", "rarely in the room")."""
     low = " ".join(text.lower().split())
-    if low.startswith(INTENT_OPENINGS):
-        return True
     words = [w.strip(".,;:!?()\"'") for w in low.replace("’", "'").split()[:T.ASSESS_NEGATION_WORDS]]
     return any(w in NEGATIVE_CUES or w.endswith("n't") for w in words)
+
+
+def evidences_nothing(text: str) -> bool:
+    """Whether an item is no evidence of doing anything: a negative remark (``is_negative``), an
+    opening of intent ("I plan to speak...") or a course taken (``COURSE``)."""
+    low = " ".join(text.lower().split())
+    return low.startswith(INTENT_OPENINGS) or bool(COURSE.search(low)) or is_negative(low)
 
 
 class HybridMatcher(LexicalMatcher):
@@ -144,11 +170,16 @@ class HybridMatcher(LexicalMatcher):
     stems or stem pairs) + ``ASSESS_MEANING_WEIGHT`` x the centered
     embedding cosine (below 0 counts 0) + ``ASSESS_COMPETENCY_WEIGHT`` x competency agreement (all in
     ``thresholds``), 0 when the two share no words and the embedding cosine is below
-    ``ASSESS_MEANING_ALONE``; a negative or intended item scores 0 everywhere; an item keeps its
+    ``ASSESS_MEANING_ALONE``; a negative or intended item scores 0 everywhere, and an expectation it is about
+    (it scores at least ``ASSESS_NEGATIVE_SCORE`` there and no other item scores more) is held at
+    ``ASSESS_NEGATIVE_CAP``; an item keeps its
     ``ASSESS_ITEM_MAX_EXPECTATIONS`` best cells and any cell of at least ``ASSESS_ITEM_COVERS_SCORE``,
     the rest drop to 0. An expectation that asks years (``years.asks_years``) is scored from dates as of
     ``assessed_on`` (ISO date; ``assess`` sets it): 1 on the items the count used when met, halfway
-    between the partly and met thresholds when partly, 0 otherwise. ``meaning=False`` keeps everything
+    between the partly and met thresholds when partly, 0 otherwise; so is a headcount statement from the
+    span (``scope.scope_verdict``), and a rank statement is limited by the rank of the reports
+    (``scope.rank_limit``: the items naming a rank reached score ``ASSESS_RANK_SCORE``; one lower caps it
+    at partly; none, 0). ``meaning=False`` keeps everything
     but the embeddings (to measure what they add). Raises ``embed.ModelError`` when the model is missing.
     """
 
@@ -171,18 +202,12 @@ class HybridMatcher(LexicalMatcher):
 
         return centered(embed(list(texts)))
 
-    def score(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation]) -> "np.ndarray":
-        import datetime as _dt
-
+    def _raw(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation], agree: "np.ndarray",
+             how: "np.ndarray | None" = None) -> "np.ndarray":
+        """Words, meaning and competency agreement together, before any rule (``how`` is marked in place)."""
         import numpy as np
 
         words = self._cosine(items, expectations)
-        shape = (len(items), len(expectations))
-        how = np.full(shape, "lexical", dtype=object)
-        if not items or not expectations:
-            self.how_ = how
-            return np.zeros(shape)
-        agree, allowed = _competencies(items, expectations)
         out = T.ASSESS_WORDS_WEIGHT * words + T.ASSESS_COMPETENCY_WEIGHT * agree
         if self.meaning:
             texts = [e.statement.text for e in expectations]
@@ -190,27 +215,103 @@ class HybridMatcher(LexicalMatcher):
                 else self._vectors(texts)
             cosine = self._vectors([i.text for i in items]) @ exp_vectors.T
             meaning = T.ASSESS_MEANING_WEIGHT * np.clip(cosine, 0.0, 1.0)
-            how[meaning > T.ASSESS_WORDS_WEIGHT * words] = "meaning"
+            if how is not None:
+                how[meaning > T.ASSESS_WORDS_WEIGHT * words] = "meaning"
             out = out + meaning
             out[(words == 0) & (cosine < T.ASSESS_MEANING_ALONE)] = 0.0  # no shared words: the sense must agree
+        return out
+
+    def _parts_covered(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation],
+                       agree: "np.ndarray", usable: "np.ndarray") -> "np.ndarray":
+        """Per expectation, whether every act it asks (``parts``) is evidenced by some usable item."""
+        import numpy as np
+
+        texts, owner = [], []
+        for c, e in enumerate(expectations):
+            acts = parts(e.statement.text)
+            if len(acts) > 1:
+                texts += acts
+                owner += [c] * len(acts)
+        covered = np.ones(len(expectations), dtype=bool)
+        if not texts:
+            return covered
+        shims = [_Text(t) for t in texts]
+        scores = self._raw(items, shims, agree[:, owner]) * usable[:, owner]
+        for p, c in enumerate(owner):
+            covered[c] &= bool(scores[:, p].max() >= T.ASSESS_PART_SCORE)
+        return covered
+
+    def score(self, items: Sequence[EvidenceItem], expectations: Sequence[Expectation]) -> "np.ndarray":
+        import numpy as np
+
+        shape = (len(items), len(expectations))
+        how = np.full(shape, "lexical", dtype=object)
+        if not items or not expectations:
+            self.how_ = how
+            return np.zeros(shape)
+        agree, allowed = _competencies(items, expectations)
+        out = self._raw(items, expectations, agree, how)
         out = np.where(allowed, out, 0.0)
-        out[[is_negative(i.text) for i in items], :] = 0.0
+        negative = np.array([is_negative(i.text) for i in items])
+        void = np.array([evidences_nothing(i.text) for i in items])
+        if negative.any():  # a remark that something is missing is evidence against what it is about
+            against = out[negative].max(axis=0)
+            best_for = out[~void].max(axis=0) if (~void).any() else np.zeros(out.shape[1])
+            vetoed = (against >= T.ASSESS_NEGATIVE_SCORE) & (against >= best_for * T.ASSESS_NEGATIVE_BEST_SHARE)
+            out[:, vetoed] = np.minimum(out[:, vetoed], T.ASSESS_NEGATIVE_CAP)
+        out[void, :] = 0.0
         if out.shape[1] > T.ASSESS_ITEM_MAX_EXPECTATIONS:
             rest = np.argsort(-out, axis=1, kind="stable")[:, T.ASSESS_ITEM_MAX_EXPECTATIONS:]  # ties: ladder order
             rows = np.arange(out.shape[0])[:, None]
             out[rows, rest] = np.where(out[rows, rest] >= T.ASSESS_ITEM_COVERS_SCORE, out[rows, rest], 0.0)
+        usable = allowed & ~void[:, None]
+        compound = ~self._parts_covered(items, expectations, agree, usable)  # one act of two shown: partly
+        out[:, compound] = np.minimum(out[:, compound], (T.ASSESS_MET_SCORE + T.ASSESS_PARTLY_SCORE) / 2)
         out = np.clip(out, 0.0, 1.0)
-        on = self.assessed_on or _dt.date.today().isoformat()
-        for c, e in enumerate(expectations):
-            if not asks_years(e.statement.text):
-                continue
-            verdict = years_verdict(e.statement.text, items, on)
-            credit = {"met": 1.0, "partly": (T.ASSESS_MET_SCORE + T.ASSESS_PARTLY_SCORE) / 2}.get(verdict.status, 0.0)
-            used = {i.id for i in verdict.items}
-            out[:, c] = [credit if i.id in used else 0.0 for i in items]
-            how[:, c] = "dates"
+        self._spans(out, how, items, expectations)
         self.how_ = how
         return out
 
+    def _spans(self, out: "np.ndarray", how: "np.ndarray", items: Sequence[EvidenceItem],
+               expectations: Sequence[Expectation]) -> None:
+        """Expectations that ask years, a headcount or a rank of reports, judged from what all items say
+        together (``years``, ``scope``): their columns of ``out`` and ``how`` are set in place."""
+        import datetime as _dt
 
-__all__ = ["LexicalMatcher", "HybridMatcher", "is_negative", "NEGATIVE_CUES", "INTENT_OPENINGS"]
+        import numpy as np
+
+        on = self.assessed_on or _dt.date.today().isoformat()
+        mid = (T.ASSESS_MET_SCORE + T.ASSESS_PARTLY_SCORE) / 2
+        credit = {"met": 1.0, "partly": mid}
+        ids = [i.id for i in items]
+        for c, e in enumerate(expectations):
+            text = e.statement.text
+            if asks_years(text):
+                verdict = years_verdict(text, items, on)
+                used = {i.id for i in verdict.items}
+                out[:, c] = [credit.get(verdict.status, 0.0) if i in used else 0.0 for i in ids]
+                how[:, c] = "dates"
+                continue
+            scope = scope_verdict(text, items)
+            if scope is not None:
+                out[:, c] = [credit.get(scope.status, 0.0) if i in scope.items else 0.0 for i in ids]
+                how[:, c] = "span"
+                continue
+            limit = rank_limit(text, items)
+            if limit is None:
+                continue
+            status, naming = limit
+            rows = [r for r, i in enumerate(ids) if i in naming]
+            if status == "not_evidenced":
+                out[:, c] = 0.0
+                continue
+            if status == "partly":
+                out[:, c] = np.minimum(out[:, c], mid)
+            floor = T.ASSESS_RANK_SCORE if status == "met" else mid
+            raise_ = [r for r in rows if out[r, c] < floor]
+            out[raise_, c] = floor
+            how[raise_, c] = "span"
+
+
+__all__ = ["LexicalMatcher", "HybridMatcher", "is_negative", "evidences_nothing", "NEGATIVE_CUES", "INTENT_OPENINGS",
+           "COURSE"]
