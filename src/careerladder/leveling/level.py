@@ -10,7 +10,8 @@ Method (interpretable, no network, fast):
    management level: ``Leveling.text_level`` is the text's answer.
 3. The text **abstains** (``text_level = "unknown"``, with ``reason``) when there is too little role
    content (under ``thresholds.LEVEL_ABSTAIN_MIN_WORDS`` words of expectations), when the text is not in
-   English, or when its evidence is split across distant levels.
+   English, or when its evidence is split across distant levels (off by default:
+   ``thresholds.LEVEL_ABSTAIN_MIN_CONFIDENCE`` says why).
 4. The title, when it names a level (``extract.titles.title_level``, ``ic`` included), is a prior:
    ``thresholds.LEVEL_TITLE_PRIOR`` around the title's level. ``inflation`` is set only when the text is
    confident (its level and neighbours ``≥ LEVEL_INFLATION_MIN_CONFIDENCE``) and gives the title's level
