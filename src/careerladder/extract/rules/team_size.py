@@ -74,8 +74,8 @@ _NOT_PEOPLE = ("nationalit", "countr", "customer", "client", "user", "language",
                "partner", "brand", "store", "market", "million", "billion", "year", "month", "week", "day", "%",
                "hour", "direct", "report")
 #: A sentence outside the role's own sections speaks of the role's span only with one of these words.
-_ROLE_WORDS = re.compile(r"(?:you|your|this\s+role|the\s+role|position|lead\w*|manag\w*|oversee\w*|responsib\w*|"
-                         r"hire|hiring|grow\w*|build\w*|scal\w*|direct\w*|head\w*|run\w*|own\w*|report\w*|span\w*)", re.I)
+_ROLE_WORDS = re.compile(r"\b(?:you|your|this\s+role|the\s+role|position|lead\w*|manag\w*|oversee\w*|responsib\w*|"
+                         r"hire|hiring|grow\w*|build\w*|scal\w*|direct\w*|head\w*|run\w*|own\w*|report\w*|span\w*)\b", re.I)
 _ROLE_SECTIONS = frozenset({"responsibilities", "qualifications", "nice_to_have"})
 
 _GROUP_WORDS = ("team", "squad", "org", "department", "group", "division", "function")
