@@ -17,7 +17,7 @@ from careerladder.extract.titles import title_level
 from careerladder.model import iter_sections, role_statements
 from careerladder.pipeline import Analyzer
 from careerladder.readers.base import limit_warnings
-from careerladder.vocab import NON_EXPECTATION_KINDS, looks_like_role_title
+from careerladder.vocab import NON_EXPECTATION_KINDS, looks_like_role_title, section_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 UNTITLED = ROOT / "examples" / "untitled"
@@ -166,6 +166,30 @@ def test_a_privacy_or_agency_topic_of_the_work_is_not_a_legal_notice(paragraph, 
     role = role_of(text)
     kinds = [s.kind for s, st in role_statements(role) if st.text == paragraph]
     assert role.kind == "job_posting" and kinds and (kinds[0] == "legal") == (kind == "legal")
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("About the Role and How We Work", "responsibilities"),
+    ("About this job", "responsibilities"),
+    ("The experience you bring to the team", None),
+    ("Why you should or shouldn't apply", None),
+    ("Meet the team", "about"),
+    ("How to apply", "application"),
+    ("What we can offer", "benefits"),
+    ("Life at Brindlewood", "about"),
+])
+def test_a_heading_that_speaks_of_the_role_is_not_boilerplate(heading, kind):
+    assert section_kind(heading) == kind
+
+
+def test_a_subheading_about_the_role_does_not_inherit_a_boilerplate_kind():
+    text = ("Engineering Manager\n\n# Why join Brindlewood\n\nWe pay well and work four days a week.\n\n"
+            "## Things we hope you bring\n\n- 5+ years of Go\n\n## Lunch and learning\n\n"
+            "- A weekly lunch with the team\n")
+    kinds = {s.heading: s.kind for s in iter_sections(role_of(text).sections)}
+    assert kinds["Why join Brindlewood"] == "benefits"
+    assert kinds["Things we hope you bring"] not in NON_EXPECTATION_KINDS
+    assert kinds["Lunch and learning"] == "benefits"
 
 
 # -- titles ----------------------------------------------------------------------------------------------
