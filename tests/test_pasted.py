@@ -142,6 +142,16 @@ def test_headings_run_into_a_one_line_paste_are_found_with_their_names_and_expla
     assert reqs(role, "manages_managers") == [(None, None, None, "yes")]
 
 
+def test_a_heading_in_brackets_or_after_our_is_not_cut_out_of_a_one_line_paste():
+    sentence = "Our ferries cross the fjord every hour and our routing engine plans each of them. "
+    text = ("# Head of Engineering\n\nWho we are" + sentence * 6 + "We signed the (Nordic DiversityCharter) "
+            "last spring.Your tasks – this is what you will do every week * You hire engineering managers "
+            "* Ferry of the Year (2024) Discover our Benefits: * A yearly learning budget * Flexible hours\n")
+    headings = [s.heading for s in iter_sections(role_of(text, "one-line.md").sections)]
+    assert "Diversity" not in headings and "Benefits" not in headings
+    assert "Discover our Benefits" in headings
+
+
 @pytest.mark.parametrize("text", ["Your team – twelve engineers and two managers in Oslo * Kotlin * Swift * Rust",
                                   "You will build great APIs with Go * and Kotlin * and Swift * and Rust"])
 def test_a_description_after_a_dash_or_a_capital_word_in_a_list_item_is_no_heading(text):
@@ -190,6 +200,15 @@ def test_a_subheading_about_the_role_does_not_inherit_a_boilerplate_kind():
     assert kinds["Why join Brindlewood"] == "benefits"
     assert kinds["Things we hope you bring"] not in NON_EXPECTATION_KINDS
     assert kinds["Lunch and learning"] == "benefits"
+
+
+@pytest.mark.parametrize("line", ["Apply: https://brindlewood.example/jobs", "APPLY -> jobs@brindlewood.example",
+                                  "Salary range: $90k - $120k", "Compensation: 80,000 EUR"])
+def test_a_line_with_an_address_or_a_figure_is_a_statement_not_a_heading(line):
+    text = f"Brindlewood | Engineering Manager | Remote\n\nWe grow mushrooms indoors.\n\n{line}\n"
+    role = role_of(text)
+    assert all(s.heading != line.rstrip(":") for s in iter_sections(role.sections))
+    assert any(line.split(":")[-1].strip()[:6] in st.text for _, st in role_statements(role))
 
 
 # -- titles ----------------------------------------------------------------------------------------------

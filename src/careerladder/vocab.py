@@ -6,6 +6,7 @@ Pure data plus small lookups on normalized text; no regular expressions here
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -162,6 +163,15 @@ def names_role_content(heading: str) -> bool:
     """True when ``heading`` holds a word of ``ROLE_CONTENT_WORDS``: it speaks of the role or asks
     something of the candidate. ``"The experience you bring"`` -> True; ``"Life at Acme"`` -> False."""
     return not ROLE_CONTENT_WORDS.isdisjoint(normalize(heading).split())
+
+
+_ADDRESS = re.compile(r"https?://|\bwww\.|[\w.+-]+@[\w-]+\.\w")
+
+
+def holds_address(text: str) -> bool:
+    """True when ``text`` holds a web address or an e-mail address: such a line says where to go
+    ("Apply: https://acme.example/jobs", "APPLY -> jobs@acme.example"), it is no heading."""
+    return bool(_ADDRESS.search(text))
 
 
 @lru_cache(maxsize=8192)
