@@ -116,3 +116,12 @@ def test_a_record_company_the_text_never_names_yields_to_the_employer_the_text_n
     assert role_of(text).organization == "Fernwick"
     text = text.replace("Fernwick is", "Pebbledash and Fernwick are partners. Fernwick is")
     assert role_of(text).organization == "PEBBLEDASH"  # the text names the record's company too
+
+
+@pytest.mark.parametrize("company, text", [
+    ("fernwick international", "Our client list grows. fernwick brings tide data to ports. Pebbledash is a maker of buoys."),
+    ("Moorhen (Saltmarsh Tide Group)", "STG is a holding of marine firms. You will lead 7 engineers."),
+])
+def test_a_record_company_written_by_its_first_word_or_initials_is_kept(company, text):
+    doc = f"---\ntitle: Engineering Manager\ncompany: {company}\n---\n\n{text} You will lead our routing team.\n"
+    assert role_of(doc).organization == company

@@ -205,13 +205,22 @@ _LEGAL_SUFFIX = re.compile(r"[\s,]+(?:inc|ltd|llc|gmbh|ag|se|plc|corp|co|kg|limi
 
 def _confirmed(org: str, role: Role) -> str | None:
     """The record's employer ``org``, unless the text never writes it and names another employer by its
-    own explicit cues (a posting saved under the board's or a former employer's name): then that one."""
-    key = organization.squash(_LEGAL_SUFFIX.sub("", org)) or organization.squash(org)
-    text = organization.squash(" ".join(st.text for _, st in role_statements(role)
-                                         if not (st.label and normalize(st.label) in _COMPANY_LABELS)))
-    if key in text:
+    own explicit cues (a posting saved under the board's or a former employer's name): then that one.
+    Written means the whole name (legal suffix and brackets aside), or its first word as the field spells
+    it ("dentsu" for "dentsu international"); the text's employer may also be the name's initials
+    ("RCG" for "cMatter (Reech Corporations Group)")."""
+    bare = _LEGAL_SUFFIX.sub("", re.sub(r"\([^()]*\)", " ", org)).strip() or org
+    statements = " ".join(st.text for _, st in role_statements(role)
+                          if not (st.label and normalize(st.label) in _COMPANY_LABELS))
+    if organization.squash(bare) in organization.squash(statements):
         return org
-    return _posting_organization(role, fields=False) or org
+    first = bare.split()[0] if bare.split() else ""
+    spellings = {first, first.title()} if first.isupper() else {first}
+    if len(first) >= 4 and any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", statements) for w in spellings):
+        return org
+    other = _posting_organization(role, fields=False)
+    initials = {"".join(w[0] for w in part.split() if w[:1].isupper()) for part in re.split(r"[()]", org)}
+    return org if not other or other in initials else other
 
 
 def _unique(parents):
