@@ -36,9 +36,10 @@ _QUALIFIER = r"(?:(?!(?:across|in|into|of|over|and|or|with|within|from|to)\b)[A-
 _TEAMS = rf"(?:{_QUALIFIER}{{0,2}}(?:teams|squads|pods|tribes|groups))"
 _MANAGERS = rf"(?:{_QUALIFIER}{{0,2}}(?:managers|directors|team\s+leads|leads|heads\s+of\s+\w+|EMs))"
 _GROUP = r"(?P<group>teams?|squads?|organi[sz]ations?|orgs?|departments?|groups?|divisions?|functions?)"
-_OF = re.compile(rf"\b{_GROUP}\s+(?:of|with)\s+{_NUMBER}(?:\s+(?P<unit>{_PEOPLE}))?", re.I)
+_OF = re.compile(rf"(?:\b|(?<=[a-z]{{4}})(?=team)){_GROUP}\s+(?:of|with)\s+{_NUMBER}(?:\s+(?P<unit>{_PEOPLE}))?", re.I)
 #: A group with its size in brackets: "our platform team (10 engineers)".
-_BRACKET = re.compile(rf"\b{_GROUP}\s*\(\s*{_NUMBER}\s+(?P<unit>{_PEOPLE})\b", re.I)
+_BRACKET = re.compile(rf"\b{_GROUP}\s*\(\s*(?:(?:starting|currently|today|now|initially)\s+(?:with\s+|at\s+)?)?"
+                      rf"{_NUMBER}\s+(?:[\w/-]+\s+){{0,2}}?(?P<unit>{_PEOPLE})\b", re.I)
 #: A "Key: value" line whose key names the span, for a role that is not an individual contributor's: "Team
 #: size: 10-15", "Your team: 8 engineers" (the number alone or with its unit; "six backend engineers" is not
 #: read, as the count may be one kind of several).
@@ -64,6 +65,10 @@ _COUNT = re.compile(rf"(?<![\w.,-]){_NUMBER}[- ](?:(?P<unit>{_PEOPLE})|(?P<teams
 _THROUGH = re.compile(rf"\bthrough\s+{_NUMBER}\s+(?P<managers>{_MANAGERS})\b", re.I)
 _REPORT = re.compile(rf"{_NUMBER}\s+(?P<managers>{_MANAGERS})\s+(?:who\s+)?(?:will\s+)?report(?:ing)?\s+"
                      r"(?:directly\s+)?(?:to\s+(?:you|this\s+role))", re.I)
+#: Before a match in its sentence: the candidate's past ("10+ years of experience, 5+ leading teams of 50+",
+#: "Experience managing teams of 20"), not the span of this role.
+_PAST = re.compile(r"\b(?:years?|experience)\s+(?:of\s+|in\s+)?(?:[\w-]+\s+){0,3}?(?:lead|leading|managing|running|"
+                   r"building|scaling|growing|overseeing)\b[^.;!?]*$", re.I)
 #: Before a match: the company itself or a team the hire joins, not the role's span.
 _NOT_SPAN = re.compile(r"\b(?:join(?:ing)?|be\s+part\s+of|become\s+part\s+of|work\s+(?:in|with|within|alongside)|"
                        r"company|startup|business|firm|we\s+are|we['’]re|we\s+have|we['’]ve|employs?|"
@@ -119,7 +124,7 @@ def find(st: Statement, ctx) -> list[Requirement]:
         tail = text[m.end(): m.end() + 16].lower()
         if tail.lstrip().startswith(_NOT_PEOPLE):
             continue
-        if _NOT_SPAN.search(text[max(0, m.start() - 50):m.start()]):
+        if _NOT_SPAN.search(text[max(0, m.start() - 50):m.start()]) or _PAST.search(text[:m.start()]):
             continue
         unit_text = groups.get("unit") or ""
         if pattern is not _VERB and pattern is not _COUNT and _COMPANY_UNIT.match(unit_text):
