@@ -65,10 +65,6 @@ _COUNT = re.compile(rf"(?<![\w.,-]){_NUMBER}[- ](?:(?P<unit>{_PEOPLE})|(?P<teams
 _THROUGH = re.compile(rf"\bthrough\s+{_NUMBER}\s+(?P<managers>{_MANAGERS})\b", re.I)
 _REPORT = re.compile(rf"{_NUMBER}\s+(?P<managers>{_MANAGERS})\s+(?:who\s+)?(?:will\s+)?report(?:ing)?\s+"
                      r"(?:directly\s+)?(?:to\s+(?:you|this\s+role))", re.I)
-#: Before a match in its sentence: the candidate's past ("10+ years of experience, 5+ leading teams of 50+",
-#: "Experience managing teams of 20"), not the span of this role.
-_PAST = re.compile(r"\b(?:years?|experience)\s+(?:of\s+|in\s+)?(?:[\w-]+\s+){0,3}?(?:lead|leading|managing|running|"
-                   r"building|scaling|growing|overseeing)\b[^.;!?]*$", re.I)
 #: Before a match: the company itself or a team the hire joins, not the role's span.
 _NOT_SPAN = re.compile(r"\b(?:join(?:ing)?|be\s+part\s+of|become\s+part\s+of|work\s+(?:in|with|within|alongside)|"
                        r"company|startup|business|firm|we\s+are|we['’]re|we\s+have|we['’]ve|employs?|"
@@ -124,7 +120,7 @@ def find(st: Statement, ctx) -> list[Requirement]:
         tail = text[m.end(): m.end() + 16].lower()
         if tail.lstrip().startswith(_NOT_PEOPLE):
             continue
-        if _NOT_SPAN.search(text[max(0, m.start() - 50):m.start()]) or _PAST.search(text[:m.start()]):
+        if _NOT_SPAN.search(text[max(0, m.start() - 50):m.start()]):
             continue
         unit_text = groups.get("unit") or ""
         if pattern is not _VERB and pattern is not _COUNT and _COMPANY_UNIT.match(unit_text):
