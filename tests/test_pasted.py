@@ -262,6 +262,10 @@ def test_organization_from_explicit_cues_else_none(text, org):
     ("Ruby will be your onboarding buddy and you will pair with her on Python.", "technology",
      [(None, None, None, "Python")]),
     ("You spent years at Oracle building Kafka pipelines.", "technology", [(None, None, None, "Kafka")]),
+    ("Our engine is written in Rust on top of Apache Arrow.", "technology",
+     [(None, None, None, "Rust"), (None, None, None, "Apache Arrow")]),
+    ("You will run Apache and Nginx web servers.", "technology",
+     [(None, None, None, "Apache"), (None, None, None, "Nginx")]),
 ])
 def test_requirement_fixes(line, kind, expected):
     role = role_of("What you'll do\n\n" + line + "\n")
