@@ -125,3 +125,11 @@ def test_a_record_company_the_text_never_names_yields_to_the_employer_the_text_n
 def test_a_record_company_written_by_its_first_word_or_initials_is_kept(company, text):
     doc = f"---\ntitle: Engineering Manager\ncompany: {company}\n---\n\n{text} You will lead our routing team.\n"
     assert role_of(doc).organization == company
+
+
+def test_a_record_company_named_like_a_board_yields_to_the_employer_the_text_names():
+    text = ("---\ntitle: Engineering Manager\ncompany: Careers for Makers\n---\n\n"
+            "Fernwick is a maker of tide sensors. Careers for Makers lists its roles. You will lead 7 engineers.\n")
+    assert role_of(text).organization == "Fernwick"
+    alone = "---\ntitle: Engineering Manager\ncompany: Careers for Makers\n---\n\nYou will lead 7 engineers.\n"
+    assert role_of(alone).organization == "Careers for Makers"  # no other employer named: kept

@@ -205,10 +205,13 @@ _LEGAL_SUFFIX = re.compile(r"[\s,]+(?:inc|ltd|llc|gmbh|ag|se|plc|corp|co|kg|limi
 
 def _confirmed(org: str, role: Role) -> str | None:
     """The record's employer ``org``, unless the text never writes it and names another employer by its
-    own explicit cues (a posting saved under the board's or a former employer's name): then that one.
+    own explicit cues (a posting saved under the board's or a former employer's name): then that one, as
+    for a record's company named like a board or an agency ("Jobs for Humanity", "Acme Recruiting").
     Written means the whole name (legal suffix and brackets aside), or its first word as the field spells
     it ("dentsu" for "dentsu international"); the text's employer may also be the name's initials
     ("RCG" for "cMatter (Reech Corporations Group)")."""
+    if organization.board_like(org):  # "Jobs for Humanity" posting for the employer its text names
+        return _posting_organization(role, fields=False) or org
     bare = _LEGAL_SUFFIX.sub("", re.sub(r"\([^()]*\)", " ", org)).strip() or org
     statements = " ".join(st.text for _, st in role_statements(role)
                           if not (st.label and normalize(st.label) in _COMPANY_LABELS))

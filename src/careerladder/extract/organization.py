@@ -169,6 +169,12 @@ jazzhr jazz workatastartup hnhiring news airtable docs drive dropbox wikipedia e
 _BOARD_WORDS = ("job", "career", "recruit", "staffing", "talent", "hiring", "hire")
 
 
+def board_like(name: str) -> bool:
+    """True when ``name`` reads as a job board's or an agency's ("Jobs for Humanity", "Acme Recruiting")."""
+    low = name.lower()
+    return any(w in low for w in _BOARD_WORDS)
+
+
 def _employer_name(raw: str) -> str | None:
     """``raw`` cut to a plausible employer name ("Acme Robotics"), or None (generic words, a board)."""
     words = raw.replace("’", "'").split()
@@ -180,7 +186,7 @@ def _employer_name(raw: str) -> str | None:
         return None
     name = " ".join(words).strip(" .,:;-")
     low = name.lower()
-    if len(name) < 2 or any(w in low for w in _BOARD_WORDS) or low in _NOT_NAMES or name.isdigit() \
+    if len(name) < 2 or board_like(name) or low in _NOT_NAMES or name.isdigit() \
             or is_place_or_arrangement(name):
         return None
     return name
