@@ -118,7 +118,10 @@ def test_brag_document_against_the_example_ladder(example_ladder):
     one_on_ones = next(r for r in a.results if "1:1s" in r.expectation.statement.text)
     # "Held weekly 1:1s with each manager" shows the 1:1s, not the feedback the expectation also asks: partly
     assert one_on_ones.status == "partly" and "1:1s" in one_on_ones.matches[0].item.text
-    assert len(a.gaps) == 7 and {r.type for r in a.requirements_added} == {"years_experience"}
+    # the next level asks more years and a larger span ("runs several groups (60-120 people)")
+    assert len(a.gaps) == 7 and {r.type for r in a.requirements_added} == {"years_experience", "team_size"}
+    span = next(r for r in a.requirements_added if r.type == "team_size")
+    assert (span.min, span.max, span.unit) == (60.0, 120.0, "people")
     _, cto = find_level([ladder], "cto.md")
     assert next_level_of(ladder, cto) is None
     _, vp = find_level([ladder], str(EXAMPLE_LADDER / "vp-of-engineering.md"))

@@ -34,6 +34,8 @@ def found(sentence, heading="Requirements"):
     ("Lead an organization of 100+ engineers", ("team_size", 100, None, "organization", None)),
     ("a minimum of 2 direct reports", ("direct_reports", 2, None, None, None)),
     ("Direct reports: 5-7", ("direct_reports", 5, 7, None, None)),
+    ("You will directly manage about 6-8 engineers", ("direct_reports", 6, 8, None, None)),
+    ("You will have 9 engineers reporting to you", ("direct_reports", 9, 9, None, None)),
     ("You are a manager of managers", ("manages_managers", None, None, None, "yes")),
     ("Manage and coach Engineering Managers", ("manages_managers", None, None, None, "yes")),
     ("Experience managing other engineering managers", ("manages_managers", None, None, None, "yes")),
@@ -60,6 +62,7 @@ def test_rule_finds(sentence, expected):
     ("A Scrum Master certification", "education"),
     ("Go to market with the product team", "technology"),
     ("Use the remote control", "remote"),
+    ("The 40 engineers reporting to the CTO ship weekly", "direct_reports"),
 ])
 def test_rule_does_not_find(sentence, kind):
     assert kind not in {f[0] for f in found(sentence)}

@@ -95,3 +95,41 @@ def test_a_heading_naming_the_company_after_at_gives_the_employer(heading, org):
     text = posting("- Lead 6 engineers.").replace("About the job", f"{heading}\n\nWe row boats.\n\nAbout the job")
     role = role_of(text)
     assert role.kind == "job_posting" and role.organization == org
+
+
+@pytest.mark.parametrize("value", ["NYC", "Remote, GMT+2 / Malta", "Berlin, Germany", "Hybrid (4 days)", "香港"])
+def test_a_place_or_a_way_of_working_is_never_the_employer(value):
+    assert organization.is_place_or_arrangement(value)
+    assert organization.explicit([], [], ["You will lead 5 engineers."], header=value) is None
+    text = f"---\ntitle: Engineering Manager\ncompany: {value}\n---\n\nYou will lead 7 engineers on our routing team.\n"
+    assert role_of(text).organization is None
+
+
+@pytest.mark.parametrize("value", ["Saltmarsh Analytics", "Santander", "Nokia", "Jordan Foods", "Remote"])
+def test_a_company_named_like_a_town_is_still_a_company(value):
+    assert not organization.is_place_or_arrangement(value)
+
+
+def test_a_record_company_the_text_never_names_yields_to_the_employer_the_text_names():
+    text = ("---\ntitle: Engineering Manager\ncompany: PEBBLEDASH\n---\n\n"
+            "Fernwick is a maker of tide sensors for harbours. You will lead 7 engineers on our routing team.\n")
+    assert role_of(text).organization == "Fernwick"
+    text = text.replace("Fernwick is", "Pebbledash and Fernwick are partners. Fernwick is")
+    assert role_of(text).organization == "PEBBLEDASH"  # the text names the record's company too
+
+
+@pytest.mark.parametrize("company, text", [
+    ("fernwick international", "Our client list grows. fernwick brings tide data to ports. Pebbledash is a maker of buoys."),
+    ("Moorhen (Saltmarsh Tide Group)", "STG is a holding of marine firms. You will lead 7 engineers."),
+])
+def test_a_record_company_written_by_its_first_word_or_initials_is_kept(company, text):
+    doc = f"---\ntitle: Engineering Manager\ncompany: {company}\n---\n\n{text} You will lead our routing team.\n"
+    assert role_of(doc).organization == company
+
+
+def test_a_record_company_named_like_a_board_yields_to_the_employer_the_text_names():
+    text = ("---\ntitle: Engineering Manager\ncompany: Careers for Makers\n---\n\n"
+            "Fernwick is a maker of tide sensors. Careers for Makers lists its roles. You will lead 7 engineers.\n")
+    assert role_of(text).organization == "Fernwick"
+    alone = "---\ntitle: Engineering Manager\ncompany: Careers for Makers\n---\n\nYou will lead 7 engineers.\n"
+    assert role_of(alone).organization == "Careers for Makers"  # no other employer named: kept

@@ -17,7 +17,7 @@ from careerladder.extract.titles import title_level
 from careerladder.model import iter_sections, role_statements
 from careerladder.pipeline import Analyzer
 from careerladder.readers.base import limit_warnings
-from careerladder.vocab import NON_EXPECTATION_KINDS, looks_like_role_title
+from careerladder.vocab import NON_EXPECTATION_KINDS, looks_like_role_title, section_kind
 
 ROOT = Path(__file__).resolve().parent.parent
 UNTITLED = ROOT / "examples" / "untitled"
@@ -142,6 +142,16 @@ def test_headings_run_into_a_one_line_paste_are_found_with_their_names_and_expla
     assert reqs(role, "manages_managers") == [(None, None, None, "yes")]
 
 
+def test_a_heading_in_brackets_or_after_our_is_not_cut_out_of_a_one_line_paste():
+    sentence = "Our ferries cross the fjord every hour and our routing engine plans each of them. "
+    text = ("# Head of Engineering\n\nWho we are" + sentence * 6 + "We signed the (Nordic DiversityCharter) "
+            "last spring.Your tasks – this is what you will do every week * You hire engineering managers "
+            "* Ferry of the Year (2024) Discover our Benefits: * A yearly learning budget * Flexible hours\n")
+    headings = [s.heading for s in iter_sections(role_of(text, "one-line.md").sections)]
+    assert "Diversity" not in headings and "Benefits" not in headings
+    assert "Discover our Benefits" in headings
+
+
 @pytest.mark.parametrize("text", ["Your team – twelve engineers and two managers in Oslo * Kotlin * Swift * Rust",
                                   "You will build great APIs with Go * and Kotlin * and Swift * and Rust"])
 def test_a_description_after_a_dash_or_a_capital_word_in_a_list_item_is_no_heading(text):
@@ -166,6 +176,39 @@ def test_a_privacy_or_agency_topic_of_the_work_is_not_a_legal_notice(paragraph, 
     role = role_of(text)
     kinds = [s.kind for s, st in role_statements(role) if st.text == paragraph]
     assert role.kind == "job_posting" and kinds and (kinds[0] == "legal") == (kind == "legal")
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("About the Role and How We Work", "responsibilities"),
+    ("About this job", "responsibilities"),
+    ("The experience you bring to the team", None),
+    ("Why you should or shouldn't apply", None),
+    ("Meet the team", "about"),
+    ("How to apply", "application"),
+    ("What we can offer", "benefits"),
+    ("Life at Brindlewood", "about"),
+])
+def test_a_heading_that_speaks_of_the_role_is_not_boilerplate(heading, kind):
+    assert section_kind(heading) == kind
+
+
+def test_a_subheading_about_the_role_does_not_inherit_a_boilerplate_kind():
+    text = ("Engineering Manager\n\n# Why join Brindlewood\n\nWe pay well and work four days a week.\n\n"
+            "## Things we hope you bring\n\n- 5+ years of Go\n\n## Lunch and learning\n\n"
+            "- A weekly lunch with the team\n")
+    kinds = {s.heading: s.kind for s in iter_sections(role_of(text).sections)}
+    assert kinds["Why join Brindlewood"] == "benefits"
+    assert kinds["Things we hope you bring"] not in NON_EXPECTATION_KINDS
+    assert kinds["Lunch and learning"] == "benefits"
+
+
+@pytest.mark.parametrize("line", ["Apply: https://brindlewood.example/jobs", "APPLY -> jobs@brindlewood.example",
+                                  "Salary range: $90k - $120k", "Compensation: 80,000 EUR"])
+def test_a_line_with_an_address_or_a_figure_is_a_statement_not_a_heading(line):
+    text = f"Brindlewood | Engineering Manager | Remote\n\nWe grow mushrooms indoors.\n\n{line}\n"
+    role = role_of(text)
+    assert all(s.heading != line.rstrip(":") for s in iter_sections(role.sections))
+    assert any(line.split(":")[-1].strip()[:6] in st.text for _, st in role_statements(role))
 
 
 # -- titles ----------------------------------------------------------------------------------------------
@@ -202,6 +245,11 @@ def test_organization_from_explicit_cues_else_none(text, org):
     ("You can work from anywhere in the U.S.", "remote", [(None, None, None, "remote")]),
     ("We hire in EMEA (remote within the region).", "location", [(None, None, None, "EMEA")]),
     ("We are headquartered in Boston with offices in Paris.", "location", []),
+    ("Location: Anywhere in the world", "location", []),
+    ("This role is remote, worldwide.", "location", []),
+    ("Remote, worldwide or from our Lisbon office.", "location", [(None, None, None, "Lisbon")]),
+    ("工作方式：遠程", "remote", [(None, None, None, "remote")]),
+    ("工作方式：遠程", "location", []),
     ("We are a team of 6,000 people across the world.", "team_size", []),
     ("Our company has 450 employees and you will join the data group.", "team_size", []),
     ("You will lead a 30+ person org through two Directors.", "team_size",
@@ -214,6 +262,10 @@ def test_organization_from_explicit_cues_else_none(text, org):
     ("Ruby will be your onboarding buddy and you will pair with her on Python.", "technology",
      [(None, None, None, "Python")]),
     ("You spent years at Oracle building Kafka pipelines.", "technology", [(None, None, None, "Kafka")]),
+    ("Our engine is written in Rust on top of Apache Arrow.", "technology",
+     [(None, None, None, "Rust"), (None, None, None, "Apache Arrow")]),
+    ("You will run Apache and Nginx web servers.", "technology",
+     [(None, None, None, "Apache"), (None, None, None, "Nginx")]),
 ])
 def test_requirement_fixes(line, kind, expected):
     role = role_of("What you'll do\n\n" + line + "\n")

@@ -47,6 +47,8 @@ def team_sizes(line: str, title: str = "Engineering Director") -> list[tuple]:
     ('Team: Payments and Risk', []),
     ('The group currently has 11 engineers and will grow to 18.', [(11.0, 11.0, 'people')]),
     ('Company headcount: 450', []),
+    ('You will lead a globally distributedteam of 50 engineers.', [(50.0, 50.0, 'people')]),
+    ('Lead a small team (starting with ~10 ML/backend engineers) and grow it.', [(10.0, 10.0, 'people')]),
 ])
 def test_team_size_of_one_line(line, expected):
     assert team_sizes(line) == sorted(expected, key=str)
@@ -61,3 +63,19 @@ def test_a_group_said_to_consist_of_people_is_the_span_only_for_a_leading_role()
 def test_a_team_size_key_is_the_span_only_for_a_leading_role():
     assert team_sizes("Team size: 8 engineers", "Engineering Manager") == [(8.0, 8.0, "people")]
     assert team_sizes("Team size: 8 engineers", "Backend Engineer") == []
+
+
+def untitled_team_sizes(paragraph: str, title: str = "Engineering Manager") -> list[tuple]:
+    """team_size read from a paragraph standing under no heading (section kind ``other``)."""
+    doc, = read_text(f"{title}\n\n{paragraph}\n", "pasted.txt")
+    return sorted(((r.min, r.max, r.unit) for role in parse(doc, "pasted.txt", any_text=True)
+                   for r in extract(role).requirements if r.type == "team_size"), key=str)
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("The job: we want a hands-on manager to lead our billing team of 9.", [(9.0, 9.0, "people")]),
+    ("You will be in charge of the payments group of 14 engineers.", [(14.0, 14.0, "people")]),
+    ("It is a group of 100 people spread over four floors.", []),
+])
+def test_a_span_outside_the_role_sections_needs_a_word_about_the_role(paragraph, expected):
+    assert untitled_team_sizes(paragraph) == expected

@@ -16,7 +16,7 @@ from .extract.layout import expand, is_listing, paragraph_kind, promote_headings
 from .model import Block, Document, Link, Role, Section, Statement
 from .readers.text import key_value
 from .vocab import (LADDER_CUES, NON_EXPECTATION_KINDS, POSTING_CUES, POSTING_METADATA_KEYS, POSTING_WEAK_CUES,
-                    SECTION_KINDS, looks_like_role_title, normalize, section_kind)
+                    SECTION_KINDS, looks_like_role_title, names_role_content, normalize, section_kind)
 
 TITLE_KEYS = ("title", "position", "job_title", "role", "name")
 ORGANIZATION_KEYS = ("company", "organization", "organisation", "employer", "company_name")
@@ -331,7 +331,11 @@ class _SectionBuilder:
                 while len(stack) > 1 and stack[-1].level >= level:
                     stack.pop()
                 parent = stack[-1]
-                kind = named or (parent.kind if parent is not root else "other")
+                # an unnamed heading takes its parent's kind, but never a boilerplate one when it speaks
+                # of the role ("You shouldn't apply if" under "Why apply", "Skills we value" under "Our culture")
+                inherits = parent is not root and not (parent.kind in NON_EXPECTATION_KINDS
+                                                       and names_role_content(b.text))
+                kind = named or (parent.kind if inherits else "other")
                 node = _Node(b.text, parent.path + (b.text,) if parent is not root else (b.text,),
                              kind, level, b.line)
                 parent.subsections.append(node)

@@ -175,6 +175,9 @@ LISTING_MIN_SHARE = 0.3
 ORGANIZATION_EXPLICIT_MIN = 2
 #: ...those points per cue.
 ORGANIZATION_CUE_POINTS = {"field": 5, "header": 3, "about": 3, "is": 2, "at": 2, "domain": 1}
+#: A city name alone is taken for a place, never the employer, from this many people ("NYC", "London"); a
+#: smaller town's name may be a company's too ("Santander", "Zurich").
+ORGANIZATION_PLACE_MIN_POPULATION = 1_000_000
 
 # --- extract (careerladder.extract) ---------------------------------------------------------------
 #: Minimum score for a capitalized phrase to be taken as the organization (scored as below: one

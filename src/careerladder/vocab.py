@@ -6,6 +6,7 @@ Pure data plus small lookups on normalized text; no regular expressions here
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -75,6 +76,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "perks", "benefits", "what we offer", "we offer", "what's in it for you",
         "what s in it for you", "compensation", "why join", "why work with us", "why you ll love working",
         "salary", "our offer", "what you get", "what you ll get", "rewards", "u s benefits",
+        "what we can offer", "what we can offer you",
     )),
     ("qualifications", (
         "should have", "you should have", "what do you need", "what you need", "requirements",
@@ -96,6 +98,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "the position", "about the position", "the opportunity", "about the opportunity", "job summary",
         "role summary", "position summary", "position overview", "role overview", "job overview",
         "your tasks", "tasks", "main tasks", "key tasks", "the tasks",
+        "about the role", "about this role", "about the job", "about this job", "about this position",
     )),
     ("legal", (
         "equal opportunity", "equal employment opportunity", "eeo", "eeo statement", "diversity",
@@ -147,20 +150,48 @@ def normalize(text: str) -> str:
 
 _PHRASES = tuple((kind, tuple(normalize(p) for p in phrases)) for kind, phrases in SECTION_HEADINGS)
 
+#: Words that make a heading speak of the role or what it asks of the candidate ("The experience you
+#: bring to the team", "Why you should or shouldn't apply"): such a heading is role content even when
+#: it ends with a boilerplate phrase ("the team", "apply"), and it does not inherit a boilerplate kind.
+ROLE_CONTENT_WORDS: frozenset[str] = frozenset({
+    "role", "experience", "experiences", "skills", "qualifications", "requirements", "responsibilities",
+    "duties", "bring", "should", "shouldn", "must", "need", "expect", "expectations",
+})
+
+
+def names_role_content(heading: str) -> bool:
+    """True when ``heading`` holds a word of ``ROLE_CONTENT_WORDS``: it speaks of the role or asks
+    something of the candidate. ``"The experience you bring"`` -> True; ``"Life at Acme"`` -> False."""
+    return not ROLE_CONTENT_WORDS.isdisjoint(normalize(heading).split())
+
+
+_ADDRESS = re.compile(r"https?://|\bwww\.|[\w.+-]+@[\w-]+\.\w")
+
+
+def holds_address(text: str) -> bool:
+    """True when ``text`` holds a web address or an e-mail address: such a line says where to go
+    ("Apply: https://acme.example/jobs", "APPLY -> jobs@acme.example"), it is no heading."""
+    return bool(_ADDRESS.search(text))
+
 
 @lru_cache(maxsize=8192)
 def section_kind(heading: str) -> str | None:
     """The section kind a heading names, or ``None`` when it names none.
 
     ``"### Should have"`` -> ``"qualifications"``; ``"Strategy"`` -> ``None``.
-    Long headings (over 12 words) name nothing: they are sentences.
+    Long headings (over 12 words) name nothing: they are sentences. A heading that only ends with a
+    boilerplate phrase and speaks of the role (``names_role_content``) does not name that kind:
+    ``"The experience you bring to the team"`` -> ``None``.
     """
     norm = normalize(heading)
     if not norm or len(norm.split()) > 12:
         return None
     for kind, phrases in _PHRASES:
         for phrase in phrases:
-            if norm == phrase or norm.startswith(phrase + " ") or norm.endswith(" " + phrase):
+            if norm == phrase or norm.startswith(phrase + " "):
+                return kind
+            if norm.endswith(" " + phrase) and not (kind in NON_EXPECTATION_KINDS and names_role_content(
+                    norm[:-len(phrase)])):  # "The experience you bring to the team" is no team blurb
                 return kind
     return None
 

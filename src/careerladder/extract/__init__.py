@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Requirement, Role, Section, Statement, iter_sections, role_statements
@@ -132,12 +133,16 @@ def extract(role: Role) -> Role:
     found = _minimum_education(requirements(role), role)
     found += _metadata_requirements(role, found)
     org = role.organization
-    if org and role.kind == "job_posting" and organization.is_intermediary(
-            org, (st.text for _, st in role_statements(role))):
-        org = None  # a board's or agency's name in the record: the client it names, else none
+    if org and role.kind == "job_posting" and (organization.is_place_or_arrangement(org) or organization.is_intermediary(
+            org, (st.text for _, st in role_statements(role)))):
+        org = None  # a place or a board's or agency's name in the record: the client it names, else none
     if not org and role.kind == "job_posting":
         org = _posting_organization(role)
-    elif not org:
+    if org and role.kind == "job_posting":
+        org = _confirmed(org, role)
+    elif not org and (fields := _company_fields(role)):  # "Company: Acme" says it, whatever the kind
+        org = organization.explicit(fields, [], [])
+    if not org and role.kind != "job_posting":
         org = organization.infer(((st.text, [lk.text for lk in st.links]) for _, st in role_statements(role)
                                   if st.kind not in ("row", "header")), exclude=[role.title or ""])
     if org:  # the employer's own name is a company, not a technology ("Snowflake", "Cloudflare")
@@ -171,10 +176,16 @@ _COMPANY_LABELS = frozenset({"company", "employer", "organization", "organisatio
 _ROLE_SECTION_KINDS = frozenset({"responsibilities", "qualifications", "nice_to_have"})
 
 
-def _posting_organization(role: Role) -> str | None:
-    """The employer a posting names explicitly (``organization.explicit``), else None."""
+def _company_fields(role: Role) -> list[str]:
+    """The values of the role's "Company: Acme" statements."""
+    return [st.text for _, st in role_statements(role) if st.label and normalize(st.label) in _COMPANY_LABELS]
+
+
+def _posting_organization(role: Role, fields: bool = True) -> str | None:
+    """The employer a posting names explicitly (``organization.explicit``), else None; ``fields=False``:
+    from the text's own cues, without its "Company:" lines."""
     statements = [st for _, st in role_statements(role)]
-    fields = [st.text for st in statements if st.label and normalize(st.label) in _COMPANY_LABELS]
+    named = _company_fields(role) if fields else []
     header = None
     for st in statements[:2]:  # "Acme | Engineering Manager | Berlin": the field before the role's
         parts = [p.strip() for p in st.text.split(" | ")]
@@ -185,8 +196,34 @@ def _posting_organization(role: Role) -> str | None:
     first = role.sections[0] if role.sections else None
     title_like = [first.heading] if first is not None and first.heading and not first.statements else []
     in_role = [st.text for section, st in role_statements(role) if section.kind in _ROLE_SECTION_KINDS]
-    return organization.explicit(fields, headings, [st.text for st in statements], header,
+    return organization.explicit(named, headings, [st.text for st in statements], header,
                                  exclude=[role.title or "", role.heading or "", *title_like], role_sentences=in_role)
+
+
+_LEGAL_SUFFIX = re.compile(r"[\s,]+(?:inc|ltd|llc|gmbh|ag|se|plc|corp|co|kg|limited|corporation)\.?$", re.I)
+
+
+def _confirmed(org: str, role: Role) -> str | None:
+    """The record's employer ``org``, unless the text never writes it and names another employer by its
+    own explicit cues (a posting saved under the board's or a former employer's name): then that one, as
+    for a record's company named like a board or an agency ("Jobs for Humanity", "Acme Recruiting").
+    Written means the whole name (legal suffix and brackets aside), or its first word as the field spells
+    it ("dentsu" for "dentsu international"); the text's employer may also be the name's initials
+    ("RCG" for "cMatter (Reech Corporations Group)")."""
+    if organization.board_like(org):  # "Jobs for Humanity" posting for the employer its text names
+        return _posting_organization(role, fields=False) or org
+    bare = _LEGAL_SUFFIX.sub("", re.sub(r"\([^()]*\)", " ", org)).strip() or org
+    statements = " ".join(st.text for _, st in role_statements(role)
+                          if not (st.label and normalize(st.label) in _COMPANY_LABELS))
+    if organization.squash(bare) in organization.squash(statements):
+        return org
+    first = bare.split()[0] if bare.split() else ""
+    spellings = {first, first.title()} if first.isupper() else {first}
+    if len(first) >= 4 and any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", statements) for w in spellings):
+        return org
+    other = _posting_organization(role, fields=False)
+    initials = {"".join(w[0] for w in part.split() if w[:1].isupper()) for part in re.split(r"[()]", org)}
+    return org if not other or other in initials else other
 
 
 def _unique(parents):

@@ -18,7 +18,7 @@ import re
 
 from .. import thresholds
 from ..model import Block
-from ..vocab import ROLE_NOUNS, TITLE_SEPARATORS, looks_like_role_title, section_kind
+from ..vocab import ROLE_NOUNS, TITLE_SEPARATORS, holds_address, looks_like_role_title, section_kind
 from .grammar import (ABOUT_START, APPLICATION_START, BENEFITS_START, GLUED_HEADING, INLINE_BULLET, LEGAL_CUE,
                       LEGAL_TOPIC, ROLE_CUE, ROLE_WORK, clean_title, split_sentences)
 
@@ -79,7 +79,9 @@ def promote_headings(blocks: list[Block]) -> list[Block]:
                 and "\n" not in text and not text.rstrip(":").endswith((".", ",", ";", "!")):
             bare = text.rstrip(":").strip()
             titled = all(w[:1].isupper() or w.lower() in _SMALL or not w[:1].isalpha() for w in words)
-            if section_kind(bare) is not None or (b.emphasis and titled) or (text.endswith(":") and titled):
+            # "Apply: https://acme.example/jobs" and "Salary range: $90k" are statements, not headings
+            named = section_kind(bare) is not None and not any(ch.isdigit() for ch in bare)
+            if not holds_address(text) and (named or (b.emphasis and titled) or (text.endswith(":") and titled)):
                 out.append(Block("heading", bare, b.line, b.end_line, 0, b.links, b.emphasis))
                 continue
         out.append(b)
@@ -91,6 +93,8 @@ def _glued_headings(text: str) -> list[tuple[bool, str]]:
     out: list[tuple[bool, str]] = []
     start = 0
     for m in GLUED_HEADING.finditer(text):
+        if text.count("(", 0, m.start()) > text.count(")", 0, m.start()):
+            continue  # inside brackets: "(the Green DiversityCharter)" names a charter, it starts no section
         before = text[start:m.start()].strip()
         if before:
             out.append((False, before))
@@ -104,7 +108,10 @@ def _glued_headings(text: str) -> list[tuple[bool, str]]:
 
 #: A capital right after a lower-case word with no punctuation between: where a heading may start
 #: that was run into the end of a pasted list item.
-_RUN_ON = re.compile(r"(?<=[a-z]) (?=[A-Z])")
+_RUN_ON = re.compile(r"(?<=[a-z)]) (?=[A-Z])")
+#: Words a heading's own first words follow ("Discover our Benefits", "Life at Acme"): never cut after them.
+_LEADS_ON = frozenset({"our", "your", "their", "its", "my", "the", "a", "an", "of", "at", "to", "for", "with",
+                       "about", "and", "or", "in", "on"})
 
 
 #: Words of a phrase that explains a heading to the reader ("this is what we expect from you").
@@ -126,6 +133,8 @@ def _run_on_heading(text: str, last: str, offset: int) -> tuple[str, str | None]
     """(text, heading): a section name run into the end of ``last``, the last sentence of ``text`` at
     ``offset`` ("... as an organization Your profile – this is what we expect from you")."""
     for m in _RUN_ON.finditer(last):
+        if last[:m.start()].rsplit(None, 1)[-1].lower() in _LEADS_ON:
+            continue  # "... Discover our Benefits" is cut before "Discover", not inside the heading
         tail = last[m.end():]
         if len(tail.split()) <= thresholds.MAX_EXPLAINED_HEADING_WORDS and (
                 _explained_heading(tail) or len(tail.split()) <= thresholds.RUN_ON_HEADING_WORDS

@@ -19,6 +19,7 @@ from collections import Counter
 from typing import Iterable
 
 from .. import thresholds
+from . import gazetteer
 from .grammar import ORG_AT, ORG_DOMAIN, ORG_IS
 from .rules.technology import TECHNOLOGIES
 
@@ -168,6 +169,12 @@ jazzhr jazz workatastartup hnhiring news airtable docs drive dropbox wikipedia e
 _BOARD_WORDS = ("job", "career", "recruit", "staffing", "talent", "hiring", "hire")
 
 
+def board_like(name: str) -> bool:
+    """True when ``name`` reads as a job board's or an agency's ("Jobs for Humanity", "Acme Recruiting")."""
+    low = name.lower()
+    return any(w in low for w in _BOARD_WORDS)
+
+
 def _employer_name(raw: str) -> str | None:
     """``raw`` cut to a plausible employer name ("Acme Robotics"), or None (generic words, a board)."""
     words = raw.replace("’", "'").split()
@@ -179,9 +186,32 @@ def _employer_name(raw: str) -> str | None:
         return None
     name = " ".join(words).strip(" .,:;-")
     low = name.lower()
-    if len(name) < 2 or any(w in low for w in _BOARD_WORDS) or low in _NOT_NAMES or name.isdigit():
+    if len(name) < 2 or board_like(name) or low in _NOT_NAMES or name.isdigit() \
+            or is_place_or_arrangement(name):
         return None
     return name
+
+
+#: A value that says where or how the hire works, never who employs them ("Remote, GMT+3", "Hybrid").
+_ARRANGEMENT = re.compile(r"^\W*(?:remote|hybrid|on-?site|in[- ]office|anywhere|worldwide|wfh)\b|\b(?:GMT|UTC|CET)\b",
+                          re.I)
+
+
+def is_place_or_arrangement(name: str) -> bool:
+    """True when ``name`` is only places ("NYC", "Berlin, Germany", "香港") or a way of working ("Remote,
+    GMT+3 / Cyprus"): a header field or a cue that took the place for the employer."""
+    if _ARRANGEMENT.search(name) and len(name.split()) > 1:  # a company may be called "Remote"
+        return True
+    hits = gazetteer.find(name)
+    rest = name
+    for hit in reversed(hits):
+        rest = rest[:hit.start] + " " + rest[hit.end:]
+    if not hits or any(ch.isalnum() for ch in rest):
+        return False
+    # one town's name alone may be a company's too ("Santander", "Nokia"): only a country, region or
+    # state, a large city (ours have no population: "香港"), or several places together
+    return len(hits) > 1 or hits[0].kind in gazetteer.STRONG or hits[0].kind == "city" and (
+        hits[0].population == 0 or hits[0].population >= thresholds.ORGANIZATION_PLACE_MIN_POPULATION)
 
 
 #: A "Key: value" run into the value before it ("KAUFLAND E-COMMERCE Location: Berlin", "Acme Work location:
@@ -234,8 +264,12 @@ def _domain_label(domain: str) -> str | None:
     return None if label in _NOT_EMPLOYER_DOMAINS or len(label) < 3 else label
 
 
-def _squash(name: str) -> str:
+def squash(name: str) -> str:
+    """``name`` in lower case, letters and digits only ("Acme, Inc." -> "acmeinc")."""
     return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+_squash = squash
 
 
 def explicit(fields: Iterable[str], headings: Iterable[str], sentences: Iterable[str],

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from .. import thresholds as T
 from ..model import Block
-from ..vocab import posting_field, section_kind
+from ..vocab import holds_address, posting_field, section_kind
 from .base import clean_text, cut, looks_like_data, make_document
 
 #: Words a Title Case heading keeps in lower case ("VP of Engineering").
@@ -70,7 +70,7 @@ def _is_heading(line: str, alone: bool) -> bool:
     Title Case, or is a short phrase with a capital and no sentence punctuation."""
     s = line.strip().strip("*_#").strip()
     words = s.split()
-    if not words or len(words) > T.TEXT_MAX_HEADING_WORDS or len(s) > 80:
+    if not words or len(words) > T.TEXT_MAX_HEADING_WORDS or len(s) > 80 or holds_address(s):
         return False
     if s.endswith(_COLONS):
         return len(s) > 1

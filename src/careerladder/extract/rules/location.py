@@ -74,9 +74,10 @@ _COMPANY_BEFORE = re.compile(r"(?:\b(?:headquartered|headquarters|hq|founded|cus
                              r"(?:\w+\s+){0,2}(?:in|across|throughout)\W*(?:the\s+)?$|"
                              r"\btravel\w*\s+(?:\S+\s+){0,3}(?:within|to|in|across|throughout)\W*(?:the\s+)?$", re.I)
 #: Words of a sentence that speaks of where the hire works (for places in about/legal/application sections).
-#: Only a way of working, no place: "remote", "Work From Home", "远程".
-_NO_PLACE = re.compile(r"(?i)[\s,()/、-]*(?:remote|anywhere|work\s+from\s+home|wfh|hybrid|n/?a|远程)"
-                       r"(?:[\s,()/、-]+(?:remote|anywhere|work\s+from\s+home|wfh|hybrid|n/?a|远程))*[\s,()/、-]*")
+#: Only a way of working, no place: "remote", "Work From Home", "Worldwide", "远程" / "遠程".
+_NO_PLACE = re.compile(r"(?i)[\s,()/、-]*(?:remote|anywhere(?:\s+in\s+the\s+world)?|worldwide|work\s+from\s+home|wfh|"
+                       r"hybrid|n/?a|远程|遠程)(?:[\s,()/、-]+(?:remote|anywhere(?:\s+in\s+the\s+world)?|worldwide|"
+                       r"work\s+from\s+home|wfh|hybrid|n/?a|远程|遠程))*[\s,()/、-]*")
 #: "in" right before a place: in a sentence that already placed the role, another place it names.
 _IN = re.compile(r"\bin\s+(?:the\s+)?$")
 _HIRE = re.compile(r"\b(?:remote|hybrid|on-?site|in[- ]office|this\s+role|the\s+role|position|candidates?|you)\b",
@@ -191,8 +192,17 @@ def only_work_mode(text: str) -> bool:
     return bool(_NO_PLACE.fullmatch(text))
 
 
+#: A remote scope that names no place to be in: "Worldwide", "Anywhere in the world", "遠程" (remote).
+_NO_WHERE = re.compile(r"(?i)\W*(?:worldwide|world\s*wide|anywhere(?:\s+in\s+the\s+world)?|global(?:ly)?|遠程|远程)\W*")
+
+
 def find(st: Statement, ctx) -> list[Requirement]:
-    """One location requirement per run of places said to be the role's in ``st``."""
+    """One location requirement per run of places said to be the role's in ``st``; a scope that names no
+    place ("Worldwide", "Anywhere in the world") is none."""
+    return [r for r in _find(st, ctx) if not _NO_WHERE.fullmatch(r.value or "")]
+
+
+def _find(st: Statement, ctx) -> list[Requirement]:
     text = full_text(st)
     label = _LABEL.search(text) if "locat" in ctx.lower or "地点" in text or "base" in ctx.lower else None
     if label:

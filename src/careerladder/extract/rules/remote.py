@@ -20,13 +20,13 @@ _REMOTE = re.compile(
     r"telecommut\w*)\b(?!\s+(?:control|sensing|access|desktop|server|procedure|call))", re.I)
 
 
-#: Chinese postings: 远程 (remote), 现场/驻场/坐班 (on site), 混合办公 (hybrid).
-_CJK = (("hybrid", "混合办公"), ("remote", "远程"), ("onsite", "驻场"), ("onsite", "坐班"))
+#: Chinese postings: 远程 / 遠程 (remote), 现场/驻场/坐班 (on site), 混合办公 (hybrid).
+_CJK = (("hybrid", "混合办公"), ("remote", "远程"), ("remote", "遠程"), ("onsite", "驻场"), ("onsite", "坐班"))
 #: (value, pattern, words one of which the pattern needs), tried in order.
 _PATTERNS = (("onsite", _NOT_REMOTE, ("remote",)), ("hybrid", _HYBRID, ("hybrid",)),
              ("remote", _REMOTE, ("remote", "work", "wfh", "distributed", "telecommut")),
              ("onsite", _ONSITE, ("site", "office")))
-_TRIGGER = re.compile(r"remote|hybrid|site|office|anywhere|home|wfh|distributed|telecommut|远程|混合|驻场|坐班")
+_TRIGGER = re.compile(r"remote|hybrid|site|office|anywhere|home|wfh|distributed|telecommut|远程|遠程|混合|驻场|坐班")
 #: Words of a sentence that speaks of how the hire works (for the company's about section).
 _HIRE = re.compile(r"\b(?:you|your|this\s+role|the\s+role|position|candidates?|employees?\s+can|option)\b", re.I)
 

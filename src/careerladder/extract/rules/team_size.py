@@ -36,9 +36,10 @@ _QUALIFIER = r"(?:(?!(?:across|in|into|of|over|and|or|with|within|from|to)\b)[A-
 _TEAMS = rf"(?:{_QUALIFIER}{{0,2}}(?:teams|squads|pods|tribes|groups))"
 _MANAGERS = rf"(?:{_QUALIFIER}{{0,2}}(?:managers|directors|team\s+leads|leads|heads\s+of\s+\w+|EMs))"
 _GROUP = r"(?P<group>teams?|squads?|organi[sz]ations?|orgs?|departments?|groups?|divisions?|functions?)"
-_OF = re.compile(rf"\b{_GROUP}\s+(?:of|with)\s+{_NUMBER}(?:\s+(?P<unit>{_PEOPLE}))?", re.I)
+_OF = re.compile(rf"(?:\b|(?<=[a-z]{{4}})(?=team)){_GROUP}\s+(?:of|with)\s+{_NUMBER}(?:\s+(?P<unit>{_PEOPLE}))?", re.I)
 #: A group with its size in brackets: "our platform team (10 engineers)".
-_BRACKET = re.compile(rf"\b{_GROUP}\s*\(\s*{_NUMBER}\s+(?P<unit>{_PEOPLE})\b", re.I)
+_BRACKET = re.compile(rf"\b{_GROUP}\s*\(\s*(?:(?:starting|currently|today|now|initially)\s+(?:with\s+|at\s+)?)?"
+                      rf"{_NUMBER}\s+(?:[\w/-]+\s+){{0,2}}?(?P<unit>{_PEOPLE})\b", re.I)
 #: A "Key: value" line whose key names the span, for a role that is not an individual contributor's: "Team
 #: size: 10-15", "Your team: 8 engineers" (the number alone or with its unit; "six backend engineers" is not
 #: read, as the count may be one kind of several).
@@ -74,8 +75,8 @@ _NOT_PEOPLE = ("nationalit", "countr", "customer", "client", "user", "language",
                "partner", "brand", "store", "market", "million", "billion", "year", "month", "week", "day", "%",
                "hour", "direct", "report")
 #: A sentence outside the role's own sections speaks of the role's span only with one of these words.
-_ROLE_WORDS = re.compile(r"(?:you|your|this\s+role|the\s+role|position|lead\w*|manag\w*|oversee\w*|responsib\w*|"
-                         r"hire|hiring|grow\w*|build\w*|scal\w*|direct\w*|head\w*|run\w*|own\w*|report\w*|span\w*)", re.I)
+_ROLE_WORDS = re.compile(r"\b(?:you|your|this\s+role|the\s+role|position|lead\w*|manag\w*|oversee\w*|responsib\w*|"
+                         r"hire|hiring|grow\w*|build\w*|scal\w*|direct\w*|head\w*|run\w*|own\w*|report\w*|span\w*)\b", re.I)
 _ROLE_SECTIONS = frozenset({"responsibilities", "qualifications", "nice_to_have"})
 
 _GROUP_WORDS = ("team", "squad", "org", "department", "group", "division", "function")

@@ -104,6 +104,9 @@ def find(st: Statement, ctx) -> list[Requirement]:
                 name = _SINGLE[lower[i]]
             elif words[i] in _EXACT:
                 name = _EXACT[words[i]]
+                if words[i] == "Apache" and i + 1 < len(words) and words[i + 1][:1].isupper() \
+                        and text[spans[i][1]:spans[i + 1][0]] == " ":
+                    name, step = f"Apache {words[i + 1]}", 2  # a project of the foundation: "Apache Arrow"
             elif words[i] in _LISTED:
                 start = spans[i][0]
                 after = text[start + len(words[i]):]
