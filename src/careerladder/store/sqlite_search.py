@@ -39,12 +39,13 @@ def snippet(text: str, words: list[str]) -> str:
     starts with the query word, or shares its first ``thresholds.SEARCH_SNIPPET_STEM`` letters (FTS5
     matched it through its stemmer)."""
     stem = T.SEARCH_SNIPPET_STEM
-    prefixes = [w[:stem] if len(w) > stem else w for w in words if w]
+    prefixes = tuple(w[:stem] if len(w) > stem else w for w in words if w)
     tokens = text.split()
     hits = []
     for i, tok in enumerate(tokens):
-        bare = "".join(ch for ch in tok.lower() if ch.isalnum() or ch == "-")
-        if bare and any(bare.startswith(p) for p in prefixes):
+        low = tok.lower()
+        bare = low if low.isalnum() else "".join(ch for ch in low if ch.isalnum() or ch == "-")
+        if bare and bare.startswith(prefixes):
             hits.append(i)
             tokens[i] = MARK_START + tok + MARK_END
     first = hits[0] if hits else 0
