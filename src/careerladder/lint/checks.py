@@ -147,8 +147,9 @@ def check_coverage_gaps(ctx: LadderContext) -> Iterator[Hit]:
                                       f"{peers} other levels of its progression have one")
 
 
-def _asks(role: Role) -> dict[tuple[str, str | None], tuple[Requirement, Requirement]]:
-    """(requirement type, qualifier) -> (its smallest and its largest numeric ask), numeric requirements only.
+def _asks(role: Role) -> dict[tuple[str, str | None, str | None], tuple[Requirement, Requirement]]:
+    """(requirement type, qualifier, unit) -> (its smallest and its largest numeric ask), numeric requirements
+    only; asks in different units (two teams, six engineers) are never compared.
 
     A level often gives alternatives ("2+ years managing, or 5+ years as an engineer") or nested numbers
     ("7 years, including 2 managing managers") of one kind, so a contradiction needs every ask of the
@@ -158,7 +159,7 @@ def _asks(role: Role) -> dict[tuple[str, str | None], tuple[Requirement, Require
     for q in role.requirements:
         if _amount(q) is None:
             continue
-        key = (q.type, q.qualifier)
+        key = (q.type, q.qualifier, q.unit)
         low, high = out.get(key, (q, q))
         out[key] = (min(low, q, key=_amount), max(high, q, key=_amount))  # type: ignore[arg-type]
     return out
@@ -170,9 +171,9 @@ def _amount(q: Requirement) -> float | None:
 
 def check_requirement_order(ctx: LadderContext) -> Iterator[Hit]:
     for role in ctx.levels:
-        for (kind, qualifier), (_, high) in sorted(_asks(role).items(), key=lambda kv: kv[1][1].line):
+        for (kind, qualifier, unit), (_, high) in sorted(_asks(role).items(), key=lambda kv: kv[1][1].line):
             for lower in chain_below(ctx, role):
-                theirs = _asks(lower).get((kind, qualifier))
+                theirs = _asks(lower).get((kind, qualifier, unit))
                 if theirs is None:
                     continue
                 if _amount(high) < _amount(theirs[0]):  # type: ignore[operator]
