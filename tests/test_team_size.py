@@ -38,6 +38,7 @@ def team_sizes(line: str, title: str = "Engineering Director") -> list[tuple]:
     ('Our platform serves 2 million users across 40 countries.', []),
     ('You will lead a team that is 12 engineers today and will double this year.', [(12.0, 12.0, 'people')]),
     ('Manage 4 teams totaling 28 engineers.', [(4.0, 4.0, 'teams'), (28.0, 28.0, 'people')]),
+    ('Sets the hiring plan for a group of three teams.', [(3.0, 3.0, 'teams')]),
     ('Scale the team from 8 to 20 engineers by next year.', [(8.0, 20.0, 'people')]),
     ('Lead a product org of 90+ across 7 teams.', [(90.0, None, 'people'), (7.0, 7.0, 'teams')]),
     ('Our routing team (14 engineers) reports to this role.', [(14.0, 14.0, 'people')]),

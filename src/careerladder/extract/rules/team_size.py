@@ -36,7 +36,8 @@ _QUALIFIER = r"(?:(?!(?:across|in|into|of|over|and|or|with|within|from|to)\b)[A-
 _TEAMS = rf"(?:{_QUALIFIER}{{0,2}}(?:teams|squads|pods|tribes|groups))"
 _MANAGERS = rf"(?:{_QUALIFIER}{{0,2}}(?:managers|directors|team\s+leads|leads|heads\s+of\s+\w+|EMs))"
 _GROUP = r"(?P<group>teams?|squads?|organi[sz]ations?|orgs?|departments?|groups?|divisions?|functions?)"
-_OF = re.compile(rf"(?:\b|(?<=[a-z]{{4}})(?=team)){_GROUP}\s+(?:of|with)\s+{_NUMBER}(?:\s+(?P<unit>{_PEOPLE}))?", re.I)
+_OF = re.compile(rf"(?:\b|(?<=[a-z]{{4}})(?=team)){_GROUP}\s+(?:of|with)\s+{_NUMBER}"
+                 rf"(?:\s+(?:(?P<unit>{_PEOPLE})|(?P<teams>{_TEAMS})))?", re.I)
 #: A group with its size in brackets: "our platform team (10 engineers)".
 _BRACKET = re.compile(rf"\b{_GROUP}\s*\(\s*(?:(?:starting|currently|today|now|initially)\s+(?:with\s+|at\s+)?)?"
                       rf"{_NUMBER}\s+(?:[\w/-]+\s+){{0,2}}?(?P<unit>{_PEOPLE})\b", re.I)
