@@ -39,7 +39,7 @@ from ..extract import scope
 from ..extract.titles import title_level as title_level_of
 from ..model import Evidence, Leveling, Role, Statement
 from ..vocab import LEVEL_NAMES, LEVELS, is_management_track
-from .features import FEATURE_INDEX, Trace, expectations, features, term_words
+from .features import FEATURE_INDEX, Trace, features_and_expectations, term_words
 from .regression import Leveler, tfidf
 
 #: Order of the answers, ``ic`` below the management levels (for distances).
@@ -62,7 +62,7 @@ def _english_share(words: list[str]) -> float:
     if _STOP_WORDS is None:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
         _STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
-    return sum(w in _STOP_WORDS for w in words) / len(words)
+    return sum(map(_STOP_WORDS.__contains__, words)) / len(words)
 
 
 def _name(level: str) -> str:
@@ -193,8 +193,7 @@ def level_role(role: Role, leveler: Leveler | None = None, use_title: bool = Tru
     when the title counts. Raises ``RuntimeError`` when ``leveler`` is not fitted.
     """
     leveler = leveler or default_leveler()
-    x, traces = features(role)
-    statements = expectations(role)
+    x, traces, statements = features_and_expectations(role)
     statement_terms = [(st, leveler.known_terms(st.text)) for st in statements]
     weights = tfidf([t for _, ts in statement_terms for t in ts], leveler.idf_)
     text_scores = leveler.proba(x, weights)
