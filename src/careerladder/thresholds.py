@@ -328,6 +328,10 @@ LEVEL_MAX_EVIDENCE = 8
 LEVEL_MIN_EVIDENCE_WEIGHT = 0.02
 #: Words named per evidence item ("words: board, executive"), strongest first.
 LEVEL_EVIDENCE_WORDS = 3
+#: Speed only, not a judgement: a statement whose quick word sum is this far below the evidence cut is
+#: not computed exactly (``leveling.level._word_candidates``). Far above float error (~1e-15) and
+#: above twice the 0.0005 rounding of evidence weights, so evidence is the same as computing all.
+LEVEL_EVIDENCE_MARGIN = 0.002
 
 # --- diff (careerladder.diff) ---------------------------------------------------------------------
 #: rapidfuzz token-set ratio (0-100) from which two expectations say the same thing.

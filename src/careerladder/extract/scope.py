@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+
+import ahocorasick
 from dataclasses import dataclass
 
 from ..vocab import LEVELS
@@ -123,6 +125,11 @@ _BY_TRIGGER: dict[str, list[int]] = {}
 for _i, _sig in enumerate(SIGNALS):
     for _t in _sig.triggers:
         _BY_TRIGGER.setdefault(_t, []).append(_i)
+#: Every trigger in one Aho-Corasick automaton: value (trigger length, signal indexes).
+_TRIGGERS = ahocorasick.Automaton()
+for _t, _ids in _BY_TRIGGER.items():
+    _TRIGGERS.add_word(_t, (len(_t), tuple(_ids)))
+_TRIGGERS.make_automaton()
 
 
 def find(text: str, lower: str | None = None) -> list[str]:
@@ -133,8 +140,9 @@ def find(text: str, lower: str | None = None) -> list[str]:
 def find_all(texts: list[str]) -> list[list[str]]:
     """Signal ids per statement for many statements at once — the fast path the leveler uses.
 
-    Trigger words are located with ``str.find`` on the joined lower-cased text (C speed); a
-    signal's pattern runs only on the statements where one of its triggers occurs.
+    Trigger words are located in one pass over the joined lower-cased text (an Aho-Corasick
+    automaton, pyahocorasick: every occurrence of every trigger); a signal's pattern runs only on
+    the statements where one of its triggers occurs.
     """
     joined = "\n".join(texts).lower()
     starts = []
@@ -143,13 +151,9 @@ def find_all(texts: list[str]) -> list[list[str]]:
         starts.append(pos)
         pos += len(t) + 1
     candidates: dict[int, set[int]] = {}
-    for trigger, signal_ids in _BY_TRIGGER.items():
-        i = joined.find(trigger)
-        while i >= 0:
-            k = bisect_right(starts, i) - 1
-            candidates.setdefault(k, set()).update(signal_ids)
-            nxt = starts[k + 1] if k + 1 < len(starts) else len(joined)
-            i = joined.find(trigger, nxt)
+    for end, (length, signal_ids) in _TRIGGERS.iter(joined):
+        k = bisect_right(starts, end - length + 1) - 1
+        candidates.setdefault(k, set()).update(signal_ids)
     out: list[list[str]] = [[] for _ in texts]
     for k, cands in candidates.items():
         text = texts[k]

@@ -71,6 +71,12 @@ def expectations(role: Role) -> list[Statement]:
 
 def features(role: Role) -> tuple[list[float], list[Trace]]:
     """(feature values in ``FEATURES`` order, traces of the statements behind them)."""
+    x, traces, _ = features_and_expectations(role)
+    return x, traces
+
+
+def features_and_expectations(role: Role) -> tuple[list[float], list[Trace], list[Statement]]:
+    """``features(role)`` and ``expectations(role)`` from one walk over the role's statements."""
     x = [0.0] * len(FEATURES)
     traces: list[Trace] = []
     found: list[Statement] = []
@@ -106,10 +112,12 @@ def features(role: Role) -> tuple[list[float], list[Trace]]:
     for cid, c in shares.items():
         x[FEATURE_INDEX[f"competency:{cid}"]] = c / n
     x[FEATURE_INDEX["statements:log10"]] = math.log10(1 + n)
-    return x, traces
+    return x, traces, found
 
 
 def _requirement_features(role: Role, x: list[float], traces: list[Trace]) -> None:
+    if not role.requirements:
+        return
     by_id = {st.id: st for _, st in role_statements(role)}
 
     def trace(statement_id: str | None, feature: str) -> None:
@@ -160,7 +168,8 @@ def term_words(text: str) -> tuple[str, ...]:
     and e-mail addresses left out. Cached: leveling reads each statement's words twice."""
     if _ADDRESS_HINT.search(text):
         text = _ADDRESS.sub(" ", text)
-    return tuple(t for t in tokens(text) if len(t) >= T.LEVEL_MIN_TERM_CHARS and not t.isdigit())
+    shortest = T.LEVEL_MIN_TERM_CHARS
+    return tuple([t for t in tokens(text) if len(t) >= shortest and not t.isdigit()])
 
 
 @lru_cache(maxsize=16384)

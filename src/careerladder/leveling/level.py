@@ -31,6 +31,7 @@ Method (interpretable, no network, fast):
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
 
 from .. import thresholds as T
@@ -38,7 +39,7 @@ from ..extract import scope
 from ..extract.titles import title_level as title_level_of
 from ..model import Evidence, Leveling, Role, Statement
 from ..vocab import LEVEL_NAMES, LEVELS, is_management_track
-from .features import FEATURE_INDEX, Trace, expectations, features, term_words
+from .features import FEATURE_INDEX, Trace, features_and_expectations, term_words
 from .regression import Leveler, tfidf
 
 #: Order of the answers, ``ic`` below the management levels (for distances).
@@ -61,7 +62,7 @@ def _english_share(words: list[str]) -> float:
     if _STOP_WORDS is None:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
         _STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
-    return sum(w in _STOP_WORDS for w in words) / len(words)
+    return sum(map(_STOP_WORDS.__contains__, words)) / len(words)
 
 
 def _name(level: str) -> str:
@@ -135,9 +136,7 @@ def _evidence(leveler: Leveler, level: str, traces: list[Trace],
             anchor = next((sg.anchor for sg in scope.SIGNALS if f"signal:{sg.id}" == t.feature), None)
             items[key] = Evidence(t.statement.text, t.statement.line, competency(t.statement), round(weight, 3),
                                   t.feature, anchor)
-    for st, ts in statement_terms:
-        if not ts:
-            continue
+    for st, ts in _word_candidates(leveler, ic_level, items, statement_terms, weights):
         ic, lv, up, down = leveler.word_contribution(ts, weights)
         weight = weight_of(ic, lv)
         if abs(weight) >= T.LEVEL_MIN_EVIDENCE_WEIGHT:
@@ -146,6 +145,32 @@ def _evidence(leveler: Leveler, level: str, traces: list[Trace],
                                                "words: " + ", ".join(named))
     strongest = sorted(items.values(), key=lambda e: -abs(e.weight))[: T.LEVEL_MAX_EVIDENCE]
     return tuple(sorted(strongest, key=lambda e: -e.weight))
+
+
+def _word_candidates(leveler: Leveler, ic_level: bool, items: dict[tuple[str, str], Evidence],
+                     statement_terms: list[tuple[Statement, tuple[str, ...]]], weights: dict[str, float]
+                     ) -> list[tuple[Statement, tuple[str, ...]]]:
+    """The statements (with terms) whose word contribution can reach the evidence, in their order.
+
+    Each statement's contribution is first summed cheaply (one product per distinct term, summed in
+    set order); only those within ``thresholds.LEVEL_EVIDENCE_MARGIN`` of the evidence cut (the threshold, or the
+    ``LEVEL_MAX_EVIDENCE``-th largest weight so far) are computed exactly by ``word_contribution``.
+    The margin dwarfs the float difference between the two sums (~1e-15) and the rounding of weights
+    to 3 places, so the evidence is the same as computing every statement exactly. Statements sharing
+    an id (a later one replaces an earlier one) are all kept."""
+    present = [(st, ts) for st, ts in statement_terms if ts]
+    if len(present) <= T.LEVEL_MAX_EVIDENCE or len({st.id for st, _ in present}) < len(present):
+        return present
+    table, tau = (leveler.ic_words_, -leveler.tau_ic_) if ic_level else (leveler.words_, leveler.tau_)
+    scale = T.LEVELER_WORDS_SCALE / tau
+    share = defaultdict(float, {t: table.get(t, 0.0) * w for t, w in weights.items()})
+    rough = [abs(sum(map(share.__getitem__, set(ts))) * scale) for _, ts in present]
+    sizes = [abs(e.weight) for e in items.values()] + [v for v in rough if v >= T.LEVEL_MIN_EVIDENCE_WEIGHT]
+    cut = T.LEVEL_MIN_EVIDENCE_WEIGHT
+    if len(sizes) > T.LEVEL_MAX_EVIDENCE:
+        cut = max(cut, sorted(sizes, reverse=True)[T.LEVEL_MAX_EVIDENCE - 1])
+    cut -= T.LEVEL_EVIDENCE_MARGIN
+    return [pair for pair, v in zip(present, rough) if v >= cut]
 
 
 def _inflation(text_scores: dict[str, float], text_level: str, claimed: str) -> str | None:
@@ -168,8 +193,7 @@ def level_role(role: Role, leveler: Leveler | None = None, use_title: bool = Tru
     when the title counts. Raises ``RuntimeError`` when ``leveler`` is not fitted.
     """
     leveler = leveler or default_leveler()
-    x, traces = features(role)
-    statements = expectations(role)
+    x, traces, statements = features_and_expectations(role)
     statement_terms = [(st, leveler.known_terms(st.text)) for st in statements]
     weights = tfidf([t for _, ts in statement_terms for t in ts], leveler.idf_)
     text_scores = leveler.proba(x, weights)

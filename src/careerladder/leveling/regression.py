@@ -207,7 +207,7 @@ class Leveler:
         s_ic = self.ic_intercept_ + sum(map(mul, self.ic_coef_, z))
         s = sum(map(mul, self.coef_, z))
         if weights:
-            rows = [self._rows[t] for t in weights]
+            rows = list(map(self._rows.__getitem__, weights))
             ws = list(weights.values())
             both = self._word_matrix[rows].T @ ws
             s_ic += float(both[0]) * T.LEVELER_WORDS_SCALE
@@ -245,7 +245,7 @@ class Leveler:
         idf, pairs = self.idf_, self._pairs
         words = term_words(text)
         found = [w for w in words if w in idf]
-        found += [f"{a} {b}" for a, b in zip(words, words[1:]) if b in pairs.get(a, ())]
+        found += [f"{a} {b}" for a, b in zip(words, words[1:]) if a in pairs and b in pairs[a]]
         return tuple(found)
 
     # -- reading the model -----------------------------------------------------------------------
