@@ -6,14 +6,13 @@ Pure: no I/O. Raises ``ParseError`` when a document holds no role.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from . import thresholds
 from .errors import ParseError
 from .extract.grammar import clean_title, slugify, split_sentences
-from .extract.layout import expand, is_listing, paragraph_kind, promote_headings, title_in_text
+from .extract.layout import expand, is_listing, is_tagline, paragraph_kind, promote_headings, title_in_text
 from .model import Block, Document, Link, Role, Section, Statement
 from .readers.text import key_value
 from .vocab import (LADDER_CUES, NON_EXPECTATION_KINDS, POSTING_CUES, POSTING_METADATA_KEYS, POSTING_WEAK_CUES,
@@ -292,8 +291,6 @@ class _Item:
 
 #: Section kinds of the role's own text, where a company blurb must name the employer to be split off.
 _ROLE_SECTIONS = frozenset({"responsibilities", "qualifications", "nice_to_have"})
-#: Field separators of a header line ("Acme | Engineer | Berlin", "Acme - CTO - Remote"): no tagline.
-_FIELDS = re.compile(r"[|·•]| [-–—] ")
 
 
 class _SectionBuilder:
@@ -392,10 +389,8 @@ class _SectionBuilder:
         if kind == "about" and (current.kind in _ROLE_SECTIONS and self.organization or names_role_content(
                 current.heading)) and not (self.organization and self.organization in first):
             return current  # a blurb of the team or product inside the role's own section, not the employer's
-        tagline = [st for st in current.statements if st.kind == "sentence"] == current.statements and \
-            len(current.statements) <= 1 and not current.subsections and \
-            all(len(st.text.split()) <= thresholds.TAGLINE_MAX_WORDS and self.organization is not None and
-                self.organization in normalize(st.text) and not _FIELDS.search(st.text) for st in current.statements)
+        tagline = len(current.statements) <= 1 and not current.subsections and all(
+            st.kind == "sentence" and is_tagline(st.text, self.organization) for st in current.statements)
         if kind == "about" and tagline and current.heading and current.kind == "other" and \
                 not looks_like_role_title(current.heading) and not names_role_content(current.heading):
             current.kind = kind  # "Us", "What we're building": an unnamed heading over a company blurb heads it
