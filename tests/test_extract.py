@@ -46,6 +46,8 @@ def found(sentence, heading="Requirements"):
     ("Location: Berlin, Germany", ("location", None, None, None, "Berlin, Germany")),
     ("This role is 100% remote", ("remote", None, None, None, "remote")),
     ("Hybrid, three days in the office", ("remote", None, None, None, "hybrid")),
+    ("You will join us in our Leeds studio, in-person only", ("remote", None, None, None, "onsite")),
+    ("Work from home in Spain or at one of our offices", ("remote", None, None, None, "onsite")),
 ])
 def test_rule_finds(sentence, expected):
     assert expected in found(sentence)
@@ -62,6 +64,8 @@ def test_rule_finds(sentence, expected):
     ("A Scrum Master certification", "education"),
     ("Go to market with the product team", "technology"),
     ("Use the remote control", "remote"),
+    ("The final round is an in-person interview", "remote"),
+    ("The whole team meets in person twice a year", "remote"),
     ("The 40 engineers reporting to the CTO ship weekly", "direct_reports"),
 ])
 def test_rule_does_not_find(sentence, kind):
@@ -137,7 +141,8 @@ PREFILTERED = [
 PIECES = ["team", "teams", "ſquad", "dıvısıon", "org", "of", "with", "a", "up to", "12", "3", "three", "dozen",
           "several", "engineers", "people", "peopIe", "İCs", "ſtaff", "8-person", "manage", "managing", "leading",
           "lead", "team leads", "heads of", "managers", "directors", "who", "report", "reporting", "to", "you",
-          "remote", "hybrid", "on-site", "ON SITE", "office", "work from home", "degree", "bachelor's", "MSc",
+          "remote", "hybrid", "on-site", "ON SITE", "office", "offices", "in-person", "in PERSON", "our", "at", "one",
+          "work from home", "degree", "bachelor's", "MSc",
           "PhD", "Ph.D.", "master's", "doctorate", "undergraduate", "direct reports", "and", "coach", "mentor"]
 _NUMBER = re.compile(BOUNDED, re.I)
 

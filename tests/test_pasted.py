@@ -313,3 +313,50 @@ def test_most_untitled_examples_level_within_one_of_their_label():
         got = {"senior_director": "director"}.get(role.leveling.level, role.leveling.level)
         near += got in five and abs(five.index(got) - five.index(label["level"])) <= 1
     assert near >= 8, near
+
+
+# -- round 4: role headings and role text that name the employer are not its blurb ------------------------
+def posting_md(body: str):
+    doc, = read_text("---\ncompany: Brindlewood\n---\n# Engineering Manager\n\n" + body, "brindlewood.md")
+    return extract(parse(doc, "brindlewood.md", any_text=True)[0])
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("What you'll bring to Brindlewood", "other"), ("Brindlewood's technology stack", "other"),
+    ("About the project", "responsibilities"), ("Get to know us", "about"), ("Life at Brindlewood", "about"),
+    ("Why Brindlewood", "about"),
+])
+def test_a_heading_naming_the_employer_is_about_only_when_it_is_not_of_the_role(heading, kind):
+    role = posting_md(f"## The role\n\nYou will lead our payments team.\n\n## {heading}\n\n- Five years of Go\n")
+    assert role.organization == "Brindlewood"
+    assert {s.heading: s.kind for s in iter_sections(role.sections)}[heading] == kind
+
+
+def test_a_blurb_of_the_team_inside_the_role_section_stays_role_text():
+    role = posting_md("## The opportunity\n\nYou will lead two squads.\n\n"
+                      "Spore is a team of six engineers that builds our ordering app.\n\n"
+                      "## Benefits\n\n- Good pay\n\nBrindlewood is a grower of indoor mushrooms founded in 2019.\n")
+    kinds = {st.text[:12]: s.kind for s, st in role_statements(role)}
+    assert kinds["Spore is a t"] == "responsibilities" and kinds["Brindlewood "] in NON_EXPECTATION_KINDS
+
+
+def test_an_unnamed_heading_or_a_tagline_over_a_company_blurb_is_marked_with_it():
+    text = ("---\ncompany: Brindlewood\n---\n# Engineering Manager\n\nBrindlewood: mushrooms, grown indoors!\n\n"
+            "At Brindlewood, we are a small group of growers who started a farm in a car park.\n\nYou will lead our "
+            "payments team.\n\n## Where we grow\n\nBrindlewood is a grower of indoor mushrooms founded in 2019.\n\n"
+            "## Work location\n\nWe are based in Leeds.\n\n## Requirements\n\n- 5+ years of Go\n")
+    doc, = read_text(text, "brindlewood.md")
+    role = extract(parse(doc, "brindlewood.md", any_text=True)[0])
+    kinds = {st.text[:12]: s.kind for s, st in role_statements(role)}
+    assert kinds["Brindlewood:"] == kinds["At Brindlewo"] == kinds["Brindlewood "] == "about"
+    assert kinds["You will lea"] != "about" and kinds["We are based"] not in NON_EXPECTATION_KINDS
+    assert kinds["5+ years of "] == "qualifications"
+
+
+def test_a_header_line_naming_the_employer_is_no_tagline():
+    text = ("---\ncompany: Brindlewood\n---\n# Engineering Manager\n\nBrindlewood | Grower | Onsite | Leeds\n\n"
+            "At Brindlewood, we are a small group of growers who started a farm in a car park.\n\n"
+            "## Requirements\n\n- 5+ years of Go\n")
+    doc, = read_text(text, "brindlewood.md")
+    kinds = {st.text[:12]: s.kind for s, st in role_statements(extract(parse(doc, "brindlewood.md", any_text=True)[0]))}
+    assert kinds["At Brindlewo"] == "about" and kinds["Brindlewood "] not in NON_EXPECTATION_KINDS

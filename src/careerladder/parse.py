@@ -12,7 +12,7 @@ from typing import Sequence
 from . import thresholds
 from .errors import ParseError
 from .extract.grammar import clean_title, slugify, split_sentences
-from .extract.layout import expand, is_listing, paragraph_kind, promote_headings, title_in_text
+from .extract.layout import expand, is_listing, is_tagline, paragraph_kind, promote_headings, title_in_text
 from .model import Block, Document, Link, Role, Section, Statement
 from .readers.text import key_value
 from .vocab import (LADDER_CUES, NON_EXPECTATION_KINDS, POSTING_CUES, POSTING_METADATA_KEYS, POSTING_WEAK_CUES,
@@ -289,6 +289,10 @@ class _Item:
                          tuple(c.freeze() for c in self.children), self.label, links=self.links)
 
 
+#: Section kinds of the role's own text, where a company blurb must name the employer to be split off.
+_ROLE_SECTIONS = frozenset({"responsibilities", "qualifications", "nice_to_have"})
+
+
 class _SectionBuilder:
     """Builds the section tree of one role from its blocks (numbering statements in order)."""
 
@@ -319,7 +323,8 @@ class _SectionBuilder:
         for b in blocks:
             if b.kind == "heading":
                 named = (b.label if b.label in SECTION_KINDS else None) or _heading_kind(b.text) or (
-                    "about" if self.organization and self.organization in normalize(b.text) else None)
+                    "about" if self.organization and self.organization in normalize(b.text)
+                    and not names_role_content(b.text) else None)  # not "What you'll bring to Acme"
                 if b.level > 0:
                     level = real_level = b.level
                 else:  # bold pseudo-heading: below the last real heading; an unnamed one nests
@@ -380,11 +385,24 @@ class _SectionBuilder:
         if kind is None or kind == current.kind or (kind in ("about", "benefits") and (
                 not self.posting or current.kind in NON_EXPECTATION_KINDS)):
             return current
+        first = normalize((split_sentences(b.text) or [(b.text, 0)])[0][0])
+        if kind == "about" and (current.kind in _ROLE_SECTIONS and self.organization or names_role_content(
+                current.heading)) and not (self.organization and self.organization in first):
+            return current  # a blurb of the team or product inside the role's own section, not the employer's
+        tagline = len(current.statements) <= 1 and not current.subsections and all(
+            st.kind == "sentence" and is_tagline(st.text, self.organization) for st in current.statements)
+        if kind == "about" and tagline and current.heading and current.kind == "other" and \
+                not looks_like_role_title(current.heading) and not names_role_content(current.heading):
+            current.kind = kind  # "Us", "What we're building": an unnamed heading over a company blurb heads it
+            return current
         last = current.subsections[-1] if current.subsections else None
         if last is not None and last is self.last_boilerplate and last.kind == kind and \
                 self.count == self.boilerplate_end:
             return last  # the next paragraph of the same block
         node = _Node("", current.path, kind, current.level + 1, b.line)
+        if kind == "about" and tagline and current.statements and not current.heading and \
+                self.count == int(current.statements[0].id.rsplit(":", 1)[1]):  # "Acme: TV online!" opens the blurb
+            node.statements, node.line, current.statements = current.statements, current.statements[0].line, []
         current.subsections.append(node)
         self.last_boilerplate = node
         return node

@@ -33,6 +33,9 @@ MAX_RECORD_BYTES = 2 * 1024 * 1024
 MAX_NESTING_DEPTH = 12
 #: Longest statement kept, in characters; longer ones are cut and reported (``STATEMENT_CUT`` warning).
 MAX_STATEMENT_CHARS = 4000
+#: Most words of a tagline line ("Acme: TV on the Internet!") that opens a company blurb and so is
+#: marked with it: longer lines are text of their own.
+TAGLINE_MAX_WORDS = 8
 #: Longest paragraph kept when it can be split into sentences no longer than MAX_STATEMENT_CHARS (a
 #: description pasted as one line; the longest in the corpus is about 12,000 characters).
 MAX_BLOCK_CHARS = 100_000

@@ -99,6 +99,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "role summary", "position summary", "position overview", "role overview", "job overview",
         "your tasks", "tasks", "main tasks", "key tasks", "the tasks",
         "about the role", "about this role", "about the job", "about this job", "about this position",
+        "about the project", "about this project", "the project", "project overview", "project description",
     )),
     ("legal", (
         "equal opportunity", "equal employment opportunity", "eeo", "eeo statement", "diversity",
@@ -122,6 +123,7 @@ SECTION_HEADINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "about", "company", "our culture", "life at", "why us", "the company", "our company",
         "our vision", "about the team", "our team", "the team", "about the organization", "about the organisation",
         "more information", "additional information", "job grade", "performance indicators",
+        "get to know us", "who are we",
     )),
 )
 
@@ -151,11 +153,12 @@ def normalize(text: str) -> str:
 _PHRASES = tuple((kind, tuple(normalize(p) for p in phrases)) for kind, phrases in SECTION_HEADINGS)
 
 #: Words that make a heading speak of the role or what it asks of the candidate ("The experience you
-#: bring to the team", "Why you should or shouldn't apply"): such a heading is role content even when
+#: bring to the team", "Why you should or shouldn't apply", "Acme's technology stack"): such a heading is role content even when
 #: it ends with a boilerplate phrase ("the team", "apply"), and it does not inherit a boilerplate kind.
 ROLE_CONTENT_WORDS: frozenset[str] = frozenset({
     "role", "experience", "experiences", "skills", "qualifications", "requirements", "responsibilities",
     "duties", "bring", "should", "shouldn", "must", "need", "expect", "expectations",
+    "stack", "technology", "technologies", "tech", "tools", "tooling", "project", "projects", "location", "locations",
 })
 
 

@@ -18,7 +18,7 @@ import re
 
 from .. import thresholds
 from ..model import Block
-from ..vocab import ROLE_NOUNS, TITLE_SEPARATORS, holds_address, looks_like_role_title, section_kind
+from ..vocab import ROLE_NOUNS, TITLE_SEPARATORS, holds_address, looks_like_role_title, normalize, section_kind
 from .grammar import (ABOUT_START, APPLICATION_START, BENEFITS_START, GLUED_HEADING, INLINE_BULLET, LEGAL_CUE,
                       LEGAL_TOPIC, ROLE_CUE, ROLE_WORK, clean_title, split_sentences)
 
@@ -195,6 +195,18 @@ def paragraph_kind(text: str, first: bool = False) -> str | None:
     if m and not (m.group("subject") and any(w in ROLE_NOUNS for w in m.group("subject").lower().split())):
         return "about"  # "Administrative Assistant provides ..." describes the role
     return None
+
+
+#: Field separators of a header line ("Acme | Engineer | Berlin", "Acme - CTO - Remote"): no tagline.
+_FIELDS = re.compile(r"[|·•]| [-–—] ")
+
+
+def is_tagline(text: str, organization: str | None) -> bool:
+    """True when ``text`` is a short line naming the employer (``organization``, normalized) that may
+    open its blurb: at most ``thresholds.TAGLINE_MAX_WORDS`` words, no header fields.
+    ``("Acme: TV on the Internet!", "acme")`` -> True; ``("Acme | Engineer | Berlin", "acme")`` -> False."""
+    return organization is not None and len(text.split()) <= thresholds.TAGLINE_MAX_WORDS and \
+        organization in normalize(text) and not _FIELDS.search(text)
 
 
 def _lines(blocks: list[Block]) -> list[str]:

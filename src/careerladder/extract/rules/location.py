@@ -49,7 +49,7 @@ _PLACE_KEY = re.compile(r"^\s*(?:country|countries|city|cities|region|where|offi
 _PIN = re.compile(r"(?:📍|🌎|🌍|🌏)\s*(?P<place>[^`|\n]{2,80})")
 #: A cue right before a place that makes it where the hire works.
 _CUE_BEFORE = re.compile(
-    r"(?:\bbased\s+(?:in|out\s+of|at)|\blocated\s+in|\bhiring\s+(?:in|across)|\blocations?\b\W*|\boffice\s+in|\b(?:in|from|at)\s+our|"
+    r"(?:\bbased\s+(?:in|out\s+of|at)|\blocated\s+in|\bhiring\s+(?:in|across)|\bhire\s+(?:\w+\s+)?(?:in|from)|\blocations?\b\W*|\boffice\s+in|\b(?:in|from|at)\s+our|"
     r"\bremote(?:ly)?(?:\s+(?:from|in|within|across|anywhere\s+in|only\s+in|\(|-|–|,)|\s*[(,:\-–])|"
     r"\bhybrid(?:\s+(?:in|from|\(|-|,)|\s*[(,:\-–])|\bon-?site(?:\s+(?:in|at)|\s*[(,:\-–])|\bin[- ](?:office|person)\s+(?:in|at)|"
     r"\b(?:days?|times?)\s+(?:a|per|each|every)\s+(?:week|month)\s+(?:in|at)|\bpart\s+of\s+our|"
@@ -80,8 +80,12 @@ _NO_PLACE = re.compile(r"(?i)[\s,()/、-]*(?:remote|anywhere(?:\s+in\s+the\s+wor
                        r"work\s+from\s+home|wfh|hybrid|n/?a|远程|遠程))*[\s,()/、-]*")
 #: "in" right before a place: in a sentence that already placed the role, another place it names.
 _IN = re.compile(r"\bin\s+(?:the\s+)?$")
-_HIRE = re.compile(r"\b(?:remote|hybrid|on-?site|in[- ]office|this\s+role|the\s+role|position|candidates?|you)\b",
+_HIRE = re.compile(r"\b(?:remote|hybrid|on-?site|in[- ]office|this\s+role|the\s+role|position|candidates?|you|hire\s+in)\b",
                    re.I)
+#: A list of where the employer can hire ("we can hire in the following countries: A, B and C"): each
+#: country or state of the run after it is one location of its own.
+_HIRING_LIST = re.compile(r"(?i)\b(?:hire|hiring|employ|recruit)\w*\s+(?:\w+\s+){0,2}(?:in|from|across)\s+(?:the\s+)?"
+                          r"following\s+(?:countries|locations|states|regions|places)\W*$")
 
 
 def _standalone(hit: gazetteer.Hit, text: str) -> bool:
@@ -240,11 +244,23 @@ def _find(st: Statement, ctx) -> list[Requirement]:
         before = text[max(0, a - 60):a]
         if _COMPANY_BEFORE.search(before):
             continue
-        if _CUE_BEFORE.search(before) or _CUE_AFTER.match(text[b:b + 20]):
+        if _CUE_BEFORE.search(before) or _CUE_AFTER.match(text[b:b + 20]) or _HIRING_LIST.search(before):
             chosen.add((a, b))
         else:
             skipped.append((a, b))
     if chosen:  # "... remotely (within Germany) or at one of our offices in Cologne, or in our space in Berlin"
         major = set(_runs(text, major_only=True))
         chosen.update((a, b) for a, b in skipped if (a, b) in major and _IN.search(text[max(0, a - 10):a]))
-    return [requirement("location", st, text[a:b], value=text[a:b]) for a, b in sorted(chosen)]
+    return [requirement("location", st, text[x:y], value=text[x:y])
+            for a, b in sorted(chosen) for x, y in _split_list(text, a, b)]
+
+
+def _split_list(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``(a, b)``, or, for a run of countries and states after a hiring list's cue ("able to hire in the
+    following countries: Chile, Kenya and Spain"), the span of each place of the run."""
+    if not _HIRING_LIST.search(text[max(0, a - 80):a]):
+        return [(a, b)]
+    hits = [h for h in gazetteer.find(text[a:b]) if h.kind != "code"]
+    if len(hits) < 2 or any(h.kind not in gazetteer.STRONG for h in hits):
+        return [(a, b)]
+    return [(a + h.start, a + h.end) for h in hits]

@@ -1,7 +1,8 @@
 """remote: whether the role is remote, hybrid or on site.
 
 ``value``: ``remote`` | ``hybrid`` | ``onsite``. "Remote-first", "100% remotely",
-"work from anywhere", "fully remote" are remote; "not remote" is onsite.
+"work from anywhere", "fully remote" are remote; "not remote", "in person only", "at one of our offices"
+are onsite.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from ._util import full_text, may_contain, requirement
 _NOT_REMOTE = re.compile(r"\b(?:not|no|non)[- ](?:a\s+)?remote\b|\bremote\s+(?:is\s+)?not\s+(?:possible|available)\b",
                          re.I)
 _HYBRID = re.compile(r"\bhybrid\b(?!\s+(?:cloud|app|mobile|infrastructure|architecture))", re.I)
-_ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|office[- ]based)\b(?!\s+(?:visits?|events?|meetings?))", re.I)
+_ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person\s+only|(?:at|from)\s+(?:one\s+of\s+)?"
+                     r"our\s+(?:[A-Z]\w+\s+){0,2}office(?:s|\s+locations?)?)\b"
+                     r"(?!\s+(?:visits?|events?|meetings?|interviews?|offsites?|gatherings?))", re.I)
 _REMOTE = re.compile(
     r"\b(?:remote(?:ly)?|remote[- ]first|work\s+from\s+(?:home|anywhere)|wfh|distributed\s+(?:team|company)|"
     r"telecommut\w*)\b(?!\s+(?:control|sensing|access|desktop|server|procedure|call))", re.I)
@@ -25,8 +28,8 @@ _CJK = (("hybrid", "混合办公"), ("remote", "远程"), ("remote", "遠程"), 
 #: (value, pattern, words one of which the pattern needs), tried in order.
 _PATTERNS = (("onsite", _NOT_REMOTE, ("remote",)), ("hybrid", _HYBRID, ("hybrid",)),
              ("remote", _REMOTE, ("remote", "work", "wfh", "distributed", "telecommut")),
-             ("onsite", _ONSITE, ("site", "office")))
-_TRIGGER = re.compile(r"remote|hybrid|site|office|anywhere|home|wfh|distributed|telecommut|远程|遠程|混合|驻场|坐班")
+             ("onsite", _ONSITE, ("site", "office", "person")))
+_TRIGGER = re.compile(r"remote|hybrid|site|office|person|anywhere|home|wfh|distributed|telecommut|远程|遠程|混合|驻场|坐班")
 #: Words of a sentence that speaks of how the hire works (for the company's about section).
 _HIRE = re.compile(r"\b(?:you|your|this\s+role|the\s+role|position|candidates?|employees?\s+can|option)\b", re.I)
 
