@@ -245,17 +245,16 @@ class AnnIndex:
             return []
         key = tuple((column, (filters or {}).get(column)) for column in COLUMNS if (filters or {}).get(column))
         if not key:
+            if k >= len(self.rowids):  # every statement asked for: the graph may not reach them all after removals
+                rows = np.arange(len(self.rowids))
+                return self._exact(rows, np.asarray(self.vectors, dtype=np.float32), query, k)
             return self._graph_search(query, k)
         subset = self._subset(key)
         if subset is None:
             return []
         mask, rows, matrix = subset
         if matrix is not None:
-            scores = matrix @ query
-            k = min(k, len(rows))
-            top = np.argpartition(-scores, k - 1)[:k]
-            top = top[np.argsort(-scores[top], kind="stable")]
-            return [(int(self.rowids[rows[i]]), float(scores[i])) for i in top]
+            return self._exact(rows, matrix, query, k)
         depth = min(len(self.rowids), math.ceil(k * len(mask) / len(rows) * T.VECTOR_FILTER_MARGIN))
         found = self.graph.search(query, depth)
         keep = mask[np.searchsorted(self.rowids, found.keys.astype(np.int64))]
@@ -281,6 +280,15 @@ class AnnIndex:
             self.subsets.pop(next(iter(self.subsets)))
         self.subsets[key] = out
         return out
+
+    def _exact(self, rows: np.ndarray, matrix: np.ndarray, query: np.ndarray, k: int) -> list[tuple[int, float]]:
+        """The ``k`` best of ``rows`` (positions in ``rowids``, vectors ``matrix``) by cosine, best first, as
+        exact search (``vectors.VectorIndex``) ranks them."""
+        scores = matrix @ query
+        k = min(k, len(rows))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(int(self.rowids[rows[i]]), float(scores[i])) for i in top]
 
     def _graph_search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
         found = self.graph.search(query, min(k, len(self.graph)) or 1)
