@@ -88,12 +88,19 @@ def test_closing_a_writable_store_writes_the_index_beside_it(db):
 @pytest.mark.parametrize("filters", [{}, {"level": "director"}, {"organization": "Org1"},
                                      {"competency": "nothing-has-this"}])
 def test_the_index_answers_as_exact_search_does(db, filters):
+    """Approximate, so judged as such: recall@10 against exact search over every query, and every cosine shown
+    is the statement's own (float16 storage: within 2e-3)."""
     store = open_store(db, readonly=True)
+    found = wanted = 0
     for q in QUERIES:
-        truth = exact_nearest(db, q, **filters)
+        truth = exact_nearest(db, q, k=len(TEXTS), **filters)
+        cosine = dict(truth)
         got = ann_nearest(store, q, **filters)
-        assert [r for r, _ in got] == [r for r, _ in truth], q
-        assert np.allclose([s for _, s in got], [s for _, s in truth], atol=2e-3)
+        assert len(got) == min(10, len(truth)), q
+        assert all(abs(score - cosine[r]) <= 2e-3 for r, score in got), q
+        found += len({r for r, _ in got} & {r for r, _ in truth[:10]})
+        wanted += len(truth[:10])
+    assert (found / wanted if wanted else 1.0) >= 0.9, (found, wanted)  # 0.97 and more seen over repeated builds
     store.close()
 
 
