@@ -319,9 +319,14 @@ def train(data: list[Example]) -> None:
 def speed(data: list[Example]) -> None:
     """Leveling alone (features, words, model, evidence) on every role of the dataset: roles/s on one core,
     beside the time to extract and classify them (the rest of the analysis path), same run."""
+    _time_leveling([e.role for e in data], "leveling")
+
+
+def _time_leveling(roles: list, label: str, note: str = "") -> None:
+    """Level ``roles`` three times with the shipped model (after a warm-up on 50) and print the best pass:
+    roles/s on one core and per CPU-second, with the load average before and after (the machine is shared)."""
     from careerladder.leveling import default_leveler, level_role
 
-    roles = [e.role for e in data]
     leveler = default_leveler()
     for r in roles[:50]:
         level_role(r, leveler)
@@ -333,9 +338,8 @@ def speed(data: list[Example]) -> None:
             level_role(r, leveler)
         best.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
-    rate = len(roles) / min(best)
-    print(f"\nleveling: {len(roles)} roles, best of 3 {min(best):.2f} s, {rate:.0f} roles/s on one core, "
-          f"{len(roles) / min(cpu):.0f} roles per CPU-second (target >= 2000); "
+    print(f"\n{label}: {len(roles)} roles{note}, best of 3 {min(best):.2f} s, {len(roles) / min(best):.0f} roles/s "
+          f"on one core, {len(roles) / min(cpu):.0f} roles per CPU-second (target >= 2000); "
           f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after")
 
 
@@ -361,26 +365,11 @@ def hn_roles(limit: int | None = None) -> list:
 
 
 def speed_hn() -> None:
-    """Leveling alone on every HN post as ``ingest`` levels it (the issue's speed target is set on these):
-    roles/s on one core and per CPU-second, best of 3, load average printed (the machine is shared)."""
-    from careerladder.leveling import default_leveler, level_role
-
+    """Leveling alone on every HN post as ``ingest`` levels it (the issue's speed target is set on these)."""
     t0 = time.perf_counter()
     roles = hn_roles()
-    prepared = time.perf_counter() - t0
-    leveler = default_leveler()
-    load = os.getloadavg()[0]
-    best, cpu = [], []
-    for _ in range(3):
-        t0, c0 = time.perf_counter(), time.process_time()
-        for r in roles:
-            level_role(r, leveler)
-        best.append(time.perf_counter() - t0)
-        cpu.append(time.process_time() - c0)
-    print(f"\nleveling on the HN posts: {len(roles)} roles (read, parsed, extracted and classified in "
-          f"{prepared:.0f} s, not timed), best of 3 {min(best):.2f} s: {len(roles) / min(best):.0f} roles/s on "
-          f"one core, {len(roles) / min(cpu):.0f} roles per CPU-second (target >= 2000); "
-          f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after")
+    _time_leveling(roles, "leveling on the HN posts",
+                   f" (read, parsed, extracted and classified in {time.perf_counter() - t0:.0f} s, not timed)")
 
 
 def main() -> None:
