@@ -347,6 +347,7 @@ def hn_roles(limit: int | None = None) -> list:
     """Every role of the Hacker News monthly files (``gaganpreet__hn-hiring-mapped``, the set
     ``throughput.py --corpus hn`` ingests), read, parsed, extracted and classified as ``ingest`` does,
     not leveled: the input of the HN speed figure."""
+    from careerladder.errors import NotPostingError, ParseError
     from careerladder.pipeline.analysis import Analyzer
     from careerladder.readers import read_path
 
@@ -357,7 +358,7 @@ def hn_roles(limit: int | None = None) -> list:
         for i, doc in enumerate(read_path(f)):
             try:
                 roles += analyzer.analyze(doc, f"{f.name}#{i}")
-            except Exception:  # a post that is not a role (the one empty post): ingest skips it too
+            except (ParseError, NotPostingError):  # a post that is not a role (the one empty post): ingest skips it too
                 continue
             if limit and len(roles) >= limit:
                 return roles
