@@ -27,12 +27,11 @@ items have split ``holdout``, come after the dev/frozen items and leave them unc
 (their seed, streams and order are the same as before). The holdout is labelled blind and
 scored once, at the end.
 
-A third draw (``HOLDOUT2_SEED``, ``HOLDOUT2_DRAW``, split ``holdout2``, drawn 2026-12-03 after the
-holdout had been scored) follows the same rules among the postings not drawn by either earlier
-draw, with a smaller mix: 60 items, at least 12 from four source families, at least 24 from the
-2025-26 sources. It comes after the holdout items and leaves both earlier draws unchanged. The
-result goes to ``sample.json`` beside this file; ``--check`` only compares a fresh draw with the
-committed file.
+Later draws (``LATER_DRAWS``, each after the previous one was scored: ``holdout2`` with 60 items,
+``holdout3`` with 48; at least 12 from four source families and 24 from the 2025-26 sources) follow
+the same rules among the postings no earlier draw took, come after the earlier items and leave them
+unchanged. The result goes to ``sample.json`` beside this file; ``--check`` only compares a fresh
+draw with the committed file.
 """
 
 from __future__ import annotations
@@ -103,10 +102,22 @@ HOLDOUT2_DRAW = {
     "rebase": 1,
     "company_repos": 1,
 }
+#: The third held-out split's seed (drawn 2026-12-03, after holdout2 was scored and tuned on).
+HOLDOUT3_SEED = 20261205
+#: source name -> how many postings the holdout3 draw takes (48; 12 from each of four families; >= 24 recent).
+HOLDOUT3_DRAW = {
+    "taimooralam_md": 8,
+    "taimooralam_json": 4,
+    "gantryops": 12,
+    "remotewlb": 9,
+    "remotewlb_history": 3,
+    "gaganpreet": 12,
+}
 #: Per split after the first: (draw, seed, least items, least per family, least recent).
 LATER_DRAWS = {
     "holdout": (HOLDOUT_DRAW, HOLDOUT_SEED, 60, 20, 40),
     "holdout2": (HOLDOUT2_DRAW, HOLDOUT2_SEED, 60, 12, 24),
+    "holdout3": (HOLDOUT3_DRAW, HOLDOUT3_SEED, 48, 12, 24),
 }
 #: Folders of ``company_repos`` and the files in them that are no posting (an index, a list of
 #: openings, an onboarding guide).
@@ -297,7 +308,7 @@ def item_id(source: str, c: dict) -> str:
 
 
 def build(corpus: Path) -> list[dict]:
-    """The dev/frozen draw, then the holdout and holdout2 draws (see the module docstring)."""
+    """The dev/frozen draw, then the later draws in LATER_DRAWS' order (see the module docstring)."""
     pools = candidates(corpus / "postings")
     drawn_keys: set[str] = set()
     items = _draw_dev_frozen(pools, drawn_keys)
@@ -387,10 +398,9 @@ def main(argv: list[str] | None = None) -> int:
     OUT.write_text(text, encoding="utf-8")
     counts: dict[str, dict[str, int]] = {}
     for it in items:
-        counts.setdefault(it["source"], {"dev": 0, "frozen": 0, "holdout": 0, "holdout2": 0})[it["split"]] += 1
+        counts.setdefault(it["source"], dict.fromkeys(("dev", "frozen", *LATER_DRAWS), 0))[it["split"]] += 1
     for source, c in counts.items():
-        print(f"{source:20} dev {c['dev']:3}  frozen {c['frozen']:3}  holdout {c['holdout']:3}  "
-              f"holdout2 {c['holdout2']:3}")
+        print(f"{source:20} " + "  ".join(f"{split} {n:3}" for split, n in c.items()))
     print(f"{'total':20} {len(items)} items -> {OUT}")
     return 1 if problems else 0
 
