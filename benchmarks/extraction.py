@@ -1,12 +1,12 @@
 """Requirement extraction, headings, boilerplate and organization against hand labels (one command).
 
-    .venv/bin/python benchmarks/extraction.py [--split dev|frozen|all|holdout|holdout2] [--json] [--misses]
-    .venv/bin/python benchmarks/extraction.py --split holdout2 --check-labels   # labels only, runs nothing
+    .venv/bin/python benchmarks/extraction.py [--split dev|frozen|all|holdout|holdout2|holdout3] [--json] [--misses]
+    .venv/bin/python benchmarks/extraction.py --split holdout3 --check-labels   # labels only, runs nothing
 
 The postings are ``benchmarks/extraction/sample.json`` (drawn by ``sample.py``), the labels
-``benchmarks/extraction/labels.jsonl`` (dev and frozen), ``labels_holdout.jsonl`` and
-``labels_holdout2.jsonl`` (the held-out splits, each scored once; ``all`` is dev + frozen and never
-includes them), written by hand under ``LABELLING.md``, which also defines the matching done here. Each posting is read the way a user would: a file through ``read_path``;
+``benchmarks/extraction/labels.jsonl`` (dev and frozen), ``labels_holdout.jsonl``,
+``labels_holdout2.jsonl`` and ``labels_holdout3.jsonl`` (the held-out splits, each scored once;
+``all`` is dev + frozen and never includes them), written by hand under ``LABELLING.md``, which also defines the matching done here. Each posting is read the way a user would: a file through ``read_path``;
 a record of a container file through ``read_path`` and the document whose ``fragment`` is the
 record; when the current version cannot read the file (or has no such fragment) the record's
 title and description go through ``read_text`` instead, and that fallback is counted. Then
@@ -42,12 +42,13 @@ SAMPLE = HERE / "sample.json"
 LABELS = HERE / "labels.jsonl"
 HOLDOUT_LABELS = HERE / "labels_holdout.jsonl"
 HOLDOUT2_LABELS = HERE / "labels_holdout2.jsonl"
+HOLDOUT3_LABELS = HERE / "labels_holdout3.jsonl"
 #: The splits each ``--split`` value scores: ``all`` is the first draw only, a held-out split is asked for by name.
 SPLITS = {"dev": {"dev"}, "frozen": {"frozen"}, "all": {"dev", "frozen"}, "holdout": {"holdout"},
-          "holdout2": {"holdout2"}}
+          "holdout2": {"holdout2"}, "holdout3": {"holdout3"}}
 #: The label file each ``--split`` value reads (the held-out labels live apart so tuning never reads them).
 LABEL_FILES = {"dev": LABELS, "frozen": LABELS, "all": LABELS, "holdout": HOLDOUT_LABELS,
-               "holdout2": HOLDOUT2_LABELS}
+               "holdout2": HOLDOUT2_LABELS, "holdout3": HOLDOUT3_LABELS}
 POSTINGS = ROOT.parent / "shared" / "corpus" / "postings"
 
 TYPES = ("years_experience", "team_size", "direct_reports", "manages_managers", "education", "technology",
@@ -680,7 +681,7 @@ def print_figures(f: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=tuple(SPLITS), default="dev",
-                    help="all = dev + frozen; holdout and holdout2 are each scored once, at the end of a round")
+                    help="all = dev + frozen; holdout, holdout2 and holdout3 are each scored once, at the end of a round")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--misses", action="store_true", help="also list misses and wrong predictions per posting")
     ap.add_argument("--check-labels", action="store_true",
