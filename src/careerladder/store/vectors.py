@@ -16,6 +16,7 @@ both at 10^6 statements.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any, Callable, Mapping, Sequence
 
@@ -133,19 +134,11 @@ def hybrid(query: str, fts: list[SearchHit], semantic: list[tuple[SearchHit, flo
                     **({"snippet": snippet(hits[sid].text, words)} if sid in semantic_only else {})) for sid in best]
 
 
-def hybrid_search(store: Any, index: VectorIndex, fetch: Fetch, token: str, placeholder: str, query: str, *,
-                  limit: int | None = None, semantic_only: bool = False, **filters: str | None) -> list[SearchHit]:
-    """``Store.hybrid_search`` for a store reading rows with ``fetch`` (``placeholder``: ``?`` or ``%s``):
-    the store's full-text search and the nearest vectors (``index``: ``VectorIndex`` or ``ann.AnnIndex``,
-    brought up to date when ``token`` changes), each ``thresholds.HYBRID_CANDIDATES`` deep, fused by
-    ``hybrid``; ``semantic_only``: the embedding alone. The nearest vectors are those of the query moved
-    towards the mean of its first ``thresholds.HYBRID_FEEDBACK_DOCS`` neighbours (Rocchio's pseudo-relevance
-    feedback); the similarity shown is the cosine with the query itself."""
-    limit = T.SEARCH_RESULTS if limit is None else int(limit)
-    depth = max(limit, T.HYBRID_CANDIDATES)
-    vector = embed([query])[0]
-    fts = [] if semantic_only else store.search(query, limit=depth, **filters)
-    index.load(fetch, token)
+def _neighbours(index: Any, vector: np.ndarray, depth: int, filters: Mapping[str, str | None]
+                ) -> list[tuple[int, float]]:
+    """``[(rowid, cosine with vector)]`` of the ``depth`` nearest statements passing ``filters``, after one
+    round of pseudo-relevance feedback (see ``hybrid_search``). Reads the index only, never the database,
+    so it can run beside a full-text search on the same connection."""
     near = index.nearest(vector, depth, filters)
     if near and T.HYBRID_FEEDBACK_DOCS:  # pseudo-relevance feedback: the query moved towards its neighbours
         top = index.vectors_of([rowid for rowid, _ in near[:T.HYBRID_FEEDBACK_DOCS]])
@@ -153,6 +146,32 @@ def hybrid_search(store: Any, index: VectorIndex, fetch: Fetch, token: str, plac
         near = index.nearest(moved / (np.linalg.norm(moved) or 1.0), depth, filters)
         near = list(zip((rowid for rowid, _ in near),
                         (index.vectors_of([rowid for rowid, _ in near]) @ vector).tolist()))
+    return near
+
+
+#: One worker thread for the vector part of hybrid searches: it overlaps the full-text search (SQLite,
+#: usearch and numpy release the GIL while they work), and serializes the index's use across callers.
+_VECTOR_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="careerladder-vectors")
+
+
+def hybrid_search(store: Any, index: VectorIndex, fetch: Fetch, token: str, placeholder: str, query: str, *,
+                  limit: int | None = None, semantic_only: bool = False, **filters: str | None) -> list[SearchHit]:
+    """``Store.hybrid_search`` for a store reading rows with ``fetch`` (``placeholder``: ``?`` or ``%s``):
+    the store's full-text search and the nearest vectors (``index``: ``VectorIndex`` or ``ann.AnnIndex``,
+    brought up to date when ``token`` changes), each ``thresholds.HYBRID_CANDIDATES`` deep, fused by
+    ``hybrid``; ``semantic_only``: the embedding alone. The nearest vectors are those of the query moved
+    towards the mean of its first ``thresholds.HYBRID_FEEDBACK_DOCS`` neighbours (Rocchio's pseudo-relevance
+    feedback), searched on a worker thread while the full-text search runs; the similarity shown is the
+    cosine of the query with the statement's stored vector."""
+    limit = T.SEARCH_RESULTS if limit is None else int(limit)
+    depth = max(limit, T.HYBRID_CANDIDATES)
+    vector = embed([query])[0]
+    index.load(fetch, token)
+    pending = _VECTOR_WORKER.submit(_neighbours, index, vector, depth, filters)
+    try:
+        fts = [] if semantic_only else store.search(query, limit=depth, **filters)
+    finally:
+        near = pending.result()
     rows = {}
     if near:
         marks = ",".join([placeholder] * len(near))
@@ -163,8 +182,16 @@ def hybrid_search(store: Any, index: VectorIndex, fetch: Fetch, token: str, plac
     semantic = [(rows[rowid], score) for rowid, score in near if rowid in rows]
     similarity = {hit.statement_id: score for hit, score in semantic}
     unseen = [h for h in fts if h.statement_id not in similarity]
-    if unseen:
-        similarity.update(zip((h.statement_id for h in unseen), (embed([h.text for h in unseen]) @ vector).tolist()))
+    if unseen:  # full-text hits the embedding did not reach: their stored vectors (embedded here if missing)
+        marks = ",".join([placeholder] * len(unseen))
+        stored = dict(fetch(f"SELECT id, vector FROM statements WHERE id IN ({marks})",
+                            [h.statement_id for h in unseen]))
+        blobs = [stored.get(h.statement_id) for h in unseen]
+        vectors = from_bytes([bytes(b) if b is not None else None for b in blobs])
+        gaps = [i for i, row in enumerate(vectors) if not row.any()]
+        if gaps:
+            vectors[gaps] = embed([unseen[i].text for i in gaps])
+        similarity.update(zip((h.statement_id for h in unseen), (vectors @ vector).tolist()))
     return hybrid(query, fts, semantic, limit, similarity)
 
 
