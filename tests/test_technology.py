@@ -39,6 +39,13 @@ def techs(line: str) -> list[str]:
     ("Your team offers OpenAI-compatible endpoints; we are not a Jira-first shop.", []),
     ("The lab tests UV lamps and Windows of opportunity open each quarter.", []),
     ("In-depth knowledge of the Windows operating system and macOS.", ["Windows", "macOS"]),
+    # a kind of data store, an abbreviation defined in brackets, founders and profile links
+    ("You have run SQL/NoSQL systems such as PostgreSQL and Cassandra.", ["PostgreSQL", "Cassandra"]),
+    ("You write SQL every day.", ["SQL"]),
+    ("Sound grasp of identity and access management (IAM) practice.", []),
+    ("You have set up AWS services (IAM, S3, EC2) from scratch.", ["AWS", "IAM", "S3", "EC2"]),
+    ("Our advisors include Nina Holt (cofounder of MongoDB) and you will write Python.", ["Python"]),
+    ("Send links to GitHub or a portfolio of Python samples.", ["Python"]),
 ])
 def test_technology_lines(line, expected):
     assert techs(line) == expected

@@ -41,7 +41,11 @@ _COMPANY_BEFORE = re.compile(r"\b(?:at|from|joined|formerly|ex)\s*$", re.I)
 _COMPANY_AFTER = re.compile(r"^['’]s\b")
 #: Earlier in the sentence: the names that follow are companies ("customers like Figma, Anthropic").
 _COMPANY_LIST = re.compile(r"\b(?:compan(?:y|ies)|customers?|clients?|brands?|partners?|organi[sz]ations|"
-                           r"enterprises)\s+(?:like|such\s+as|including|include)\b|\btrusted\s+by\b", re.I)
+                           r"enterprises|vendors)\s*,?\s+(?:like|such\s+as|including|include)\b|\btrusted\s+by\b", re.I)
+#: Just before the name: a company's founder or officer, or a link to a profile ("links to GitHub").
+_COMPANY_NEAR = re.compile(r"(?:\b(?:co-?)?founders?\b|\b(?:CTO|CEO)\b|\blinks?\s+to\b)[^,.;()]{0,12}$", re.I)
+#: "SQL/NoSQL", "SQL or NoSQL databases": a kind of data store, not the language.
+_SQL_KIND = re.compile(r"^\s*(?:/|,|\bor\b|\band\b|&)\s*no-?sql\b", re.I)
 
 
 def _word(w: str) -> str:
@@ -117,8 +121,11 @@ def find(st: Statement, ctx) -> list[Requirement]:
         return []
 
     def company(i: int, n: int) -> bool:
+        if words[i] == "SQL" and _SQL_KIND.match(text[spans[i][0] + 3:]):
+            return True  # not a company either, but no technology: the same answer
         return bool(_COMPANY_BEFORE.search(text[max(0, spans[i][0] - 12):spans[i][0]]) or
                     _COMPANY_LIST.search(re.split(r"[.;!?]\s", text[:spans[i][0]])[-1]) or
+                    _COMPANY_NEAR.search(text[max(0, spans[i][0] - 40):spans[i][0]]) or
                     _COMPANY_AFTER.match(text[spans[i + n - 1][0] + len(words[i + n - 1]):]))
 
     listed = _listed(text, spans, words, lower)
@@ -162,6 +169,8 @@ def _listed(text: str, spans: list, words: list[str], lower: list[str]) -> set[i
     accepted = set()
     for i in candidates:
         start = spans[i][0]
+        if _spelled_out(text[:start], words[i]):
+            continue  # "identity and access management (IAM)": the abbreviation of a practice
         if _LIST_BEFORE.search(text[max(0, start - 20):start]) and _LIST_AFTER.match(text[start + len(words[i]):]) \
                 or text.strip(" .;,:-•*") == words[i]:  # or the statement is the name alone (a list item "Go")
             accepted.add(i)
@@ -180,3 +189,12 @@ def _listed(text: str, spans: list, words: list[str], lower: list[str]) -> set[i
                 accepted.add(i)
                 changed = True
     return accepted
+
+
+def _spelled_out(before: str, name: str) -> bool:
+    """True when ``name`` stands in brackets right after lower-case words whose initials spell it:
+    "identity and access management (IAM)" defines an abbreviation, it lists no technology."""
+    if not before.endswith("(") or not name.isupper():
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[a-z]+", before[-80:]) if w not in ("and", "of", "the", "&"))
+    return initials.upper().endswith(name)
