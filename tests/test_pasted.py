@@ -113,7 +113,7 @@ def test_a_listing_of_many_roles_is_not_a_posting():
 def test_a_description_pasted_as_one_line_is_split_not_cut():
     sentence = "You will work with the platform group on the next release of the routing engine. "
     text = ("# Engineering Manager\n\nAbout UsFernmoss makes maps for ferries." + sentence * 80 +
-            "Requirements * 6+ years of Kotlin * Experience leading a team of 8 engineers * A degree\n")
+            "Requirements * 6+ years of Kotlin * You will lead a team of 8 engineers * A degree\n")
     doc, = read_text(text, "one-line.md")
     assert len(doc.blocks[1].text) > 6000 and limit_warnings(doc) == []
     role = extract(parse(doc, "one-line.md")[0])

@@ -50,6 +50,11 @@ def team_sizes(line: str, title: str = "Engineering Director") -> list[tuple]:
     ('Company headcount: 450', []),
     ('You will lead a globally distributedteam of 50 engineers.', [(50.0, 50.0, 'people')]),
     ('Lead a small team (starting with ~10 ML/backend engineers) and grow it.', [(10.0, 10.0, 'people')]),
+    # the candidate's past is not the role's span (LABELLING.md, holdout2 additions)
+    ('Experience leading a team of 6+ engineers.', []),
+    ('3+ years managing a team of at least 15 people.', []),
+    ('You have managed teams of 20+ and will now lead a group of 40 engineers.', [(40.0, 40.0, 'people')]),
+    ('A proven track record of building teams of 10 or more engineers.', []),
 ])
 def test_team_size_of_one_line(line, expected):
     assert team_sizes(line) == sorted(expected, key=str)
