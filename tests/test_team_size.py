@@ -55,6 +55,7 @@ def team_sizes(line: str, title: str = "Engineering Director") -> list[tuple]:
     ('3+ years managing a team of at least 15 people.', []),
     ('You have managed teams of 20+ and will now lead a group of 40 engineers.', [(40.0, 40.0, 'people')]),
     ('A proven track record of building teams of 10 or more engineers.', []),
+    ("We're looking for an Engineering Manager to lead our Data Experience team of 7.", [(7.0, 7.0, 'people')]),
 ])
 def test_team_size_of_one_line(line, expected):
     assert team_sizes(line) == sorted(expected, key=str)

@@ -72,7 +72,8 @@ _NOT_SPAN = re.compile(r"\b(?:join(?:ing)?|be\s+part\s+of|become\s+part\s+of|wor
                        r"employer\s+of|headcount\s+of)\b[^.;]{0,30}$", re.I)
 #: Before a match, in the same clause: the candidate's past, not the role's span ("experience leading a team
 #: of 6+", "3+ years managing teams of at least 15", "you have managed teams of 20+").
-_PAST = re.compile(r"(?:\b(?:experience|track\s+record|history|background|proven)\b|\byears?\b|"
+_PAST = re.compile(r"(?:\b(?:experience|track\s+record|history|background|proven|years?)\s+(?:\w+\s+){0,3}?"
+                   r"(?:leading|managing|building|growing|scaling|running|overseeing)\b|"
                    r"\b(?:have|has|you['’]ve|previously|already)\s+(?:\w+\s+)?(?:led|managed|built|grown|scaled|run)\b)"
                    r"(?:(?!\b(?:will|you['’]ll|now)\b)[^.;:!?]){0,40}$", re.I)
 _COMPANY_UNIT = re.compile(r"^(?:employees|staff|headcount|FTEs?)$", re.I)
@@ -128,7 +129,7 @@ def find(st: Statement, ctx) -> list[Requirement]:
             continue
         if _NOT_SPAN.search(text[max(0, m.start() - 50):m.start()]):
             continue
-        if _PAST.search(text[max(0, m.start() - 60):m.start()]):
+        if _PAST.search(text[max(0, m.start() - 60):m.start()] + m.group(0).split()[0] + " "):
             continue  # what the candidate has done, not what the role leads
         unit_text = groups.get("unit") or ""
         if pattern is not _VERB and pattern is not _COUNT and _COMPANY_UNIT.match(unit_text):
