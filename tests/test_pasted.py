@@ -360,3 +360,14 @@ def test_a_header_line_naming_the_employer_is_no_tagline():
     doc, = read_text(text, "brindlewood.md")
     kinds = {st.text[:12]: s.kind for s, st in role_statements(extract(parse(doc, "brindlewood.md", any_text=True)[0]))}
     assert kinds["At Brindlewo"] == "about" and kinds["Brindlewood "] not in NON_EXPECTATION_KINDS
+
+
+# -- round 5: an item of a boilerplate list read as a heading stays inside its block ----------------------
+def test_an_item_heading_of_a_benefits_list_nests_under_the_benefits_heading():
+    role = role_of("Engineering Manager\n\nWhat you will do\n\n- Lead the platform team of 8 engineers.\n\n"
+                   "What we offer\n\n- A four-day week\n\nComprehensive health plans and perks\n\n"
+                   "- Dental cover for you and your family\n\nPerks and benefits\n\n- Bike leasing\n")
+    tops = [(s.heading, s.kind, [c.heading for c in s.subsections]) for s in role.sections]
+    assert tops == [("What you will do", "responsibilities", []),
+                    ("What we offer", "benefits", ["Comprehensive health plans and perks"]),
+                    ("Perks and benefits", "benefits", [])]  # a heading that opens with the phrase is a block
