@@ -49,6 +49,7 @@ def found(sentence, heading="Requirements"):
     ("Location: Berlin, Germany", ("location", None, None, None, "Berlin, Germany")),
     ("This role is 100% remote", ("remote", None, None, None, "remote")),
     ("Hybrid, three days in the office", ("remote", None, None, None, "hybrid")),
+    ("This is a hybrid role: three days in our Leeds office", ("remote", None, None, None, "hybrid")),
     ("You will join us in our Leeds studio, in-person only", ("remote", None, None, None, "onsite")),
     ("Work from home in Spain or at one of our offices", ("remote", None, None, None, "onsite")),
 ])
@@ -70,6 +71,8 @@ def test_rule_finds(sentence, expected):
     ("Use the remote control", "remote"),
     ("The final round is an in-person interview", "remote"),
     ("The whole team meets in person twice a year", "remote"),
+    ("This is a hybrid role combining research with product engineering", "remote"),
+    ("You will be a hybrid of product manager and engineer", "remote"),
     ("The 40 engineers reporting to the CTO ship weekly", "direct_reports"),
 ])
 def test_rule_does_not_find(sentence, kind):
