@@ -9,7 +9,8 @@ and around 60 employees").
 ``min``/``max`` in ``unit``: ``people``, ``teams`` or ``managers`` (max None when open-ended, min
 None for "up to"); qualifier ``team`` or ``organization``. Never the company's headcount ("a
 company of 450 employees", "a team of 6,000"), a team an individual contributor joins ("join a
-team of 6"), customers or users, nor what the candidate led before ("experience leading a team of 6+").
+team of 6"), customers or users, nor, in a job posting, what the candidate led before ("experience leading a team
+of 6+"; a ladder's "Experience running an organization of 30-50" describes the level's span).
 """
 
 from __future__ import annotations
@@ -129,8 +130,9 @@ def find(st: Statement, ctx) -> list[Requirement]:
             continue
         if _NOT_SPAN.search(text[max(0, m.start() - 50):m.start()]):
             continue
-        if _PAST.search(text[max(0, m.start() - 60):m.start()] + m.group(0).split()[0] + " "):
-            continue  # what the candidate has done, not what the role leads
+        if ctx.role_kind == "job_posting" and \
+                _PAST.search(text[max(0, m.start() - 60):m.start()] + m.group(0).split()[0] + " "):
+            continue  # what the candidate has done, not what the role leads (a ladder's level has no candidate)
         unit_text = groups.get("unit") or ""
         if pattern is not _VERB and pattern is not _COUNT and _COMPANY_UNIT.match(unit_text):
             continue  # "a team of 450 employees": a headcount
