@@ -363,7 +363,16 @@ def locate(nodes: list[Node], locator: str) -> Node | None:
         for n in nodes:
             if any(test(st.text, what) for st in n.statements):
                 return n
+    for n in nodes:  # a "Key: value" line or a short line the reader made a heading ("Hiring Process: Phone ...")
+        if n.section.heading and _starts_with(_opening(n), what):
+            return n
     return None
+
+
+def _opening(node: Node) -> str:
+    """The section's heading and its first statement, as the text read before the reader split them."""
+    first = node.statements[0].text if node.statements else ""
+    return f"{node.section.heading} {first}"
 
 
 def _glued_start(text: str, words: str) -> bool:
@@ -379,8 +388,8 @@ def removed(nodes: list[Node], locator: str) -> bool:
     what = locator.partition(":")[2]
     if locator.startswith("line:"):
         return False
-    return bool(nodes) and not any(_glued(n.section.heading, what) or any(_glued(st.text, what)
-                                                                          for st in n.statements) for n in nodes)
+    return bool(nodes) and not any(_glued(n.section.heading, what) or _glued(_opening(n), what) or
+                                   any(_glued(st.text, what) for st in n.statements) for n in nodes)
 
 
 def is_marked(node: Node | None) -> bool:
@@ -394,6 +403,8 @@ def starts_block(node: Node, blocks: list[dict]) -> bool:
         how, _, what = b["locator"].partition(":")
         if how == "heading" and node.section.heading and heading_key(node.section.heading) == heading_key(what):
             return True
+        if how == "words" and node.section.heading and _starts_with(_opening(node), what):
+            return True  # the block's first words became the heading ("Hiring Process: Phone screen ...")
         if first is None:
             continue
         if how == "line" and first.line == int(what):

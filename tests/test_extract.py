@@ -29,7 +29,7 @@ def found(sentence, heading="Requirements"):
     ("2+ years of experience managing a technical team", ("years_experience", 2, None, "management", None)),
     ("5-8 years of software development experience", ("years_experience", 5, 8, "engineering", None)),
     ("Seven years of professional experience", ("years_experience", 7, None, "work", None)),
-    ("Track record of managing teams of 20-30 people", ("team_size", 20, 30, "team", None)),
+    ("Track record of managing teams of 20-30 people", ("team_size", 20, 30, "team", None)),  # a ladder's span
     ("Manage a remote team of four members", ("team_size", 4, 4, "team", None)),
     ("Lead an organization of 100+ engineers", ("team_size", 100, None, "organization", None)),
     ("a minimum of 2 direct reports", ("direct_reports", 2, None, None, None)),
@@ -42,10 +42,14 @@ def found(sentence, heading="Requirements"):
     ("Bachelor's degree in a related field or the equivalent in work experience",
      ("education", None, None, "or equivalent experience", "bachelor")),
     ("MS or PhD in Computer Science", ("education", None, None, None, "master")),  # the minimum asked
+    ("Master's degree in Physics or a related field", ("education", None, None, None, "master")),
+    ("PhD or advanced degree in Statistics", ("education", None, None, None, "master")),
+    ("A degree in Computer Science; a Master's is a plus", ("education", None, None, None, "degree")),
     ("Microservices in Golang running on Docker", ("technology", None, None, None, "Go")),
     ("Location: Berlin, Germany", ("location", None, None, None, "Berlin, Germany")),
     ("This role is 100% remote", ("remote", None, None, None, "remote")),
     ("Hybrid, three days in the office", ("remote", None, None, None, "hybrid")),
+    ("This is a hybrid role: three days in our Leeds office", ("remote", None, None, None, "hybrid")),
     ("You will join us in our Leeds studio, in-person only", ("remote", None, None, None, "onsite")),
     ("Work from home in Spain or at one of our offices", ("remote", None, None, None, "onsite")),
 ])
@@ -66,6 +70,8 @@ def test_rule_finds(sentence, expected):
     ("Use the remote control", "remote"),
     ("The final round is an in-person interview", "remote"),
     ("The whole team meets in person twice a year", "remote"),
+    ("This is a hybrid role combining research with product engineering", "remote"),
+    ("You will be a hybrid of product manager and engineer", "remote"),
     ("The 40 engineers reporting to the CTO ship weekly", "direct_reports"),
 ])
 def test_rule_does_not_find(sentence, kind):

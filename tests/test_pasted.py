@@ -113,7 +113,7 @@ def test_a_listing_of_many_roles_is_not_a_posting():
 def test_a_description_pasted_as_one_line_is_split_not_cut():
     sentence = "You will work with the platform group on the next release of the routing engine. "
     text = ("# Engineering Manager\n\nAbout UsFernmoss makes maps for ferries." + sentence * 80 +
-            "Requirements * 6+ years of Kotlin * Experience leading a team of 8 engineers * A degree\n")
+            "Requirements * 6+ years of Kotlin * You will lead a team of 8 engineers * A degree\n")
     doc, = read_text(text, "one-line.md")
     assert len(doc.blocks[1].text) > 6000 and limit_warnings(doc) == []
     role = extract(parse(doc, "one-line.md")[0])
@@ -360,3 +360,14 @@ def test_a_header_line_naming_the_employer_is_no_tagline():
     doc, = read_text(text, "brindlewood.md")
     kinds = {st.text[:12]: s.kind for s, st in role_statements(extract(parse(doc, "brindlewood.md", any_text=True)[0]))}
     assert kinds["At Brindlewo"] == "about" and kinds["Brindlewood "] not in NON_EXPECTATION_KINDS
+
+
+# -- round 5: an item of a boilerplate list read as a heading stays inside its block ----------------------
+def test_an_item_heading_of_a_benefits_list_nests_under_the_benefits_heading():
+    role = role_of("Engineering Manager\n\nWhat you will do\n\n- Lead the platform team of 8 engineers.\n\n"
+                   "What we offer\n\n- A four-day week\n\nComprehensive health plans and perks\n\n"
+                   "- Dental cover for you and your family\n\nPerks and benefits\n\n- Bike leasing\n")
+    tops = [(s.heading, s.kind, [c.heading for c in s.subsections]) for s in role.sections]
+    assert tops == [("What you will do", "responsibilities", []),
+                    ("What we offer", "benefits", ["Comprehensive health plans and perks"]),
+                    ("Perks and benefits", "benefits", [])]  # a heading that opens with the phrase is a block

@@ -80,3 +80,28 @@ def untitled_team_sizes(paragraph: str, title: str = "Engineering Manager") -> l
 ])
 def test_a_span_outside_the_role_sections_needs_a_word_about_the_role(paragraph, expected):
     assert untitled_team_sizes(paragraph) == expected
+
+
+def posting_team_sizes(line: str) -> list[tuple]:
+    doc, = read_text(f"What you will do\n\n- {line}\n- You will own the delivery plan.\n", "posting.txt")
+    roles = parse(doc, "posting.txt", any_text=True)
+    assert [r.kind for r in roles] == ["job_posting"]
+    return sorted(((r.min, r.max, r.unit) for r in extract(roles[0]).requirements if r.type == "team_size"), key=str)
+
+
+@pytest.mark.parametrize("line, expected", [
+    # in a job posting the candidate's past is not the role's span (LABELLING.md, holdout2 additions)
+    ('Experience leading a team of 6+ engineers.', []),
+    ('3+ years managing a team of at least 15 people.', []),
+    ('A proven track record of building teams of 10 or more engineers.', []),
+    ('Track record of managing teams of 20-30 people.', []),
+    ('You have managed teams of 20+ and will now lead a group of 40 engineers.', [(40.0, 40.0, 'people')]),
+    ("We're looking for an Engineering Manager to lead our Data Experience team of 7.", [(7.0, 7.0, 'people')]),
+])
+def test_the_candidates_past_is_not_a_postings_span(line, expected):
+    assert posting_team_sizes(line) == sorted(expected, key=str)
+
+
+def test_a_ladder_levels_experience_line_is_its_span():
+    # a ladder's level has no candidate: "Experience running an org of 30-50" says the level's span
+    assert team_sizes("Experience running an organization of 30-50 engineers.") == [(30.0, 50.0, "people")]

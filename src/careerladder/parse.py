@@ -16,7 +16,8 @@ from .extract.layout import expand, is_listing, is_tagline, paragraph_kind, prom
 from .model import Block, Document, Link, Role, Section, Statement
 from .readers.text import key_value
 from .vocab import (LADDER_CUES, NON_EXPECTATION_KINDS, POSTING_CUES, POSTING_METADATA_KEYS, POSTING_WEAK_CUES,
-                    SECTION_KINDS, looks_like_role_title, names_role_content, normalize, section_kind)
+                    SECTION_KINDS, looks_like_role_title, names_role_content, normalize, opens_with_kind_phrase,
+                    section_kind)
 
 TITLE_KEYS = ("title", "position", "job_title", "role", "name")
 ORGANIZATION_KEYS = ("company", "organization", "organisation", "employer", "company_name")
@@ -333,6 +334,9 @@ class _SectionBuilder:
                     nests = top.level > real_level and (top.level == real_level + 2 or not
                                                         (top.statements or top.subsections))
                     level = real_level + (2 if not named and nests else 1)
+                if named in NON_EXPECTATION_KINDS and current is stack[-1] and current.kind == named and \
+                        current.heading and not opens_with_kind_phrase(b.text):
+                    level = max(level, current.level + 1)  # "Comprehensive health plans and perks" under "Benefits"
                 while len(stack) > 1 and stack[-1].level >= level:
                     stack.pop()
                 parent = stack[-1]

@@ -199,6 +199,14 @@ def section_kind(heading: str) -> str | None:
     return None
 
 
+def opens_with_kind_phrase(heading: str) -> bool:
+    """True when ``heading`` is a section phrase or starts with one ("Benefits", "Perks and benefits",
+    "About us at Acme"); False when a phrase only ends it ("Pre-tax commuter and parking benefits",
+    an item of a benefits list read as a heading)."""
+    norm = normalize(heading)
+    return any(norm == p or norm.startswith(p + " ") for _, phrases in _PHRASES for p in phrases)
+
+
 #: Words that make a heading look like a role title.
 ROLE_NOUNS: frozenset[str] = frozenset({
     "manager", "director", "vp", "president", "cto", "chief", "head", "lead", "leader",

@@ -47,6 +47,11 @@ _NOT_DEGREE = re.compile(r"\b(?:360|\d+)[- ]degree\b|\bdegree\s+of\b|\bto\s+some
                          r"\bhigh\s+degree\b|\bdegrees?\s+(?:celsius|fahrenheit)\b", re.I)
 
 
+#: The generic "degree" and a level right before it ("Master's degree", "BS degree", "advanced degree").
+_GENERIC = re.compile(r"\bdegree\b", re.I)
+_LEVEL_BEFORE = re.compile(r"(?:\bmaster(?:'s|’s|s)?|\bbachelor(?:'s|’s|s)?|\b(?:MS|M\.S\.|MSc|BS|B\.S\.|BSc|BA|MA|"
+                           r"MBA|Ph\.?D\.?|doctoral|advanced|graduate|postgraduate)|\))\s+$", re.I)
+
 _TRIGGER = re.compile(r"degree|bachelor|master|ph|bs|ms|b\.s|m\.s|mba|doctor|ba |ma |undergraduate|university|"
                       r"higher education|tertiary")
 
@@ -72,6 +77,9 @@ def find(st: Statement, ctx) -> list[Requirement]:
             continue
         if pattern.search(text):
             values.append(value)
+    if "degree" in values and len(values) > 1 and not any(
+            not _LEVEL_BEFORE.search(text[:m.start()]) for m in _GENERIC.finditer(text)):
+        values.remove("degree")  # "Master's degree", "MS degree", "PhD or advanced degree": the noun of a level
     if not values:
         return []
     value = min(values, key=RANK.__getitem__)

@@ -14,7 +14,10 @@ from ._util import full_text, may_contain, requirement
 
 _NOT_REMOTE = re.compile(r"\b(?:not|no|non)[- ](?:a\s+)?remote\b|\bremote\s+(?:is\s+)?not\s+(?:possible|available)\b",
                          re.I)
-_HYBRID = re.compile(r"\bhybrid\b(?!\s+(?:cloud|app|mobile|infrastructure|architecture))", re.I)
+#: Not a way of working: hybrid clouds and apps, and a role that mixes two kinds of work ("a hybrid role
+#: combining research and engineering", "hybrid of product and engineering").
+_HYBRID = re.compile(r"\bhybrid\b(?!\s+(?:cloud|app|mobile|infrastructure|architecture|of\b|between\b|"
+                     r"(?:role|position|job)\s*(?:,\s*)?(?:that\s+)?(?:combin|blend|mix|spann|bridg|between)))", re.I)
 _ONSITE = re.compile(r"\b(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person\s+only|(?:at|from)\s+(?:one\s+of\s+)?"
                      r"our\s+(?:[A-Z]\w+\s+){0,2}office(?:s|\s+locations?)?)\b"
                      r"(?!\s+(?:visits?|events?|meetings?|interviews?|offsites?|gatherings?))", re.I)

@@ -9,7 +9,8 @@ and around 60 employees").
 ``min``/``max`` in ``unit``: ``people``, ``teams`` or ``managers`` (max None when open-ended, min
 None for "up to"); qualifier ``team`` or ``organization``. Never the company's headcount ("a
 company of 450 employees", "a team of 6,000"), a team an individual contributor joins ("join a
-team of 6"), customers or users.
+team of 6"), customers or users, nor, in a job posting, what the candidate led before ("experience leading a team
+of 6+"; a ladder's "Experience running an organization of 30-50" describes the level's span).
 """
 
 from __future__ import annotations
@@ -70,6 +71,12 @@ _REPORT = re.compile(rf"{_NUMBER}\s+(?P<managers>{_MANAGERS})\s+(?:who\s+)?(?:wi
 _NOT_SPAN = re.compile(r"\b(?:join(?:ing)?|be\s+part\s+of|become\s+part\s+of|work\s+(?:in|with|within|alongside)|"
                        r"company|startup|business|firm|we\s+are|we['’]re|we\s+have|we['’]ve|employs?|"
                        r"employer\s+of|headcount\s+of)\b[^.;]{0,30}$", re.I)
+#: Before a match, in the same clause: the candidate's past, not the role's span ("experience leading a team
+#: of 6+", "3+ years managing teams of at least 15", "you have managed teams of 20+").
+_PAST = re.compile(r"(?:\b(?:experience|track\s+record|history|background|proven|years?)\s+(?:\w+\s+){0,3}?"
+                   r"(?:leading|managing|building|growing|scaling|running|overseeing)\b|"
+                   r"\b(?:have|has|you['’]ve|previously|already)\s+(?:\w+\s+)?(?:led|managed|built|grown|scaled|run)\b)"
+                   r"(?:(?!\b(?:will|you['’]ll|now)\b)[^.;:!?]){0,40}$", re.I)
 _COMPANY_UNIT = re.compile(r"^(?:employees|staff|headcount|FTEs?)$", re.I)
 #: After a number: what the company counts, not people the role leads.
 _NOT_PEOPLE = ("nationalit", "countr", "customer", "client", "user", "language", "office", "location", "cit",
@@ -123,6 +130,9 @@ def find(st: Statement, ctx) -> list[Requirement]:
             continue
         if _NOT_SPAN.search(text[max(0, m.start() - 50):m.start()]):
             continue
+        if ctx.role_kind == "job_posting" and \
+                _PAST.search(text[max(0, m.start() - 60):m.start()] + m.group(0).split()[0] + " "):
+            continue  # what the candidate has done, not what the role leads (a ladder's level has no candidate)
         unit_text = groups.get("unit") or ""
         if pattern is not _VERB and pattern is not _COUNT and _COMPANY_UNIT.match(unit_text):
             continue  # "a team of 450 employees": a headcount
