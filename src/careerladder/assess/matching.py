@@ -28,7 +28,7 @@ from ..extract.grammar import tokens
 from ..model import Expectation, Statement
 from .evidence import EvidenceItem
 from .parts import parts
-from .scope import rank_limit, scope_verdict
+from .scope import org_scope_limit, rank_limit, scope_verdict
 from .years import asks_years, years_verdict
 
 if TYPE_CHECKING:
@@ -297,6 +297,8 @@ class HybridMatcher(LexicalMatcher):
                 out[:, c] = [credit.get(scope.status, 0.0) if i in scope.items else 0.0 for i in ids]
                 how[:, c] = "span"
                 continue
+            if org_scope_limit(text, items) == "partly":  # a group's worth of the act where more is asked
+                out[:, c] = np.minimum(out[:, c], mid)
             limit = rank_limit(text, items)
             if limit is None:
                 continue

@@ -161,6 +161,27 @@ def scope_verdict(text: str, items: Sequence[EvidenceItem]) -> ScopeVerdict | No
     return best
 
 
+#: an expectation asking a scope above one group: the whole engineering organization, several groups
+_ORG_SCOPE = re.compile(r"\b(?:whole\s+(?:engineering\s+)?organi[sz]ation|entire\s+(?:engineering\s+)?organi[sz]ation|"
+                        r"engineering-wide|organi[sz]ation-wide|(?:several|multiple|many)\s+groups|multi-group|"
+                        r"cross-group|across\s+(?:the\s+)?groups)\b", re.I)
+
+
+def asks_org_scope(text: str) -> bool:
+    """Whether an expectation asks for a scope above one group ("the whole engineering organization",
+    "engineering-wide", "several groups", "multi-group")."""
+    return bool(_ORG_SCOPE.search(text))
+
+
+def org_scope_limit(text: str, items: Sequence[EvidenceItem]) -> str | None:
+    """For an expectation asking a scope above one group: ``"partly"`` when no director reports to the
+    person (they lead one group at most, so the act is shown at a smaller scope: RULES.md section 2), None
+    otherwise (no limit, or not such an expectation)."""
+    if not asks_org_scope(text):
+        return None
+    return None if span(items).rank >= RANKS.index("director") else "partly"
+
+
 def rank_limit(text: str, items: Sequence[EvidenceItem]) -> tuple[str, tuple[str, ...]] | None:
     """For an expectation that asks reports of a rank: the most it can be (``met``, ``partly`` or
     ``not_evidenced``) given the highest rank of the evidence, and the items naming that rank; None
@@ -176,4 +197,5 @@ def rank_limit(text: str, items: Sequence[EvidenceItem]) -> tuple[str, tuple[str
     return "not_evidenced", ()
 
 
-__all__ = ["RANKS", "Span", "ScopeVerdict", "span", "asked_rank", "asks_headcount", "scope_verdict", "rank_limit"]
+__all__ = ["RANKS", "Span", "ScopeVerdict", "span", "asked_rank", "asks_headcount", "scope_verdict", "rank_limit",
+           "asks_org_scope", "org_scope_limit"]
