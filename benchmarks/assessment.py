@@ -65,6 +65,7 @@ TUNE_DOCUMENTS = ("evidence/lena-new-em-brag.txt", "evidence/marcus-senior-em-ma
 MATCHERS: dict[str, Callable[[], Any]] = {
     "words": LexicalMatcher,  # TF-IDF on stemmed words and word pairs + competency agreement (the old default)
     "words+rules": lambda: HybridMatcher(meaning=False),  # the new matcher without embeddings: dates, negation, cap
+    "sentence": lambda: HybridMatcher(align=False),  # hybrid with the sentence cosine alone (no word alignment)
     "hybrid": HybridMatcher,  # meaning and words together (assess()'s default)
 }
 

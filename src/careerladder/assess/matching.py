@@ -167,8 +167,9 @@ class HybridMatcher(LexicalMatcher):
     """Scores evidence items against expectations by meaning and words together, in [0, 1].
 
     A cell scores ``ASSESS_WORDS_WEIGHT`` x TF-IDF cosine (0 unless the two share ``ASSESS_MIN_SHARED_TERMS``
-    stems or stem pairs) + ``ASSESS_MEANING_WEIGHT`` x the centered
-    embedding cosine (below 0 counts 0) + ``ASSESS_COMPETENCY_WEIGHT`` x competency agreement (all in
+    stems or stem pairs) + ``ASSESS_MEANING_WEIGHT`` x the meaning score: the larger of the centered
+    embedding cosine and (word alignment - ``ASSESS_ALIGN_ZERO``) x ``ASSESS_ALIGN_SCALE`` (``wordalign``; below 0
+    counts 0) + ``ASSESS_COMPETENCY_WEIGHT`` x competency agreement (all in
     ``thresholds``), 0 when the two share no words and the embedding cosine is below
     ``ASSESS_MEANING_ALONE``; a negative or intended item scores 0 everywhere, and an expectation it is about
     (it scores at least ``ASSESS_NEGATIVE_SCORE`` there and no other item scores more) is held at
@@ -180,13 +181,16 @@ class HybridMatcher(LexicalMatcher):
     span (``scope.scope_verdict``), and a rank statement is limited by the rank of the reports
     (``scope.rank_limit``: the items naming a rank reached score ``ASSESS_RANK_SCORE``; one lower caps it
     at partly; none, 0). ``meaning=False`` keeps everything
-    but the embeddings (to measure what they add). Raises ``embed.ModelError`` when the model is missing.
+    but the embeddings (to measure what they add); ``align=False`` keeps the sentence cosine alone (round 2).
+    An expectation asking more than one group is partly at most when no director reports to the person
+    (``scope.org_scope_limit``). Raises ``embed.ModelError`` when the model is missing.
     """
 
-    def __init__(self, meaning: bool = True, assessed_on: str | None = None):
+    def __init__(self, meaning: bool = True, assessed_on: str | None = None, align: bool = True):
         super().__init__(lexical_weight=1.0)
         self.min_shared_terms = T.ASSESS_MIN_SHARED_TERMS
         self.meaning = meaning
+        self.align = align
         self.assessed_on = assessed_on
 
     def fit(self, expectations: Sequence[Expectation]) -> "HybridMatcher":
@@ -214,6 +218,11 @@ class HybridMatcher(LexicalMatcher):
             exp_vectors = self.expectation_vectors_ if texts == getattr(self, "fitted_texts_", None) \
                 else self._vectors(texts)
             cosine = self._vectors([i.text for i in items]) @ exp_vectors.T
+            if self.align:  # words of like meaning, one by one: "spoke at" for "give talks" (assess.wordalign)
+                from .wordalign import alignment
+
+                aligned = alignment([i.text for i in items], texts)
+                cosine = np.maximum(cosine, (aligned - T.ASSESS_ALIGN_ZERO) * T.ASSESS_ALIGN_SCALE)
             meaning = T.ASSESS_MEANING_WEIGHT * np.clip(cosine, 0.0, 1.0)
             if how is not None:
                 how[meaning > T.ASSESS_WORDS_WEIGHT * words] = "meaning"
