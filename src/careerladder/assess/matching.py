@@ -51,6 +51,28 @@ COURSE = re.compile(r"^\W*(?:i\s+)?(?:finished|completed|took|attended|passed|en
                     r"certification)\b", re.I)
 
 
+#: An item that only names a role and its dates ("Senior Engineering Manager, Fernway · 2019 – 2021"): read for
+#: years and span (``years``, ``scope``), evidence of no act on its own.
+ROLE_LINE = re.compile(r"^[^.;:!?]{0,120}?(?:·|,|\(|-|–|—)\s*(?:since\s+)?(?:19|20)\d\d(?:\s*(?:–|—|-|to)\s*"
+                       r"(?:(?:19|20)\d\d|now|present|today))?\)?\.?$", re.I)
+#: Background outside the work a ladder asks (RULES.md section 1: languages, a degree, learning something).
+BACKGROUND = re.compile(r"^\W*(?:(?:languages?|education|interests|hobbies|skills|certifications?)\s*:|"
+                        r"(?:msc|m\.sc\.?|bsc|b\.sc\.?|ba|ma|phd|ph\.d\.?|mba|meng|beng|bachelor|master|diploma)\b|"
+                        r"(?:i\s+am\s+|i'm\s+)?learning\b)", re.I)
+#: Languages a person may list; an item naming two or more is a list of languages spoken, not an act.
+LANGUAGES = frozenset("""english german french spanish italian portuguese dutch polish hungarian czech swedish
+norwegian danish finnish greek turkish russian ukrainian arabic hebrew hindi urdu bengali mandarin cantonese
+chinese japanese korean vietnamese thai indonesian swahili yoruba igbo hausa amharic""".split())
+
+
+def is_background(text: str) -> bool:
+    """Whether an item is a role line, a language list, a degree or something being learnt (``ROLE_LINE``,
+    ``BACKGROUND``, two or more of ``LANGUAGES``): evidence of no act on the ladder by itself."""
+    low = " ".join(text.split())
+    named = {w.strip(".,;:()").lower() for w in low.split()} & LANGUAGES
+    return bool(ROLE_LINE.match(low) or BACKGROUND.match(low) or len(named) >= 2)
+
+
 class _Text:
     """A text standing in for an expectation where only ``statement.text`` is read (a part of one)."""
 
@@ -158,9 +180,10 @@ def is_negative(text: str) -> bool:
 
 def evidences_nothing(text: str) -> bool:
     """Whether an item is no evidence of doing anything: a negative remark (``is_negative``), an
-    opening of intent ("I plan to speak...") or a course taken (``COURSE``)."""
+    opening of intent ("I plan to speak..."), a course taken (``COURSE``) or background (``is_background``:
+    a role line, languages, a degree; role lines still give years and span)."""
     low = " ".join(text.lower().split())
-    return low.startswith(INTENT_OPENINGS) or bool(COURSE.search(low)) or is_negative(low)
+    return low.startswith(INTENT_OPENINGS) or bool(COURSE.search(low)) or is_negative(low) or is_background(text)
 
 
 class HybridMatcher(LexicalMatcher):
@@ -324,5 +347,5 @@ class HybridMatcher(LexicalMatcher):
             how[raise_, c] = "span"
 
 
-__all__ = ["LexicalMatcher", "HybridMatcher", "is_negative", "evidences_nothing", "NEGATIVE_CUES", "INTENT_OPENINGS",
-           "COURSE"]
+__all__ = ["LexicalMatcher", "HybridMatcher", "is_negative", "evidences_nothing", "is_background", "NEGATIVE_CUES",
+           "INTENT_OPENINGS", "COURSE", "ROLE_LINE", "BACKGROUND", "LANGUAGES"]
