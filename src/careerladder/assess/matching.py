@@ -27,6 +27,7 @@ from ..classify import default_classifier, stem
 from ..extract.grammar import tokens
 from ..model import Expectation, Statement
 from .evidence import EvidenceItem
+from .concepts import concepts
 from .parts import parts
 from .scope import org_scope_limit, rank_limit, scope_verdict
 from .years import asks_years, years_verdict
@@ -82,14 +83,18 @@ class _Text:
 
 
 class _Analyzer:
-    """Stemmed words without stop words, plus adjacent pairs: what TF-IDF counts."""
+    """Stemmed words without stop words, plus adjacent pairs: what TF-IDF counts; with ``groups``, also the
+    names of the thesaurus groups its words belong to (``concepts``)."""
 
-    def __init__(self, stop_words: frozenset[str]):
+    def __init__(self, stop_words: frozenset[str], groups: bool = False):
         self.stop_words = stop_words
+        self.groups = groups
 
     def __call__(self, text: str) -> list[str]:
-        words = [stem(t) for t in tokens(text) if t not in self.stop_words and len(t) >= T.ASSESS_MIN_TERM_CHARS]
-        return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+        toks = [t for t in tokens(text) if t not in self.stop_words and len(t) >= T.ASSESS_MIN_TERM_CHARS]
+        words = [stem(t) for t in toks]
+        extra = sorted(concepts(toks)) if self.groups else []
+        return words + [f"{a} {b}" for a, b in zip(words, words[1:])] + extra
 
 
 def _competencies(items: Sequence[EvidenceItem], expectations: Sequence[Expectation]) -> tuple["np.ndarray",
@@ -126,6 +131,7 @@ class LexicalMatcher:
     """
 
     min_shared_terms = 1
+    concept_groups = False
 
     def __init__(self, lexical_weight: float | None = None):
         self.lexical_weight = lexical_weight
@@ -135,7 +141,8 @@ class LexicalMatcher:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
         texts = [e.statement.text for e in expectations] or [""]
-        self.vectorizer_ = TfidfVectorizer(analyzer=_Analyzer(ENGLISH_STOP_WORDS), sublinear_tf=True)
+        self.vectorizer_ = TfidfVectorizer(analyzer=_Analyzer(ENGLISH_STOP_WORDS, self.concept_groups),
+                                           sublinear_tf=True)
         try:
             self.vectorizer_.fit(texts)
         except ValueError:  # no words at all: every cosine is 0
@@ -190,7 +197,8 @@ class HybridMatcher(LexicalMatcher):
     """Scores evidence items against expectations by meaning and words together, in [0, 1].
 
     A cell scores ``ASSESS_WORDS_WEIGHT`` x TF-IDF cosine (0 unless the two share ``ASSESS_MIN_SHARED_TERMS``
-    stems or stem pairs) + ``ASSESS_MEANING_WEIGHT`` x the meaning score: the larger of the centered
+    stems, stem pairs or thesaurus groups: ``concepts``, "spoke at a conference" and "give talks" share
+    ``=speaking``) + ``ASSESS_MEANING_WEIGHT`` x the meaning score: the larger of the centered
     embedding cosine and (word alignment - ``ASSESS_ALIGN_ZERO``) x ``ASSESS_ALIGN_SCALE`` (``wordalign``; below 0
     counts 0) + ``ASSESS_COMPETENCY_WEIGHT`` x competency agreement (all in
     ``thresholds``), 0 when the two share no words and the embedding cosine is below
@@ -212,6 +220,7 @@ class HybridMatcher(LexicalMatcher):
     def __init__(self, meaning: bool = True, assessed_on: str | None = None, align: bool = True):
         super().__init__(lexical_weight=1.0)
         self.min_shared_terms = T.ASSESS_MIN_SHARED_TERMS
+        self.concept_groups = True
         self.meaning = meaning
         self.align = align
         self.assessed_on = assessed_on
