@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from careerladder.assess import parse_evidence
 from careerladder.assess import HybridMatcher
-from careerladder.assess.scope import (asked_rank, asks_headcount, asks_org_scope, org_scope_limit, rank_limit,
-                                       scope_verdict, span)
+from careerladder.assess.scope import (asked_rank, asks_headcount, asks_org_scope, exec_limit, org_scope_limit,
+                                       rank_limit, scope_verdict, span)
 
 DIRECTOR = """# Résumé
 - Grew the group from 22 → 61 engineers across 7 teams; six engineering managers and one senior EM report to me.
@@ -79,3 +79,11 @@ def test_hybrid_matcher_holds_an_organization_wide_act_at_partly_for_a_group_lea
     mid = (0.40 + 0.28) / 2
     assert m.score(group, expectation).max() <= mid + 1e-9
     assert m.score(org, expectation).max() > mid
+
+
+def test_an_act_asked_of_an_executive_is_partly_without_that_seat():
+    exec_ = items("- VP of Engineering since 2020; report to the CEO and sit on the executive team.\n")
+    assert exec_limit("Partner with the heads of product and sales as executive peers.", items(DIRECTOR)) == "partly"
+    assert exec_limit("Report on engineering to the CEO and the board.", items(DIRECTOR)) == "partly"
+    assert exec_limit("Report on engineering to the CEO and the board.", exec_) is None
+    assert exec_limit("Report the team's progress to the director.", items(DIRECTOR)) is None

@@ -29,7 +29,7 @@ from ..model import Expectation, Statement
 from .evidence import EvidenceItem
 from .concepts import concepts
 from .parts import parts
-from .scope import org_scope_limit, rank_limit, scope_verdict
+from .scope import exec_limit, org_scope_limit, rank_limit, scope_verdict
 from .years import asks_years, years_verdict
 
 if TYPE_CHECKING:
@@ -338,7 +338,7 @@ class HybridMatcher(LexicalMatcher):
                 out[:, c] = [credit.get(scope.status, 0.0) if i in scope.items else 0.0 for i in ids]
                 how[:, c] = "span"
                 continue
-            if org_scope_limit(text, items) == "partly":  # a group's worth of the act where more is asked
+            if "partly" in (org_scope_limit(text, items), exec_limit(text, items)):  # the act from a smaller seat
                 out[:, c] = np.minimum(out[:, c], mid)
             limit = rank_limit(text, items)
             if limit is None:
