@@ -17,7 +17,7 @@ from typing import Iterable
 #: Act -> the words (lower case, as ``extract.grammar.tokens`` gives them) that name it.
 GROUPS: dict[str, frozenset[str]] = {name: frozenset(words.split()) for name, words in {
     "speaking": "talk talks spoke speak speaks speaking speaker conference conferences podcast podcasts meetup "
-                "meetups keynote",
+                "meetups keynote spoken present presented presenting presentation presentations",
     "hiring": "hire hires hired hiring recruit recruits recruited recruiting recruitment interview interviews "
               "interviewed interviewing",
     "reliability": "reliability slo slos sla slas uptime availability outage outages incident incidents "
