@@ -54,7 +54,8 @@ TARGET_READINESS_ERROR = 10.0
 
 #: The documents on which HybridMatcher's weights and rules (thresholds.ASSESS_WORDS_WEIGHT ...
 #: ASSESS_ITEM_COVERS_SCORE, then ASSESS_SCOPE_PARTLY_SHARE, ASSESS_RANK_SCORE, ASSESS_NEGATIVE_*,
-#: ASSESS_PART_SCORE) were set; the others ("check") were not looked at while setting them, and scored
+#: ASSESS_PART_SCORE, then ASSESS_ALIGN_*, the thesaurus of assess.concepts and the scope and background rules
+#: of round 3) were set; the others ("check") were not looked at while setting them, and scored
 #: once after each round (assessment/README.md). Chosen before tuning: one document of each kind
 #: (brag document, manager notes, résumé, self-written) on each side.
 TUNE_DOCUMENTS = ("evidence/lena-new-em-brag.txt", "evidence/marcus-senior-em-manager-notes.yaml",
@@ -65,6 +66,7 @@ TUNE_DOCUMENTS = ("evidence/lena-new-em-brag.txt", "evidence/marcus-senior-em-ma
 MATCHERS: dict[str, Callable[[], Any]] = {
     "words": LexicalMatcher,  # TF-IDF on stemmed words and word pairs + competency agreement (the old default)
     "words+rules": lambda: HybridMatcher(meaning=False),  # the new matcher without embeddings: dates, negation, cap
+    "sentence": lambda: HybridMatcher(align=False),  # hybrid with the sentence cosine alone (no word alignment)
     "hybrid": HybridMatcher,  # meaning and words together (assess()'s default)
 }
 

@@ -4,7 +4,9 @@ expectations, and how HybridMatcher uses it."""
 from __future__ import annotations
 
 from careerladder.assess import parse_evidence
-from careerladder.assess.scope import asked_rank, asks_headcount, rank_limit, scope_verdict, span
+from careerladder.assess import HybridMatcher
+from careerladder.assess.scope import (asked_rank, asks_headcount, asks_org_scope, exec_limit, org_scope_limit,
+                                       rank_limit, scope_verdict, span)
 
 DIRECTOR = """# Résumé
 - Grew the group from 22 → 61 engineers across 7 teams; six engineering managers and one senior EM report to me.
@@ -50,3 +52,38 @@ def test_rank_statements_are_limited_by_the_rank_the_evidence_shows():
     assert rank_limit("Hire directors and senior managers.", items(DIRECTOR)) == ("partly", ("e1",))
     assert rank_limit("Hire directors and senior managers.", items(VP))[0] == "met"
     assert rank_limit("Manage and coach engineering managers.", items(TEAM_LEAD)) == ("not_evidenced", ())
+
+
+def test_an_act_asked_above_one_group_is_partly_without_directors():
+    assert asks_org_scope("Design the structure of the whole engineering organization.")
+    assert asks_org_scope("Set engineering-wide policies for promotion and on-call.")
+    assert asks_org_scope("Own a multi-group budget and its trade-offs.")
+    assert not asks_org_scope("Set the group's strategy, tied to the company's goals.")  # a group, not more
+    assert not asks_org_scope("Negotiate priorities with peer executives across the company.")
+    assert org_scope_limit("Own a multi-group budget and its trade-offs.", items(DIRECTOR)) == "partly"
+    assert org_scope_limit("Own a multi-group budget and its trade-offs.", items(VP)) is None
+    assert org_scope_limit("Own the group's budget.", items(DIRECTOR)) is None
+
+
+class _Exp:
+    def __init__(self, text):
+        self.statement = type("S", (), {"text": text, "competencies": ()})()
+
+
+def test_hybrid_matcher_holds_an_organization_wide_act_at_partly_for_a_group_leader():
+    expectation = [_Exp("Own the budget of the whole engineering organization.")]
+    group = items("- Own the engineering budget of my group: 7.4M a year, people and cloud.\n"
+                  "- Six engineering managers report to me.\n")
+    org = items("- Own the engineering budget: 24M a year, people and cloud.\n- Five directors report to me.\n")
+    m = HybridMatcher(assessed_on="2026-03-02").fit(expectation)
+    mid = (0.40 + 0.28) / 2
+    assert m.score(group, expectation).max() <= mid + 1e-9
+    assert m.score(org, expectation).max() > mid
+
+
+def test_an_act_asked_of_an_executive_is_partly_without_that_seat():
+    exec_ = items("- VP of Engineering since 2020; report to the CEO and sit on the executive team.\n")
+    assert exec_limit("Partner with the heads of product and sales as executive peers.", items(DIRECTOR)) == "partly"
+    assert exec_limit("Report on engineering to the CEO and the board.", items(DIRECTOR)) == "partly"
+    assert exec_limit("Report on engineering to the CEO and the board.", exec_) is None
+    assert exec_limit("Report the team's progress to the director.", items(DIRECTOR)) is None

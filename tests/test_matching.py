@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from careerladder import thresholds as T
 from careerladder.assess import HybridMatcher, LexicalMatcher, parse_evidence
-from careerladder.assess.matching import evidences_nothing, is_negative
+from careerladder.assess.matching import evidences_nothing, is_background, is_negative
 from careerladder.classify import default_classifier
 from careerladder.model import Expectation, Statement
 
@@ -56,6 +56,24 @@ def test_a_negative_remark_an_intent_or_a_course_evidences_nothing():
     s = HybridMatcher(assessed_on="2026-03-02").fit(exps).score(ev.items[:2], exps)
     assert s.max() == 0.0
     assert HybridMatcher(assessed_on="2026-03-02").fit(exps).score(ev.items[2:], exps)[0, 3] >= T.ASSESS_MET_SCORE
+
+
+def test_background_lines_evidence_nothing_but_still_give_years():
+    assert is_background("Senior Engineering Manager, Northwind · 2019 – 2021")
+    assert is_background("Team lead, Acme (2012–2016).")
+    assert is_background("Languages: English, Polish.")
+    assert is_background("Fluent in Spanish and French; hiking.")
+    assert is_background("MSc Physics, University of Leeds.")
+    assert is_background("Learning Japanese on the train.")
+    assert not is_background("Led the move to weekly releases in 2023 and kept it since 2024.")
+    assert not is_background("VP of Engineering since 2020. Report to the CEO; five directors report to me.")
+    assert not is_background("Hired 4 engineering managers in 2024.")
+    exps = expectations()
+    ev = parse_evidence("- Engineering Manager, Northwind · 2019 – now\n- Languages: English, German, French.\n", "b.md")
+    s = HybridMatcher(assessed_on="2026-03-02").fit(exps).score(ev.items, exps)
+    assert s[:, :4].max() == 0.0  # no act of the ladder
+    assert s[0, 4] >= T.ASSESS_MET_SCORE  # 2019 - now managing: 4+ years from the role line's dates
+    assert s[1, 4] == 0.0
 
 
 def test_a_negative_remark_holds_down_the_expectation_it_is_about():

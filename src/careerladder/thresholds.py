@@ -427,8 +427,20 @@ ASSESS_MIN_SHARED_TERMS = 2
 #: HybridMatcher: an item sharing no words with an expectation matches it only from this centered embedding
 #: cosine ("Baked bread for the team" is near every "...for the team" at 0.2-0.3 and evidences none of them).
 ASSESS_MEANING_ALONE = 0.2
-#: An evidence item is credited to at most this many expectations of the level and the next (its best ones)...
-ASSESS_ITEM_MAX_EXPECTATIONS = 6
+#: HybridMatcher, round 3: word alignment (assess.wordalign) is centered on the mean of the model's this many most
+#: frequent words (the direction every word shares)...
+ASSESS_ALIGN_CENTER_WORDS = 5_000
+#: ...weights each word by log(its frequency rank + this) (rare words say more)...
+ASSESS_ALIGN_RANK_OFFSET = 50.0
+#: ...and counts as a meaning score of (alignment - this) x ASSESS_ALIGN_SCALE (the larger of it and the centered
+#: sentence cosine is used): the alignment of an item and an expectation a labeller did not connect sits around
+#: 0.34 (median, tune half), of a cited pair around 0.45. 0.33 / 0.36 / 0.39 tried on the tune half: 0.36 best...
+ASSESS_ALIGN_ZERO = 0.36
+#: ...so that a cited pair scores about as the centered sentence cosine does (1.5 / 2 / 2.5 / 3 tried: 2 best).
+ASSESS_ALIGN_SCALE = 2.0
+#: An evidence item is credited to at most this many expectations of the level and the next (its best ones;
+#: 6 in round 2; 7 / 8 / 10 tried with word alignment on the tune half: 8 best on readiness, 7 as good on agreement)...
+ASSESS_ITEM_MAX_EXPECTATIONS = 8
 #: ...unless it scores at least this on more: then it truly covers them (RULES.md section 5).
 ASSESS_ITEM_COVERS_SCORE = 0.6
 #: A negative cue ("not", "never", "rarely", "gap") among an item's first this many words makes it a remark

@@ -27,8 +27,9 @@ from ..classify import default_classifier, stem
 from ..extract.grammar import tokens
 from ..model import Expectation, Statement
 from .evidence import EvidenceItem
+from .concepts import concepts
 from .parts import parts
-from .scope import rank_limit, scope_verdict
+from .scope import exec_limit, org_scope_limit, rank_limit, scope_verdict
 from .years import asks_years, years_verdict
 
 if TYPE_CHECKING:
@@ -51,6 +52,28 @@ COURSE = re.compile(r"^\W*(?:i\s+)?(?:finished|completed|took|attended|passed|en
                     r"certification)\b", re.I)
 
 
+#: An item that only names a role and its dates ("Senior Engineering Manager, Fernway · 2019 – 2021"): read for
+#: years and span (``years``, ``scope``), evidence of no act on its own.
+ROLE_LINE = re.compile(r"^[^.;:!?]{0,120}?(?:·|,|\(|-|–|—)\s*(?:since\s+)?(?:19|20)\d\d(?:\s*(?:–|—|-|to)\s*"
+                       r"(?:(?:19|20)\d\d|now|present|today))?\)?\.?$", re.I)
+#: Background outside the work a ladder asks (RULES.md section 1: languages, a degree, learning something).
+BACKGROUND = re.compile(r"^\W*(?:(?:languages?|education|interests|hobbies|skills|certifications?)\s*:|"
+                        r"(?:msc|m\.sc\.?|bsc|b\.sc\.?|ba|ma|phd|ph\.d\.?|mba|meng|beng|bachelor|master|diploma)\b|"
+                        r"(?:i\s+am\s+|i'm\s+)?learning\b)", re.I)
+#: Languages a person may list; an item naming two or more is a list of languages spoken, not an act.
+LANGUAGES = frozenset("""english german french spanish italian portuguese dutch polish hungarian czech swedish
+norwegian danish finnish greek turkish russian ukrainian arabic hebrew hindi urdu bengali mandarin cantonese
+chinese japanese korean vietnamese thai indonesian swahili yoruba igbo hausa amharic""".split())
+
+
+def is_background(text: str) -> bool:
+    """Whether an item is a role line, a language list, a degree or something being learnt (``ROLE_LINE``,
+    ``BACKGROUND``, two or more of ``LANGUAGES``): evidence of no act on the ladder by itself."""
+    low = " ".join(text.split())
+    named = {w.strip(".,;:()").lower() for w in low.split()} & LANGUAGES
+    return bool(ROLE_LINE.match(low) or BACKGROUND.match(low) or len(named) >= 2)
+
+
 class _Text:
     """A text standing in for an expectation where only ``statement.text`` is read (a part of one)."""
 
@@ -60,14 +83,18 @@ class _Text:
 
 
 class _Analyzer:
-    """Stemmed words without stop words, plus adjacent pairs: what TF-IDF counts."""
+    """Stemmed words without stop words, plus adjacent pairs: what TF-IDF counts; with ``groups``, also the
+    names of the thesaurus groups its words belong to (``concepts``)."""
 
-    def __init__(self, stop_words: frozenset[str]):
+    def __init__(self, stop_words: frozenset[str], groups: bool = False):
         self.stop_words = stop_words
+        self.groups = groups
 
     def __call__(self, text: str) -> list[str]:
-        words = [stem(t) for t in tokens(text) if t not in self.stop_words and len(t) >= T.ASSESS_MIN_TERM_CHARS]
-        return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+        toks = [t for t in tokens(text) if t not in self.stop_words and len(t) >= T.ASSESS_MIN_TERM_CHARS]
+        words = [stem(t) for t in toks]
+        extra = sorted(concepts(toks)) if self.groups else []
+        return words + [f"{a} {b}" for a, b in zip(words, words[1:])] + extra
 
 
 def _competencies(items: Sequence[EvidenceItem], expectations: Sequence[Expectation]) -> tuple["np.ndarray",
@@ -104,6 +131,7 @@ class LexicalMatcher:
     """
 
     min_shared_terms = 1
+    concept_groups = False
 
     def __init__(self, lexical_weight: float | None = None):
         self.lexical_weight = lexical_weight
@@ -113,7 +141,8 @@ class LexicalMatcher:
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
         texts = [e.statement.text for e in expectations] or [""]
-        self.vectorizer_ = TfidfVectorizer(analyzer=_Analyzer(ENGLISH_STOP_WORDS), sublinear_tf=True)
+        self.vectorizer_ = TfidfVectorizer(analyzer=_Analyzer(ENGLISH_STOP_WORDS, self.concept_groups),
+                                           sublinear_tf=True)
         try:
             self.vectorizer_.fit(texts)
         except ValueError:  # no words at all: every cosine is 0
@@ -158,17 +187,20 @@ def is_negative(text: str) -> bool:
 
 def evidences_nothing(text: str) -> bool:
     """Whether an item is no evidence of doing anything: a negative remark (``is_negative``), an
-    opening of intent ("I plan to speak...") or a course taken (``COURSE``)."""
+    opening of intent ("I plan to speak..."), a course taken (``COURSE``) or background (``is_background``:
+    a role line, languages, a degree; role lines still give years and span)."""
     low = " ".join(text.lower().split())
-    return low.startswith(INTENT_OPENINGS) or bool(COURSE.search(low)) or is_negative(low)
+    return low.startswith(INTENT_OPENINGS) or bool(COURSE.search(low)) or is_negative(low) or is_background(text)
 
 
 class HybridMatcher(LexicalMatcher):
     """Scores evidence items against expectations by meaning and words together, in [0, 1].
 
     A cell scores ``ASSESS_WORDS_WEIGHT`` x TF-IDF cosine (0 unless the two share ``ASSESS_MIN_SHARED_TERMS``
-    stems or stem pairs) + ``ASSESS_MEANING_WEIGHT`` x the centered
-    embedding cosine (below 0 counts 0) + ``ASSESS_COMPETENCY_WEIGHT`` x competency agreement (all in
+    stems, stem pairs or thesaurus groups: ``concepts``, "spoke at a conference" and "give talks" share
+    ``=speaking``) + ``ASSESS_MEANING_WEIGHT`` x the meaning score: the larger of the centered
+    embedding cosine and (word alignment - ``ASSESS_ALIGN_ZERO``) x ``ASSESS_ALIGN_SCALE`` (``wordalign``; below 0
+    counts 0) + ``ASSESS_COMPETENCY_WEIGHT`` x competency agreement (all in
     ``thresholds``), 0 when the two share no words and the embedding cosine is below
     ``ASSESS_MEANING_ALONE``; a negative or intended item scores 0 everywhere, and an expectation it is about
     (it scores at least ``ASSESS_NEGATIVE_SCORE`` there and no other item scores more) is held at
@@ -180,13 +212,17 @@ class HybridMatcher(LexicalMatcher):
     span (``scope.scope_verdict``), and a rank statement is limited by the rank of the reports
     (``scope.rank_limit``: the items naming a rank reached score ``ASSESS_RANK_SCORE``; one lower caps it
     at partly; none, 0). ``meaning=False`` keeps everything
-    but the embeddings (to measure what they add). Raises ``embed.ModelError`` when the model is missing.
+    but the embeddings (to measure what they add); ``align=False`` keeps the sentence cosine alone (round 2).
+    An expectation asking more than one group is partly at most when no director reports to the person
+    (``scope.org_scope_limit``). Raises ``embed.ModelError`` when the model is missing.
     """
 
-    def __init__(self, meaning: bool = True, assessed_on: str | None = None):
+    def __init__(self, meaning: bool = True, assessed_on: str | None = None, align: bool = True):
         super().__init__(lexical_weight=1.0)
         self.min_shared_terms = T.ASSESS_MIN_SHARED_TERMS
+        self.concept_groups = True
         self.meaning = meaning
+        self.align = align
         self.assessed_on = assessed_on
 
     def fit(self, expectations: Sequence[Expectation]) -> "HybridMatcher":
@@ -214,6 +250,11 @@ class HybridMatcher(LexicalMatcher):
             exp_vectors = self.expectation_vectors_ if texts == getattr(self, "fitted_texts_", None) \
                 else self._vectors(texts)
             cosine = self._vectors([i.text for i in items]) @ exp_vectors.T
+            if self.align:  # words of like meaning, one by one: "spoke at" for "give talks" (assess.wordalign)
+                from .wordalign import alignment
+
+                aligned = alignment([i.text for i in items], texts)
+                cosine = np.maximum(cosine, (aligned - T.ASSESS_ALIGN_ZERO) * T.ASSESS_ALIGN_SCALE)
             meaning = T.ASSESS_MEANING_WEIGHT * np.clip(cosine, 0.0, 1.0)
             if how is not None:
                 how[meaning > T.ASSESS_WORDS_WEIGHT * words] = "meaning"
@@ -297,6 +338,8 @@ class HybridMatcher(LexicalMatcher):
                 out[:, c] = [credit.get(scope.status, 0.0) if i in scope.items else 0.0 for i in ids]
                 how[:, c] = "span"
                 continue
+            if "partly" in (org_scope_limit(text, items), exec_limit(text, items)):  # the act from a smaller seat
+                out[:, c] = np.minimum(out[:, c], mid)
             limit = rank_limit(text, items)
             if limit is None:
                 continue
@@ -313,5 +356,5 @@ class HybridMatcher(LexicalMatcher):
             how[raise_, c] = "span"
 
 
-__all__ = ["LexicalMatcher", "HybridMatcher", "is_negative", "evidences_nothing", "NEGATIVE_CUES", "INTENT_OPENINGS",
-           "COURSE"]
+__all__ = ["LexicalMatcher", "HybridMatcher", "is_negative", "evidences_nothing", "is_background", "NEGATIVE_CUES",
+           "INTENT_OPENINGS", "COURSE", "ROLE_LINE", "BACKGROUND", "LANGUAGES"]

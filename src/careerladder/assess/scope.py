@@ -161,6 +161,45 @@ def scope_verdict(text: str, items: Sequence[EvidenceItem]) -> ScopeVerdict | No
     return best
 
 
+#: an expectation asking a scope above one group: the whole engineering organization, several groups
+_ORG_SCOPE = re.compile(r"\b(?:whole\s+(?:engineering\s+)?organi[sz]ation|entire\s+(?:engineering\s+)?organi[sz]ation|"
+                        r"engineering-wide|organi[sz]ation-wide|(?:several|multiple|many)\s+groups|multi-group|"
+                        r"cross-group|across\s+(?:the\s+)?groups)\b", re.I)
+
+
+def asks_org_scope(text: str) -> bool:
+    """Whether an expectation asks for a scope above one group ("the whole engineering organization",
+    "engineering-wide", "several groups", "multi-group")."""
+    return bool(_ORG_SCOPE.search(text))
+
+
+def org_scope_limit(text: str, items: Sequence[EvidenceItem]) -> str | None:
+    """For an expectation asking a scope above one group: ``"partly"`` when no director reports to the
+    person (they lead one group at most, so the act is shown at a smaller scope: RULES.md section 2), None
+    otherwise (no limit, or not such an expectation)."""
+    if not asks_org_scope(text):
+        return None
+    return None if span(items).rank >= RANKS.index("director") else "partly"
+
+
+#: an expectation asking an executive's seat: the executive team, executive peers, the CEO, the board
+_EXEC_ASKED = re.compile(r"\b(?:exec(?:utive)?\s+(?:team|peers?)|peer\s+executives|executives|the\s+ceo|the\s+board)\b",
+                         re.I)
+#: evidence of that seat: reporting to the CEO, sitting on the executive team or the board, an exec member
+_EXEC_SEAT = re.compile(r"\b(?:reports?\s+(?:directly\s+)?to\s+the\s+(?:ceo|founders?)|(?:sit|sits|sat)\s+on\s+the\s+"
+                        r"(?:exec(?:utive)?\s+team|board)|exec(?:utive)?\s+(?:team\s+)?members?|member\s+of\s+the\s+"
+                        r"exec(?:utive)?\s+team)\b", re.I)
+
+
+def exec_limit(text: str, items: Sequence[EvidenceItem]) -> str | None:
+    """For an expectation asking an executive's seat ("partner with ... as executive peers", "report to the
+    CEO and the board"): ``"partly"`` when no item shows the person in that seat (reporting to the CEO,
+    on the executive team), so the act is shown from a seat below it (RULES.md section 2); None otherwise."""
+    if not _EXEC_ASKED.search(text):
+        return None
+    return None if any(_EXEC_SEAT.search(i.text) for i in items) else "partly"
+
+
 def rank_limit(text: str, items: Sequence[EvidenceItem]) -> tuple[str, tuple[str, ...]] | None:
     """For an expectation that asks reports of a rank: the most it can be (``met``, ``partly`` or
     ``not_evidenced``) given the highest rank of the evidence, and the items naming that rank; None
@@ -176,4 +215,5 @@ def rank_limit(text: str, items: Sequence[EvidenceItem]) -> tuple[str, tuple[str
     return "not_evidenced", ()
 
 
-__all__ = ["RANKS", "Span", "ScopeVerdict", "span", "asked_rank", "asks_headcount", "scope_verdict", "rank_limit"]
+__all__ = ["RANKS", "Span", "ScopeVerdict", "span", "asked_rank", "asks_headcount", "scope_verdict", "rank_limit",
+           "asks_org_scope", "org_scope_limit", "exec_limit"]
