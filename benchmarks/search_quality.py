@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/search_quality.py --db out/careerladder.db   # reuse a db built from those ladders
     .venv/bin/python benchmarks/search_quality.py --json           # machine-readable, with every query's ranks
     .venv/bin/python benchmarks/search_quality.py --per-query      # one line per query as well
+    .venv/bin/python benchmarks/search_quality.py --mode hybrid --set HYBRID_FEEDBACK_WEIGHT=0.5  # a variant
 
 The queries and their graded labels are in ``benchmarks/search_eval/queries.jsonl`` (how they were
 written and judged: ``benchmarks/search_eval/RULES.md``). Every query runs once through the store's
@@ -198,6 +199,8 @@ def report(result: dict, per_query: bool) -> None:
     print(f"careerladder search quality: {result['queries']} queries ({result['own_words']} own words, "
           f"{result['paraphrase']} paraphrase) for {result['needs']} needs with {result['labels']} labels; "
           f"database {result['db']} ({result['statements']} statements)")
+    if result.get("set"):
+        print(f"  thresholds changed for this run: {', '.join(result['set'])}")
     if result["labels_not_stored"]:
         print(f"  WARNING {len(result['labels_not_stored'])} labelled locators are not stored statements "
               f"(a parser change moved them?): {result['labels_not_stored'][:5]}")
@@ -229,6 +232,22 @@ def report(result: dict, per_query: bool) -> None:
                       f"  {r['query']}")
 
 
+def set_thresholds(assignments: list[str]) -> None:
+    """Apply ``NAME=VALUE`` to ``careerladder.thresholds`` (same type as the current value); ``SystemExit``
+    naming the assignment when the name is unknown or the value does not parse."""
+    from careerladder import thresholds
+
+    for text in assignments:
+        name, _, value = text.partition("=")
+        current = getattr(thresholds, name, None)
+        if not name.isupper() or not isinstance(current, (int, float)) or isinstance(current, bool):
+            raise SystemExit(f"--set {text}: not a number in careerladder.thresholds")
+        try:
+            setattr(thresholds, name, type(current)(value))
+        except ValueError as exc:
+            raise SystemExit(f"--set {text}: {exc}") from exc
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -241,7 +260,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-k", type=int, default=10, help="cut-off for nDCG and recall (default: 10)")
     ap.add_argument("--json", action="store_true", help="print one JSON document instead of tables")
     ap.add_argument("--per-query", action="store_true", help="also print every query's scores")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="run with a number of careerladder.thresholds changed, e.g. HYBRID_FEEDBACK_WEIGHT=0.5 "
+                         "(a variant of the ranking; repeatable)")
     args = ap.parse_args(argv)
+    set_thresholds(args.set)
 
     queries = load_queries(args.queries)
     with tempfile.TemporaryDirectory(prefix="careerladder-search-quality-") as tmp:
@@ -261,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
             stored = stored_locators(store, args.ladders)
             labels = {loc for q in queries for loc in q["labels"]}
             result: dict[str, Any] = {
-                "k": args.k, "db": str(args.db) if args.db else "temporary (built from --ladders)",
+                "k": args.k, "set": args.set, "db": str(args.db) if args.db else "temporary (built from --ladders)",
                 "build_seconds": built, "statements": store.counts()["statements"],
                 "queries": len(queries), "needs": len({q["need"] for q in queries}),
                 "own_words": sum(q["kind"] == "own_words" for q in queries),
