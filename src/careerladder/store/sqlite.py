@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import json
-import math
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
@@ -19,7 +18,7 @@ from .base import (DocumentRecord, DocumentStatus, SearchHit, assessment_row,
                    document_status, flatten_statements)
 from .duplicates import DOCUMENT_COLUMNS, Fold, count_sql, fold_columns, sql_finder, stale_sql
 from .migrations import migrate
-from .sqlite_search import filter_tag, fts_query, search_tags, snippet
+from .sqlite_search import filter_tag, fts_query, search_tags, search_window, snippet
 from .ann import AnnIndex, sync
 from .vectors import hybrid_search, role_vectors
 
@@ -266,7 +265,7 @@ class SQLiteStore:
         wanted = {f"{prefix}{filter_tag(value)}" for prefix, value in (("zk", kind), ("zl", level), ("zc", competency))
                   if value}
         try:
-            window = self._window(match, wanted, organization, T.SEARCH_FILTERED_RANKED * int(limit))
+            window = search_window(self.conn, match, wanted, organization, T.SEARCH_FILTERED_RANKED * int(limit))
             best = [rowid for rowid, _ in sorted(window, key=lambda row: row[1])[: int(limit)]]
             if not best:
                 return []
@@ -300,59 +299,6 @@ class SQLiteStore:
                 raise StoreError("stored before statement embeddings: open it once for writing (careerladder ingest, "
                                  "build, or search --semantic) to add them", self.path) from exc
             raise StoreError(f"search failed: {exc}", self.path) from exc
-
-    def _window(self, match: str, wanted: set[str], organization: str | None,
-                min_kept: int | None = None) -> list[tuple[int, float]]:
-        """(rowid, bm25) of the most recent matches passing the filters, at most ``thresholds.SEARCH_WINDOW``
-        (and ``min_kept``'s default).
-
-        A filter that most recent statements pass is checked on ``thresholds.SEARCH_OVERFETCH`` windows
-        read without it; a selective one ("CTO levels"), or one that kept fewer than ``min_kept``, joins
-        the MATCH as index words, which is fast exactly when it is selective."""
-        window_size = T.SEARCH_WINDOW
-        min_kept = window_size if min_kept is None else min_kept
-        if organization:
-            return self.conn.execute(
-                "SELECT statements_fts.rowid, bm25(statements_fts) FROM statements_fts "
-                "JOIN statements s ON s.rowid = statements_fts.rowid JOIN roles r ON r.id = s.role_id "
-                "WHERE statements_fts MATCH ? AND r.organization = ? ORDER BY statements_fts.rowid DESC LIMIT ?",
-                (self._tagged(match, wanted), organization, window_size)).fetchall()
-        size = window_size
-        if wanted:
-            most = window_size * T.SEARCH_OVERFETCH
-            share = self._share(wanted, most)
-            if share * most < T.SEARCH_INDEX_FILTER_FACTOR * min_kept:  # too few would pass: let the index pick
-                return self._tagged_window(match, wanted, min_kept)
-            size = min(most, math.ceil(window_size / share * T.SEARCH_WINDOW_MARGIN))  # about a window kept
-        window = self.conn.execute("SELECT rowid, bm25(statements_fts) FROM statements_fts WHERE statements_fts "
-                                   "MATCH ? ORDER BY rowid DESC LIMIT ?", (match, size)).fetchall()
-        if not wanted:
-            return window
-        tags: dict[int, str] = {}
-        step = T.SQLITE_IN_CHUNK
-        for i in range(0, len(window), step):
-            chunk = [rowid for rowid, _ in window[i:i + step]]
-            tags.update(self.conn.execute(
-                f"SELECT rowid, tags FROM statements WHERE rowid IN ({','.join('?' * len(chunk))})", chunk))
-        kept = [row for row in window if wanted <= set(tags.get(row[0], "").split())]
-        if len(kept) >= min_kept or len(window) < size:  # enough to rank, or every match was looked at
-            return kept[:window_size]
-        return self._tagged_window(match, wanted, min_kept)
-
-    def _tagged_window(self, match: str, wanted: set[str], min_kept: int) -> list[tuple[int, float]]:
-        return self.conn.execute("SELECT rowid, bm25(statements_fts) FROM statements_fts WHERE statements_fts "
-                                 "MATCH ? ORDER BY rowid DESC LIMIT ?",
-                                 (self._tagged(match, wanted), min(min_kept, T.SEARCH_WINDOW))).fetchall()
-
-    def _share(self, wanted: set[str], sample: int) -> float:
-        """Share in [0, 1] of the ``sample`` most recently stored statements carrying every tag of
-        ``wanted``: the planner's guess of how many over-read matches a filter keeps (~1 ms)."""
-        rows = self.conn.execute("SELECT tags FROM statements ORDER BY rowid DESC LIMIT ?", (sample,)).fetchall()
-        return sum(wanted <= set((tags or "").split()) for tags, in rows) / len(rows) if rows else 0.0
-
-    @staticmethod
-    def _tagged(match: str, wanted: set[str]) -> str:
-        return f"({match}) AND " + " AND ".join(f"tags : {t}" for t in sorted(wanted)) if wanted else match
 
     # -- assessments ------------------------------------------------------------
     def write_assessment(self, data: Mapping[str, Any]) -> bool:
