@@ -30,8 +30,6 @@ NOT_TUNABLES: dict[str, str] = {
     "cli/app.py:EXIT_OK": "exit codes of the command-line convention (docs/cli.md)",
     "cli/app.py:EXIT_NOTHING": "exit codes of the command-line convention (docs/cli.md)",
     "cli/app.py:EXIT_USAGE": "exit codes of the command-line convention (docs/cli.md)",
-    "store/vectors.py:_VECTOR_WORKER": "one worker thread: the vector part of a hybrid search runs beside the full-text "
-                                       "part, and one at a time (the index is not shared across threads)",
     # versions and identifiers
     "render/assessment.py:SCHEMA_VERSION": "version of the assessment JSON shapes",
     "report.py:REPORT_VERSION": "version of the market report dict",

@@ -16,7 +16,6 @@ both at 10^6 statements.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any, Callable, Mapping, Sequence
 
@@ -137,8 +136,7 @@ def hybrid(query: str, fts: list[SearchHit], semantic: list[tuple[SearchHit, flo
 def _neighbours(index: Any, vector: np.ndarray, depth: int, filters: Mapping[str, str | None]
                 ) -> list[tuple[int, float]]:
     """``[(rowid, cosine with vector)]`` of the ``depth`` nearest statements passing ``filters``, after one
-    round of pseudo-relevance feedback (see ``hybrid_search``). Reads the index only, never the database,
-    so it can run beside a full-text search on the same connection."""
+    round of pseudo-relevance feedback (see ``hybrid_search``); reads the index only."""
     near = index.nearest(vector, depth, filters)
     if near and T.HYBRID_FEEDBACK_DOCS:  # pseudo-relevance feedback: the query moved towards its neighbours
         top = index.vectors_of([rowid for rowid, _ in near[:T.HYBRID_FEEDBACK_DOCS]])
@@ -149,11 +147,6 @@ def _neighbours(index: Any, vector: np.ndarray, depth: int, filters: Mapping[str
     return near
 
 
-#: One worker thread for the vector part of hybrid searches: it overlaps the full-text search (SQLite,
-#: usearch and numpy release the GIL while they work), and serializes the index's use across callers.
-_VECTOR_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="careerladder-vectors")
-
-
 def hybrid_search(store: Any, index: VectorIndex, fetch: Fetch, token: str, placeholder: str, query: str, *,
                   limit: int | None = None, semantic_only: bool = False, **filters: str | None) -> list[SearchHit]:
     """``Store.hybrid_search`` for a store reading rows with ``fetch`` (``placeholder``: ``?`` or ``%s``):
@@ -161,17 +154,13 @@ def hybrid_search(store: Any, index: VectorIndex, fetch: Fetch, token: str, plac
     brought up to date when ``token`` changes), each ``thresholds.HYBRID_CANDIDATES`` deep, fused by
     ``hybrid``; ``semantic_only``: the embedding alone. The nearest vectors are those of the query moved
     towards the mean of its first ``thresholds.HYBRID_FEEDBACK_DOCS`` neighbours (Rocchio's pseudo-relevance
-    feedback), searched on a worker thread while the full-text search runs; the similarity shown is the
-    cosine of the query with the statement's stored vector."""
+    feedback); the similarity shown is the cosine of the query with the statement's stored vector."""
     limit = T.SEARCH_RESULTS if limit is None else int(limit)
     depth = max(limit, T.HYBRID_CANDIDATES)
     vector = embed([query])[0]
     index.load(fetch, token)
-    pending = _VECTOR_WORKER.submit(_neighbours, index, vector, depth, filters)
-    try:
-        fts = [] if semantic_only else store.search(query, limit=depth, **filters)
-    finally:
-        near = pending.result()
+    fts = [] if semantic_only else store.search(query, limit=depth, **filters)
+    near = _neighbours(index, vector, depth, filters)
     rows = {}
     if near:
         marks = ",".join([placeholder] * len(near))
